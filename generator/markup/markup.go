@@ -1,0 +1,95 @@
+// Package markup turns the Markdown of case files and public pages into HTML,
+// and exposes the parsed tree for document assembly.
+//
+// Raw HTML is never rendered: a case record is written by the coordinator
+// but often quotes the parents' own messages, and a pasted <script> or
+// <img onerror> must show as text, not run in the coordinator's browser.
+package markup
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Markdown converts Markdown with GFM tables, strikethrough and footnotes.
+// It is safe for concurrent use.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// New returns a converter.
+func New() *Markdown {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+		goldmark.WithRendererOptions(
+			html.WithXHTML(),
+			renderer.WithNodeRenderers(util.Prioritized(escapeRaw{}, 100)),
+		),
+	)
+	return &Markdown{md: md}
+}
+
+// HTML renders src to HTML that is safe to embed in a page.
+func (m *Markdown) HTML(src string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := m.md.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Parse returns the document tree of src; node segments refer into src.
+func (m *Markdown) Parse(src []byte) ast.Node {
+	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+}
+
+// escapeRaw renders raw HTML, inline and block, as escaped text.
+type escapeRaw struct{}
+
+func (escapeRaw) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+}
+
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		template.HTMLEscape(w, s.Value(src))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	w.WriteString("<p>")
+	lines := b.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		if i > 0 {
+			w.WriteString("<br />")
+		}
+		template.HTMLEscape(w, bytes.TrimRight(s.Value(src), "\r\n"))
+	}
+	if b.HasClosure() {
+		w.WriteString("<br />")
+		template.HTMLEscape(w, bytes.TrimRight(b.ClosureLine.Value(src), "\r\n"))
+	}
+	w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}

@@ -1,0 +1,172 @@
+package practice
+
+// Case is one family's appointment: content/cases/<id>/case.md.
+type Case struct {
+	ID          string      // the folder name
+	Title       string      `pc:"title,required"`
+	Court       string      `pc:"court,required"`
+	CourtCaseNo string      `pc:"court_case_no,required"`
+	Status      string      `pc:"status"` // "active" (default) or "closed"
+	Appointment Appointment `pc:"appointment,required"`
+	Parties     Parties     `pc:"parties,required"`
+	Children    []Child     `pc:"children,required"`
+	Plan        Plan        `pc:"plan,required"`
+	Safety      *Safety     `pc:"safety"`
+	Rules       Rules       `pc:"rules"`
+
+	Body   string   // the coordinator's private notes (Markdown)
+	Issues []*Issue // sorted by Number
+	Src    Source
+}
+
+// Case statuses.
+const (
+	StatusActive = "active"
+	StatusClosed = "closed"
+)
+
+// Appointment is the order that appoints the coordinator.
+type Appointment struct {
+	OrderDate Date     `pc:"order_date,required"`
+	TermEnds  Date     `pc:"term_ends"`
+	Authority string   `pc:"authority"` // AuthorityBinding (default) or AuthorityRecommend
+	OrderRef  string   `pc:"order_ref"`
+	ScopeOut  []string `pc:"scope_out"`
+}
+
+// Appointment authorities.
+const (
+	AuthorityBinding   = "binding"
+	AuthorityRecommend = "recommend"
+)
+
+// Recommends reports whether the coordinator may only recommend to the court.
+func (a Appointment) Recommends() bool { return a.Authority == AuthorityRecommend }
+
+// Parties are the two parents. Case files name them parent_a and parent_b.
+type Parties struct {
+	ParentA Party `pc:"parent_a,required"`
+	ParentB Party `pc:"parent_b,required"`
+}
+
+// Party keys, as case files write them in raised_by, by and positions.
+const (
+	PartyA           = "parent_a"
+	PartyB           = "parent_b"
+	PartyBoth        = "both"
+	PartyCoordinator = "coordinator"
+)
+
+// Party is one parent.
+type Party struct {
+	Name    string `pc:"name,required"`
+	Label   string `pc:"label"`
+	Email   string `pc:"email"`
+	Counsel string `pc:"counsel"`
+}
+
+// Party returns the party for a key (PartyA or PartyB), or nil.
+func (c *Case) Party(key string) *Party {
+	switch key {
+	case PartyA:
+		return &c.Parties.ParentA
+	case PartyB:
+		return &c.Parties.ParentB
+	}
+	return nil
+}
+
+// PartyName returns how to refer to a party key in prose: the party's name,
+// "Both parents", or "The coordinator".
+func (c *Case) PartyName(key string) string {
+	switch key {
+	case PartyBoth:
+		return "Both parents"
+	case PartyCoordinator:
+		return "The coordinator"
+	}
+	if p := c.Party(key); p != nil {
+		return p.Name
+	}
+	return key
+}
+
+// Child is named by initials and birth year only: full names of children are
+// not part of the format, so they cannot leak into anything pcdocket writes.
+type Child struct {
+	Initials string `pc:"initials,required"`
+	Born     int    `pc:"born,required"`
+}
+
+// Plan is the parenting plan or order the coordinator implements.
+type Plan struct {
+	Title   string   `pc:"title"`
+	Date    Date     `pc:"date"`
+	Clauses []Clause `pc:"clauses,required"`
+}
+
+// Clause is one provision of the plan.
+type Clause struct {
+	Ref   string `pc:"ref,required"`
+	Title string `pc:"title"`
+	Text  string `pc:"text"`
+}
+
+// Clause returns the plan clause with the given ref, or nil.
+func (c *Case) Clause(ref string) *Clause {
+	for i := range c.Plan.Clauses {
+		if c.Plan.Clauses[i].Ref == ref {
+			return &c.Plan.Clauses[i]
+		}
+	}
+	return nil
+}
+
+// Safety is the record of domestic-violence and safety screening.
+type Safety struct {
+	ScreenedOn Date     `pc:"screened_on"`
+	Result     string   `pc:"result"`
+	Safeguards []string `pc:"safeguards"`
+}
+
+// Deadlines returns the case's deadlines: the practice's, overridden by the case's rules.
+func (c *Case) Deadlines(p *Practice) Deadlines {
+	return c.Rules.Resolve(p.Deadlines())
+}
+
+// Issue returns the issue with the given number, or nil.
+func (c *Case) Issue(number int) *Issue {
+	for _, is := range c.Issues {
+		if is.Number == number {
+			return is
+		}
+	}
+	return nil
+}
+
+// ClauseHistory returns the issues that cite ref, newest first (by raised_on,
+// then number), as a clause's interpretation history.
+func (c *Case) ClauseHistory(ref string) []*Issue {
+	var h []*Issue
+	for _, is := range c.Issues {
+		for _, r := range is.Clauses {
+			if r == ref {
+				h = append(h, is)
+				break
+			}
+		}
+	}
+	for i := 1; i < len(h); i++ { // insertion sort: histories are short
+		for j := i; j > 0 && newer(h[j], h[j-1]); j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+	return h
+}
+
+func newer(a, b *Issue) bool {
+	if a.RaisedOn != b.RaisedOn {
+		return a.RaisedOn.After(b.RaisedOn)
+	}
+	return a.Number > b.Number
+}

@@ -1,0 +1,133 @@
+// Package practice defines the model of a parenting coordination practice:
+// its settings, its cases, the disputes (issues) raised in each case, and the
+// public pages. It is the bottom of pcdocket's dependency graph: parsing fills
+// it, checking reads it, rendering and document assembly draw from it.
+//
+// Struct tags of the form `pc:"key"` name each field's front matter key;
+// `pc:"key,required"` marks a key the file must have. The decoder in package
+// parse reads them, so the tags are the single statement of the file format.
+package practice
+
+import "sort"
+
+// Practice is a whole practice folder.
+type Practice struct {
+	Name        string      `pc:"name,required"`
+	Coordinator Coordinator `pc:"coordinator,required"`
+	Public      PublicSite  `pc:"public"`
+	Timezone    string      `pc:"timezone"`
+	Rules       Rules       `pc:"rules"`
+
+	Cases []*Case // sorted by ID
+	Pages []*Page // public pages, sorted by Weight then Slug
+
+	Src Source // practice.yaml
+}
+
+// Coordinator is the parenting coordinator who signs documents.
+type Coordinator struct {
+	Name        string   `pc:"name,required"`
+	Credentials string   `pc:"credentials"`
+	Email       string   `pc:"email"`
+	Phone       string   `pc:"phone"`
+	Address     []string `pc:"address"`
+}
+
+// PublicSite holds the settings of the public service site.
+type PublicSite struct {
+	BaseURL string `pc:"base_url"`
+}
+
+// Rules are the practice's deadlines, in days. A nil field in a case's
+// override means "use the practice's value".
+type Rules struct {
+	DecisionDays  *int `pc:"decision_days"`
+	ObjectionDays *int `pc:"objection_days"`
+	FilingDays    *int `pc:"filing_days"`
+}
+
+// Default deadlines, used where neither the practice nor the case sets one.
+const (
+	DefaultDecisionDays  = 10
+	DefaultObjectionDays = 10
+	DefaultFilingDays    = 0
+)
+
+// Deadlines are rules with every value resolved.
+type Deadlines struct {
+	DecisionDays  int // a determination is due this many days after the record closes
+	ObjectionDays int // days after service in which a party may object
+	FilingDays    int // days after service to file with the court; 0 = not filed
+}
+
+// Resolve layers rules over base: a field set in r wins.
+func (r Rules) Resolve(base Deadlines) Deadlines {
+	if r.DecisionDays != nil {
+		base.DecisionDays = *r.DecisionDays
+	}
+	if r.ObjectionDays != nil {
+		base.ObjectionDays = *r.ObjectionDays
+	}
+	if r.FilingDays != nil {
+		base.FilingDays = *r.FilingDays
+	}
+	return base
+}
+
+// Deadlines returns the practice-wide deadlines.
+func (p *Practice) Deadlines() Deadlines {
+	return p.Rules.Resolve(Deadlines{DefaultDecisionDays, DefaultObjectionDays, DefaultFilingDays})
+}
+
+// Case returns the case with the given id, or nil.
+func (p *Practice) Case(id string) *Case {
+	i := sort.Search(len(p.Cases), func(i int) bool { return p.Cases[i].ID >= id })
+	if i < len(p.Cases) && p.Cases[i].ID == id {
+		return p.Cases[i]
+	}
+	return nil
+}
+
+// Issues returns every issue of every case, in case then number order.
+func (p *Practice) Issues() []*Issue {
+	var all []*Issue
+	for _, c := range p.Cases {
+		all = append(all, c.Issues...)
+	}
+	return all
+}
+
+// Page is a public page: content/public/<slug>.md.
+type Page struct {
+	Slug        string // file name without .md; "index" is the home page
+	Title       string `pc:"title,required"`
+	Description string `pc:"description"`
+	Weight      int    `pc:"weight"`
+	Menu        *bool  `pc:"menu"`
+	Body        string
+	Src         Source
+}
+
+// InMenu reports whether the page belongs in the site navigation (default yes).
+func (pg *Page) InMenu() bool { return pg.Menu == nil || *pg.Menu }
+
+// SortCases orders cases by id and each case's issues by number; parsers call
+// it so that every consumer sees the same order and output is deterministic.
+func (p *Practice) SortCases() {
+	sort.Slice(p.Cases, func(i, j int) bool { return p.Cases[i].ID < p.Cases[j].ID })
+	for _, c := range p.Cases {
+		sort.SliceStable(c.Issues, func(i, j int) bool {
+			a, b := c.Issues[i], c.Issues[j]
+			if a.Number != b.Number {
+				return a.Number < b.Number
+			}
+			return a.Src.File < b.Src.File
+		})
+	}
+	sort.SliceStable(p.Pages, func(i, j int) bool {
+		if p.Pages[i].Weight != p.Pages[j].Weight {
+			return p.Pages[i].Weight < p.Pages[j].Weight
+		}
+		return p.Pages[i].Slug < p.Pages[j].Slug
+	})
+}
