@@ -216,3 +216,43 @@ func LookupCategory(name string) (Category, bool) {
 	}
 	return Category{}, false
 }
+
+// DocumentKind names the written document an outcome produces:
+// "determination", "recommendation" (a determination under an appointment
+// that only recommends), "agreement", or "" for none.
+func (is *Issue) DocumentKind() string {
+	if !is.Documented() {
+		return ""
+	}
+	if is.Outcome.Kind == OutcomeAgreement {
+		return "agreement"
+	}
+	if is.Case.Appointment.Recommends() {
+		return "recommendation"
+	}
+	return "determination"
+}
+
+// DocumentTitle is the document's title with its number, as in the caption:
+// "Parenting Coordinator Determination No. 3".
+func (is *Issue) DocumentTitle() string {
+	switch is.DocumentKind() {
+	case "determination":
+		return fmt.Sprintf("Parenting Coordinator Determination No. %d", is.Number)
+	case "recommendation":
+		return fmt.Sprintf("Parenting Coordinator Recommendation No. %d", is.Number)
+	case "agreement":
+		return fmt.Sprintf("Memorandum of Agreement No. %d", is.Number)
+	}
+	return ""
+}
+
+// DocumentFile is the document's file name under the private site's
+// documents/ folder: "<case-id>-<kind>-<number>.pdf", or "" for none.
+func (is *Issue) DocumentFile() string {
+	k := is.DocumentKind()
+	if k == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s-%s-%d.pdf", is.Case.ID, k, is.Number)
+}
