@@ -1,0 +1,254 @@
+// Package check is the semantic checker behind `pcdocket check`. Package
+// parse reports what is wrong with the shape of the files (syntax, unknown
+// keys, types, missing keys, dates, ids); check reports what is wrong with
+// their meaning: values outside the vocabulary, references to clauses and
+// issues that do not exist, matters outside a coordinator's scope, a
+// determination made without due process, dates out of order, and the
+// deadlines a coordinator would want to be told about.
+//
+// Every finding points at the line of the key it is about, and the checker
+// reports every problem it finds rather than stopping at the first.
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"pcdocket/generator/diag"
+	"pcdocket/generator/practice"
+)
+
+// Practice checks the whole practice and returns every finding, sorted
+// (diag.List.Sort). asOf is the reference date for time-dependent warnings
+// (overdue decisions, ended appointments, implausible birth years); with the
+// zero date those checks are skipped, so that no result depends on the clock.
+//
+// A nil practice, or a partly decoded one (as parse returns alongside its own
+// errors), is checked as far as it goes: keys the parser already reported
+// missing are not reported again.
+func Practice(p *practice.Practice, asOf practice.Date) diag.List {
+	if p == nil {
+		return nil
+	}
+	k := &checker{p: p, asOf: asOf}
+	k.rules(&p.Src, p.Rules)
+	// Cases are checked one after the other: checking is cheap next to
+	// parsing, and a single list keeps the result simple and deterministic.
+	for _, c := range p.Cases {
+		if c != nil {
+			k.checkCase(c)
+		}
+	}
+	k.l.Sort()
+	return k.l
+}
+
+// checker accumulates the findings of one run.
+type checker struct {
+	p    *practice.Practice
+	asOf practice.Date
+	l    diag.List
+}
+
+// has reports whether the file wrote the key at path; the parser reports
+// required keys that are absent, so the checker only judges keys present.
+func has(src *practice.Source, path string) bool {
+	_, ok := src.Keys[path]
+	return ok
+}
+
+// at returns the position of the first of paths that the file has, and
+// failing all, the nearest present parent of the last: a finding about a
+// missing value belongs at the key where the coordinator would add it.
+func at(src *practice.Source, paths ...string) practice.Pos {
+	for _, p := range paths {
+		if has(src, p) {
+			return src.At(p)
+		}
+	}
+	return src.At(paths[len(paths)-1])
+}
+
+// oneOf reports an error unless value is one of options: key is the key as
+// the coordinator wrote it, noun what the value should be ("a case status").
+// It offers the closest option when one is a likely typo, else lists them.
+func (k *checker) oneOf(pos practice.Pos, key, value, noun string, options []string) bool {
+	for _, o := range options {
+		if value == o {
+			return true
+		}
+	}
+	hint := diag.DidYouMean(value, options)
+	if hint == "" {
+		hint = ": use " + orList(options)
+	}
+	k.l.Errorf(pos, "%s %q is not %s%s", key, value, noun, hint)
+	return false
+}
+
+// orList joins words as prose: "a, b or c".
+func orList(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// andList joins words as prose: "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+var (
+	caseStatuses  = []string{practice.StatusActive, practice.StatusClosed}
+	authorities   = []string{practice.AuthorityBinding, practice.AuthorityRecommend}
+	raisers       = []string{practice.PartyA, practice.PartyB, practice.PartyBoth, practice.PartyCoordinator}
+	parents       = []string{practice.PartyA, practice.PartyB}
+	mediationEnds = []string{practice.ResultAgreement, practice.ResultNoAgreement}
+	categoryNames = func() []string {
+		names := make([]string, len(practice.Categories))
+		for i, c := range practice.Categories {
+			names[i] = c.Name
+		}
+		return names
+	}()
+)
+
+// rules checks deadline settings, in practice.yaml or a case's rules override.
+func (k *checker) rules(src *practice.Source, r practice.Rules) {
+	for _, f := range []struct {
+		key string
+		v   *int
+	}{
+		{"rules.decision_days", r.DecisionDays},
+		{"rules.objection_days", r.ObjectionDays},
+		{"rules.filing_days", r.FilingDays},
+	} {
+		if f.v != nil && *f.v < 0 {
+			k.l.Errorf(src.At(f.key), "%s is %d: a number of days must be 0 or more", f.key, *f.v)
+		}
+	}
+}
+
+// checkCase checks case.md and then each of the case's issues.
+func (k *checker) checkCase(c *practice.Case) {
+	src := &c.Src
+	if c.Status != "" {
+		k.oneOf(src.At("status"), "status", c.Status, "a case status", caseStatuses)
+	}
+
+	// The appointment.
+	ap := c.Appointment
+	if ap.Authority != "" {
+		k.oneOf(src.At("appointment.authority"), "authority", ap.Authority, "an appointment authority", authorities)
+	}
+	if !ap.TermEnds.IsZero() && !ap.OrderDate.IsZero() && ap.TermEnds.Before(ap.OrderDate) {
+		k.l.Errorf(src.At("appointment.term_ends"), "the appointment term ends on %s, before the order of %s: correct one of the dates", ap.TermEnds, ap.OrderDate)
+	}
+	for i, name := range ap.ScopeOut {
+		k.oneOf(src.At(fmt.Sprintf("appointment.scope_out[%d]", i)), "scope_out entry", name, "a category", categoryNames)
+	}
+
+	// Children: by initials and birth year only.
+	if len(c.Children) == 0 && has(src, "children") {
+		k.l.Errorf(src.At("children"), "children is empty: list at least one child, by initials and birth year")
+	}
+	for i, ch := range c.Children {
+		path := fmt.Sprintf("children[%d]", i)
+		if ch.Initials != "" && !initialsOnly(ch.Initials) {
+			k.l.Errorf(at(src, path+".initials", path), "initials %q look like a name: children appear by initials only (e.g. \"M.H.\"), so that no full name can reach a document", ch.Initials)
+		}
+		if has(src, path+".born") {
+			k.born(at(src, path+".born", path), ch)
+		}
+	}
+
+	// The plan.
+	if len(c.Plan.Clauses) == 0 && has(src, "plan.clauses") {
+		k.l.Errorf(src.At("plan.clauses"), "plan.clauses is empty: list at least one clause of the plan, with its ref, title and text")
+	}
+	firstRef := map[string]int{}
+	for i, cl := range c.Plan.Clauses {
+		if cl.Ref == "" {
+			continue // missing: the parser's to report
+		}
+		if j, dup := firstRef[cl.Ref]; dup {
+			first := src.At(fmt.Sprintf("plan.clauses[%d].ref", j))
+			k.l.Errorf(at(src, fmt.Sprintf("plan.clauses[%d].ref", i), fmt.Sprintf("plan.clauses[%d]", i)),
+				"duplicate clause ref %q: the clause on line %d already has it; give each clause its own ref", cl.Ref, first.Line)
+			continue
+		}
+		firstRef[cl.Ref] = i
+	}
+
+	// Safety screening: a coordinator screens for family violence before
+	// anything else, and the screening decides what process is safe.
+	if c.Safety == nil || c.Safety.ScreenedOn.IsZero() {
+		k.l.Warnf(at(src, "safety", "title"), "no safety screening on record for case %s: screen both parents for family violence and record it under safety (screened_on, result, safeguards)", c.ID)
+	}
+
+	k.rules(src, c.Rules)
+	k.issues(c)
+	k.pendingAtEnd(c)
+}
+
+// born checks that a child's birth year is plausible for a parenting plan.
+func (k *checker) born(pos practice.Pos, ch practice.Child) {
+	switch {
+	case ch.Born < 1000 || ch.Born > 9999:
+		k.l.Errorf(pos, "born %d is not a year: write the child's four-digit birth year", ch.Born)
+	case !k.asOf.IsZero() && ch.Born > k.asOf.Time().Year():
+		k.l.Errorf(pos, "born %d is in the future: write the child's birth year", ch.Born)
+	case !k.asOf.IsZero() && ch.Born < k.asOf.Time().Year()-25:
+		k.l.Errorf(pos, "born %d is not a plausible birth year for a child under a parenting plan: check the year", ch.Born)
+	}
+}
+
+// initialsOnly reports whether s holds initials only: at most four capital
+// letters, with dots, hyphens or spaces between them ("M.H.", "J-P. D.").
+func initialsOnly(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '-' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters <= 4
+}
+
+// pendingAtEnd warns about issues left pending where nothing more can happen:
+// after the appointment has ended, or in a case marked closed.
+func (k *checker) pendingAtEnd(c *practice.Case) {
+	var pending []string
+	for _, is := range c.Issues {
+		if is != nil && is.Pending() {
+			pending = append(pending, fmt.Sprint(is.Number))
+		}
+	}
+	if len(pending) == 0 {
+		return
+	}
+	list := "issue " + pending[0] + " is"
+	if len(pending) > 1 {
+		list = "issues " + andList(pending) + " are"
+	}
+	src := &c.Src
+	te := c.Appointment.TermEnds
+	if !k.asOf.IsZero() && !te.IsZero() && te.Before(k.asOf) {
+		k.l.Warnf(src.At("appointment.term_ends"), "the appointment term ended on %s but %s still pending: record their outcomes (withdrawn or referred, if the coordinator can no longer decide), or record the renewed term in appointment.term_ends", te, list)
+	}
+	if c.Status == practice.StatusClosed {
+		k.l.Warnf(src.At("status"), "the case is closed but %s still pending: record their outcomes, or set status to active", list)
+	}
+}

@@ -1,0 +1,318 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"pcdocket/generator/diag"
+	"pcdocket/generator/practice"
+)
+
+// issues checks every issue of a case: numbering across the case first, then
+// each issue on its own.
+func (k *checker) issues(c *practice.Case) {
+	// Issues come sorted by number then file, so the first file of a number
+	// keeps it and each later file is the one reported.
+	first := map[int]*practice.Issue{}
+	for _, is := range c.Issues {
+		if is == nil {
+			continue
+		}
+		src := &is.Src
+		if has(src, "number") {
+			if is.Number < 1 {
+				k.l.Errorf(src.At("number"), "number is %d: number a case's issues from 1", is.Number)
+			} else if f, dup := first[is.Number]; dup {
+				k.l.Errorf(src.At("number"), "duplicate issue number %d: %s already has it; give each issue of a case its own number", is.Number, f.Src.File)
+			} else {
+				first[is.Number] = is
+			}
+		}
+		k.issue(c, is)
+	}
+}
+
+// issue checks one issue file.
+func (k *checker) issue(c *practice.Case, is *practice.Issue) {
+	src := &is.Src
+	cat, known := practice.Category{}, false
+	if is.Category != "" {
+		if k.oneOf(src.At("category"), "category", is.Category, "a category", categoryNames) {
+			cat, known = practice.LookupCategory(is.Category)
+		}
+	}
+	if is.RaisedBy != "" {
+		k.oneOf(src.At("raised_by"), "raised_by", is.RaisedBy, "a party", raisers)
+	}
+	ap := c.Appointment
+	if !is.RaisedOn.IsZero() && !ap.OrderDate.IsZero() && is.RaisedOn.Before(ap.OrderDate) {
+		k.l.Warnf(src.At("raised_on"), "the issue was raised on %s, before the appointment order of %s: check the date, and that the issue belongs to this appointment", is.RaisedOn, ap.OrderDate)
+	}
+	k.clauses(c, is)
+	k.amends(c, is)
+	k.events(is)
+	if is.Outcome != nil {
+		k.outcome(c, is)
+	}
+	if known {
+		k.scope(c, is, cat)
+	}
+	k.overdue(c, is)
+}
+
+// clauses checks that the issue cites clauses the case's plan has.
+func (k *checker) clauses(c *practice.Case, is *practice.Issue) {
+	src := &is.Src
+	if len(is.Clauses) == 0 && has(src, "clauses") {
+		k.l.Errorf(src.At("clauses"), "clauses is empty: cite at least one clause of the plan (the nearest ones, with silent: true, when the plan does not address the question)")
+	}
+	refs := make([]string, 0, len(c.Plan.Clauses))
+	for _, cl := range c.Plan.Clauses {
+		refs = append(refs, cl.Ref)
+	}
+	for i, ref := range is.Clauses {
+		if c.Clause(ref) != nil {
+			continue
+		}
+		hint := diag.DidYouMean(ref, refs)
+		if hint == "" && len(refs) > 0 {
+			hint = ": the plan has " + andList(refs)
+		}
+		k.l.Errorf(at(src, fmt.Sprintf("clauses[%d]", i), "clauses"), "clause %q is not in the case's plan%s", ref, hint)
+	}
+}
+
+// amends checks that an amending issue names an earlier issue of the same
+// case that produced a document to amend.
+func (k *checker) amends(c *practice.Case, is *practice.Issue) {
+	if is.Amends == 0 && !has(&is.Src, "amends") {
+		return
+	}
+	pos := is.Src.At("amends")
+	n := is.Amends
+	switch prior := c.Issue(n); {
+	case n == is.Number:
+		k.l.Errorf(pos, "amends %d names this issue itself: give the number of the earlier issue whose document this one amends", n)
+	case prior == nil:
+		k.l.Errorf(pos, "amends %d: the case has no issue %d; give the number of the earlier issue whose document this one amends", n, n)
+	case n > is.Number:
+		k.l.Errorf(pos, "amends %d: issue %d is not earlier than this issue (%d); an amendment follows the document it amends", n, n, is.Number)
+	case !prior.Documented():
+		k.l.Errorf(pos, "amends %d: issue %d ended %s and has no determination or agreement to amend", n, n, prior.Status())
+	}
+}
+
+// events checks each event and the order of the timeline.
+func (k *checker) events(is *practice.Issue) {
+	src := &is.Src
+	var prev practice.Date
+	for i, e := range is.Events {
+		path := fmt.Sprintf("events[%d]", i)
+		kind := e.Kind
+		if kind != "" && !k.oneOf(at(src, path+".kind", path), "kind", kind, "an event kind", practice.EventKinds) {
+			kind = "" // unknown: judge nothing else by it
+		}
+		switch {
+		case kind == practice.EventSubmission && e.By == "":
+			k.l.Errorf(at(src, path+".kind", path), "a submission needs by: the parent who made it (parent_a or parent_b)")
+		case kind == practice.EventSubmission && (e.By == practice.PartyBoth || e.By == practice.PartyCoordinator):
+			k.l.Errorf(src.At(path+".by"), "a submission's by must be a parent, not %s: use parent_a or parent_b, one submission event per parent", e.By)
+		case kind == practice.EventSubmission:
+			k.oneOf(src.At(path+".by"), "by", e.By, "a parent", parents)
+		case e.By != "":
+			k.oneOf(src.At(path+".by"), "by", e.By, "a party", raisers)
+		}
+		switch {
+		case kind == practice.EventMediation && e.Result == "":
+			k.l.Errorf(at(src, path+".kind", path), "a mediation event needs result: agreement or no-agreement")
+		case kind == practice.EventMediation:
+			k.oneOf(src.At(path+".result"), "result", e.Result, "a mediation result", mediationEnds)
+		case kind != "" && e.Result != "":
+			k.l.Warnf(src.At(path+".result"), "result only applies to a mediation event, and this one is a %s: remove it, or change kind to mediation", kind)
+		}
+
+		if e.On.IsZero() {
+			continue
+		}
+		pos := at(src, path+".on", path)
+		switch {
+		case !prev.IsZero() && e.On.Before(prev):
+			k.l.Errorf(pos, "event dated %s comes after one dated %s: list events in the order they happened", e.On, prev)
+		case !is.RaisedOn.IsZero() && e.On.Before(is.RaisedOn):
+			k.l.Errorf(pos, "event dated %s is before the issue was raised (raised_on %s): correct one of the dates", e.On, is.RaisedOn)
+		}
+		if o := is.Outcome; o != nil && !o.On.IsZero() && e.On.After(o.On) {
+			k.l.Errorf(pos, "event dated %s is after the outcome of %s: an issue's timeline ends with its outcome; correct one of the dates", e.On, o.On)
+		}
+		prev = e.On
+	}
+}
+
+// outcome checks the outcome's kind, the fields each kind needs, its dates,
+// and, for a determination, due process.
+func (k *checker) outcome(c *practice.Case, is *practice.Issue) {
+	src := &is.Src
+	o := is.Outcome
+	kindPos := at(src, "outcome.kind", "outcome")
+	kind := o.Kind
+	if kind != "" && !k.oneOf(kindPos, "outcome kind", kind, "an outcome kind", practice.OutcomeKinds) {
+		kind = ""
+	}
+	documented := kind == practice.OutcomeAgreement || kind == practice.OutcomeDetermination
+	if documented {
+		if strings.TrimSpace(o.Summary) == "" {
+			k.l.Errorf(kindPos, "%s needs a summary: add outcome.summary, one line for the docket", article(kind))
+		} else if strings.Contains(strings.TrimSpace(o.Summary), "\n") {
+			k.l.Warnf(src.At("outcome.summary"), "outcome.summary runs over several lines: keep it to one line for the docket (the directives and the body carry the detail)")
+		}
+		if len(o.Directives) == 0 {
+			what := "the directives"
+			if kind == practice.OutcomeAgreement {
+				what = "the agreed terms"
+			}
+			k.l.Errorf(kindPos, "%s needs directives: list %s under outcome.directives", article(kind), what)
+		}
+		for i, d := range o.Directives {
+			if strings.TrimSpace(d) == "" {
+				k.l.Errorf(at(src, fmt.Sprintf("outcome.directives[%d]", i), "outcome.directives"), "directive %d is empty: write it, or remove the item", i+1)
+			}
+		}
+	}
+	switch {
+	case kind == practice.OutcomeReferred && o.ReferredTo == "":
+		k.l.Errorf(kindPos, "a referred outcome needs referred_to: %s", orList(practice.ReferralTargets))
+	case kind == practice.OutcomeReferred:
+		k.oneOf(src.At("outcome.referred_to"), "referred_to", o.ReferredTo, "a referral destination", practice.ReferralTargets)
+	case kind != "" && o.ReferredTo != "":
+		k.l.Warnf(src.At("outcome.referred_to"), "referred_to only applies to a referred outcome, and this one is %s: remove it, or change outcome.kind to referred", article(kind))
+	}
+
+	// Dates.
+	if !o.On.IsZero() {
+		if !is.RaisedOn.IsZero() && o.On.Before(is.RaisedOn) {
+			k.l.Errorf(src.At("outcome.on"), "the outcome is dated %s, before the issue was raised on %s: correct one of the dates", o.On, is.RaisedOn)
+		}
+		if !o.Effective.IsZero() && o.Effective.Before(o.On) {
+			k.l.Errorf(src.At("outcome.effective"), "effective %s is before the outcome of %s: an outcome cannot take effect before it is made; correct one of the dates", o.Effective, o.On)
+		}
+		if !o.ServedOn.IsZero() && o.ServedOn.Before(o.On) {
+			k.l.Errorf(src.At("outcome.served_on"), "served_on %s is before the outcome of %s: a document cannot be served before it is made; correct one of the dates", o.ServedOn, o.On)
+		}
+	}
+
+	if kind == practice.OutcomeDetermination {
+		k.dueProcess(c, is)
+	}
+}
+
+// dueProcess checks what a determination requires before it is made: each
+// parent heard or given notice, and mediation tried first unless waived.
+// Under an appointment that only recommends, the same process applies: the
+// document is a recommendation (practice.Issue.DocumentKind), which is not an
+// error and needs no finding.
+func (k *checker) dueProcess(c *practice.Case, is *practice.Issue) {
+	src := &is.Src
+	o := is.Outcome
+	decided := o.On
+	onOrBefore := func(d practice.Date) bool { return decided.IsZero() || d.IsZero() || !d.After(decided) }
+
+	var notice bool
+	submitted := map[string]int{} // party -> index of its first submission event
+	mediated := false
+	for i, e := range is.Events {
+		if !onOrBefore(e.On) {
+			continue // an event after the decision did not inform it
+		}
+		switch e.Kind {
+		case practice.EventNotice:
+			notice = true
+		case practice.EventSubmission:
+			if _, seen := submitted[e.By]; !seen {
+				submitted[e.By] = i
+			}
+		case practice.EventMediation:
+			if e.Result == practice.ResultNoAgreement {
+				mediated = true
+			}
+		}
+	}
+
+	for _, party := range parents {
+		if strings.TrimSpace(is.Positions.Of(party)) != "" {
+			continue
+		}
+		key := "positions." + party
+		name := c.PartyName(party)
+		if i, ok := submitted[party]; ok {
+			k.l.Errorf(at(src, "positions", fmt.Sprintf("events[%d]", i)), "%s (%s) made a submission on %s but has no position on record: record it under %s", party, name, is.Events[i].On, key)
+			continue
+		}
+		if !notice {
+			k.l.Errorf(at(src, "positions", "outcome.kind", "outcome"), "determination without %s's position: record it under %s, or record the notice event (dated on or before %s) that invited %s to respond", party, key, decided, name)
+		}
+	}
+
+	waived := strings.TrimSpace(o.MediationWaived)
+	switch strings.ToLower(waived) {
+	case "":
+		if !mediated {
+			k.l.Errorf(at(src, "outcome.kind", "outcome"), "determination without a mediation attempt: record a mediation event with result no-agreement before the decision, or give the reason mediation was waived under outcome.mediation_waived")
+		}
+	case "true", "yes", "false", "no":
+		k.l.Errorf(src.At("outcome.mediation_waived"), "mediation_waived must give the reason mediation was waived (e.g. \"urgent: the trip departs in three days\"), not %q", waived)
+	}
+}
+
+// scope checks that a decision stays within a coordinator's scope: matters
+// outside it (by the vocabulary, or by the appointment's scope_out) can only
+// be referred or withdrawn.
+func (k *checker) scope(c *practice.Case, is *practice.Issue, cat practice.Category) {
+	referral, why := cat.Referral, "is outside a parenting coordinator's scope"
+	if cat.InScope {
+		excluded := false
+		for _, s := range c.Appointment.ScopeOut {
+			excluded = excluded || s == cat.Name
+		}
+		if !excluded {
+			return
+		}
+		referral, why = "the court", "is excluded by this case's appointment order (appointment.scope_out)"
+	}
+	src := &is.Src
+	switch {
+	case is.Outcome == nil:
+		k.l.Warnf(src.At("category"), "category %s %s: this issue can only end referred (to %s) or withdrawn", cat.Name, why, referral)
+	case is.Outcome.Kind == practice.OutcomeAgreement || is.Outcome.Kind == practice.OutcomeDetermination:
+		k.l.Errorf(at(src, "outcome.kind", "outcome"), "category %s %s: refer it to %s and end the issue referred (or withdrawn)", cat.Name, why, referral)
+	}
+}
+
+// overdue warns about a pending issue whose decision deadline has passed.
+func (k *checker) overdue(c *practice.Case, is *practice.Issue) {
+	if k.asOf.IsZero() || !is.Pending() {
+		return
+	}
+	due := is.DueDate(c.Deadlines(k.p))
+	if due.IsZero() || !due.Before(k.asOf) {
+		return
+	}
+	last := 0
+	for i, e := range is.Events {
+		if e.Kind == practice.EventRecordClosed {
+			last = i
+		}
+	}
+	doc := "a determination"
+	if c.Appointment.Recommends() {
+		doc = "a recommendation"
+	}
+	k.l.Warnf(at(&is.Src, fmt.Sprintf("events[%d]", last), "events"), "issue %d is overdue: the record closed on %s and %s was due on %s", is.Number, is.RecordClosed(), doc, due)
+}
+
+// article returns the outcome kind with its indefinite article.
+func article(kind string) string {
+	if kind == practice.OutcomeAgreement {
+		return "an agreement"
+	}
+	return "a " + kind
+}
