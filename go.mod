@@ -4,4 +4,10 @@ go 1.26.8
 
 require github.com/yuin/goldmark v1.8.7
 
-require codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+require (
+	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+	github.com/BurntSushi/toml v1.6.0 // indirect
+	github.com/adrg/frontmatter v0.2.0 // indirect
+	gopkg.in/yaml.v2 v2.3.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)

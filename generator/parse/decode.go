@@ -1,0 +1,239 @@
+package parse
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"pcdocket/generator/diag"
+	"pcdocket/generator/practice"
+)
+
+// A decoder turns a YAML node tree into model structs by their `pc` tags,
+// recording the line of every key and reporting every structural problem it
+// meets rather than stopping at the first.
+type decoder struct {
+	src   *practice.Source
+	off   int // added to node lines to give file lines
+	diags *diag.List
+	depth int
+}
+
+var dateType = reflect.TypeFor[practice.Date]()
+
+// field describes one tagged struct field.
+type field struct {
+	key      string
+	index    int
+	required bool
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var fs []field
+	for i := 0; i < t.NumField(); i++ {
+		tag, ok := t.Field(i).Tag.Lookup("pc")
+		if !ok {
+			continue
+		}
+		key, opt, _ := strings.Cut(tag, ",")
+		fs = append(fs, field{key: key, index: i, required: opt == "required"})
+	}
+	return fs
+}
+
+func (d *decoder) line(n *yaml.Node) int { return n.Line + d.off }
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(practice.Pos{File: d.src.File, Line: d.line(n)}, format, args...)
+}
+
+// describe names a path for messages: the top level is "the front matter".
+func describe(path string) string {
+	if path == "" {
+		return "the front matter"
+	}
+	return path
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// kindName says what a node is, in the words a coordinator would use.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "nothing"
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || n.Kind == 0 || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// decodeStruct decodes a mapping node into the struct v.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	fields := fieldsOf(v.Type())
+	seen := map[string]int{}
+	if n != nil && n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			n = nil
+		} else {
+			n = n.Content[0]
+		}
+	}
+	if n = d.resolve(n); n != nil && !isNull(n) {
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s: want a set of keys (key: value lines), got %s", describe(path), kindName(n))
+			return
+		}
+		names := make([]string, len(fields))
+		for i, f := range fields {
+			names[i] = f.key
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			key := k.Value
+			p := join(path, key)
+			f, ok := lookup(fields, key)
+			if !ok {
+				where := ""
+				if path != "" {
+					where = " in " + path
+				}
+				d.errorf(k, "unknown key %q%s%s", key, where, hint(key, names))
+				continue
+			}
+			if first, dup := seen[key]; dup {
+				d.errorf(k, "key %q is given twice (first on line %d): keep one", p, first)
+				continue
+			}
+			seen[key] = d.line(k)
+			d.src.Keys[p] = d.line(k)
+			if isNull(val) {
+				if f.required {
+					d.errorf(k, "%s has no value: it is required", p)
+				}
+				continue
+			}
+			d.decodeValue(val, v.Field(f.index), p)
+		}
+	}
+	for _, f := range fields {
+		if _, ok := seen[f.key]; !ok && f.required {
+			d.diags.Errorf(d.src.At(path), "missing required key %q in %s: add it", f.key, describe(path))
+		}
+	}
+}
+
+func hint(key string, names []string) string {
+	if h := diag.DidYouMean(key, names); h != "" {
+		return h
+	}
+	return fmt.Sprintf(" (known keys: %s)", strings.Join(names, ", "))
+}
+
+func lookup(fs []field, key string) (field, bool) {
+	for _, f := range fs {
+		if f.key == key {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+// resolve follows aliases, refusing chains deep enough to be an attack.
+func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
+		if i > 8 {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > 32 {
+		d.errorf(n, "%s: nested too deeply", path)
+		return
+	}
+	if n = d.resolve(n); n == nil {
+		return
+	}
+	if v.Type() == dateType {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", path, kindName(n))
+			return
+		}
+		date, err := practice.ParseDate(n.Value)
+		if err != nil {
+			d.errorf(n, "%s: %v", path, err)
+			return
+		}
+		v.Set(reflect.ValueOf(date))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: want text, got %s", path, kindName(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.errorf(n, "%s: want a whole number, got %s", path, kindName(n))
+			return
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err != nil || i != int64(int32(i)) {
+			d.errorf(n, "%s: %s is out of range", path, n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.errorf(n, "%s: want true or false, got %s", path, kindName(n))
+			return
+		}
+		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
+	case reflect.Pointer:
+		e := reflect.New(v.Type().Elem())
+		d.decodeValue(n, e.Elem(), path)
+		v.Set(e)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s: want a list (lines starting with \"- \"), got %s", path, kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			d.src.Keys[p] = d.line(item)
+			if isNull(item) {
+				d.errorf(item, "%s: empty list item", p)
+				continue
+			}
+			d.decodeValue(item, s.Index(i), p)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	default:
+		panic(fmt.Sprintf("parse: field kind %s of %s has no decoder", v.Kind(), path)) // a model change the decoder missed
+	}
+}

@@ -1,0 +1,296 @@
+// Package parse reads a practice folder into the model of package practice.
+// It reports structural problems (syntax, unknown keys, wrong types, missing
+// required keys, bad dates and ids) as findings with the line of the key at
+// fault; the rules that need the whole model are package check's.
+package parse
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"pcdocket/generator/diag"
+	"pcdocket/generator/practice"
+)
+
+// Paths inside a practice folder.
+const (
+	PracticeFile = "practice.yaml"
+	CasesDir     = "content/cases"
+	PublicDir    = "content/public"
+	CaseFile     = "case.md"
+	IssuesDir    = "issues"
+)
+
+var idRE = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
+
+// ValidID reports whether s is a valid case id or page slug: lowercase
+// letters, digits and hyphens, 1 to 64 characters. Such an id can never
+// name a path outside its folder.
+func ValidID(s string) bool { return idRE.MatchString(s) }
+
+// Dir reads the practice folder at root: practice.yaml, every case and its
+// issues, and the public pages. It returns the model, sorted, and every
+// finding; the model is usable (partial) even when there are errors.
+func Dir(root string) (*practice.Practice, diag.List) {
+	p, diags := ReadPractice(root)
+
+	ids, more := caseIDs(root)
+	diags = append(diags, more...)
+	cases := make([]*practice.Case, len(ids))
+	caseDiags := make([]diag.List, len(ids))
+	parallel(len(ids), func(i int) {
+		cases[i], caseDiags[i] = ReadCase(root, ids[i])
+	})
+	for i, c := range cases {
+		diags = append(diags, caseDiags[i]...)
+		if c != nil {
+			p.Cases = append(p.Cases, c)
+		}
+	}
+
+	pages, more := ReadPages(root)
+	p.Pages = pages
+	diags = append(diags, more...)
+
+	p.SortCases()
+	diags.Sort()
+	return p, diags
+}
+
+// ReadPractice reads practice.yaml.
+func ReadPractice(root string) (*practice.Practice, diag.List) {
+	p := &practice.Practice{}
+	var diags diag.List
+	data, err := os.ReadFile(filepath.Join(root, PracticeFile))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
+		} else {
+			diags.Errorf(practice.Pos{File: PracticeFile}, "%v", err)
+		}
+		p.Src = practice.Source{File: PracticeFile, Keys: map[string]int{}}
+		return p, diags
+	}
+	p.Src, diags = YAMLFile(PracticeFile, data, p)
+	return p, diags
+}
+
+// YAMLFile decodes a whole YAML file (practice.yaml) into v.
+func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
+	src := practice.Source{File: file, StartLine: 1, Keys: map[string]int{}}
+	var diags diag.List
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		line, msg := syntaxLine(err)
+		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		return src, diags
+	}
+	d := &decoder{src: &src, diags: &diags}
+	d.decodeStruct(&n, reflect.ValueOf(v).Elem(), "")
+	return src, diags
+}
+
+// caseIDs lists the case folders, reporting entries that cannot be cases.
+func caseIDs(root string) ([]string, diag.List) {
+	var diags diag.List
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(CasesDir)))
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(practice.Pos{File: CasesDir}, "%v", err)
+		}
+		return nil, diags
+	}
+	var ids []string
+	for _, e := range entries {
+		name := e.Name()
+		if ignored(name) {
+			continue
+		}
+		if !e.IsDir() {
+			diags.Warnf(practice.Pos{File: path.Join(CasesDir, name)}, "not a case folder: each case is a folder %s/<case-id>/ holding case.md; move or remove this file", CasesDir)
+			continue
+		}
+		if !ValidID(name) {
+			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters (e.g. %q)", name, slug(name))
+			continue
+		}
+		ids = append(ids, name)
+	}
+	return ids, diags
+}
+
+// ReadCase reads content/cases/<id>/case.md and the case's issues. It
+// returns nil when the case file cannot be read at all.
+func ReadCase(root, id string) (*practice.Case, diag.List) {
+	if !ValidID(id) {
+		var diags diag.List
+		diags.Errorf(practice.Pos{File: path.Join(CasesDir, id)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters", id)
+		return nil, diags
+	}
+	dir := path.Join(CasesDir, id)
+	file := path.Join(dir, CaseFile)
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+	if err != nil {
+		var diags diag.List
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(practice.Pos{File: dir}, "no %s: every case folder needs one, with the case's front matter", CaseFile)
+		} else {
+			diags.Errorf(practice.Pos{File: file}, "%v", err)
+		}
+		return nil, diags
+	}
+	c := &practice.Case{ID: id}
+	var diags diag.List
+	c.Body, c.Src, diags = FrontMatter(file, data, c)
+
+	names, more := issueFiles(root, dir)
+	diags = append(diags, more...)
+	for _, name := range names {
+		is, d := ReadIssue(root, path.Join(dir, IssuesDir, name), c)
+		diags = append(diags, d...)
+		if is != nil {
+			c.Issues = append(c.Issues, is)
+		}
+	}
+	return c, diags
+}
+
+func issueFiles(root, caseDir string) ([]string, diag.List) {
+	var diags diag.List
+	dir := path.Join(caseDir, IssuesDir)
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(practice.Pos{File: dir}, "%v", err)
+		}
+		return nil, diags
+	}
+	var names []string
+	for _, e := range entries {
+		if ignored(e.Name()) || e.IsDir() {
+			continue
+		}
+		if !strings.HasSuffix(e.Name(), ".md") {
+			diags.Warnf(practice.Pos{File: path.Join(dir, e.Name())}, "not an issue file: issue files end in .md; rename or move it")
+			continue
+		}
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names, diags
+}
+
+// ReadIssue reads one issue file (file is relative to root) of case c and
+// appends nothing to c: the caller decides where the issue goes.
+func ReadIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(practice.Pos{File: file}, "%v", err)
+		return nil, diags
+	}
+	is := &practice.Issue{Case: c}
+	var diags diag.List
+	is.Body, is.Src, diags = FrontMatter(file, data, is)
+	return is, diags
+}
+
+// ReadPages reads the public pages, content/public/*.md.
+func ReadPages(root string) ([]*practice.Page, diag.List) {
+	var diags diag.List
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(PublicDir)))
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(practice.Pos{File: PublicDir}, "%v", err)
+		}
+		return nil, diags
+	}
+	var pages []*practice.Page
+	for _, e := range entries {
+		name := e.Name()
+		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		file := path.Join(PublicDir, name)
+		slugName := strings.TrimSuffix(name, ".md")
+		if !ValidID(slugName) {
+			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, slug(slugName)+".md")
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		if err != nil {
+			diags.Errorf(practice.Pos{File: file}, "%v", err)
+			continue
+		}
+		pg := &practice.Page{Slug: slugName}
+		var d diag.List
+		pg.Body, pg.Src, d = FrontMatter(file, data, pg)
+		diags = append(diags, d...)
+		pages = append(pages, pg)
+	}
+	return pages, diags
+}
+
+// ignored reports whether a directory entry is an editor's or the system's
+// scratch file rather than the coordinator's content.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || name == "4913"
+}
+
+// slug suggests a valid id for a bad folder or file name.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 64 {
+		out = out[:64]
+	}
+	if out == "" {
+		return "case-1"
+	}
+	return out
+}
+
+// parallel calls f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,5 @@
+package parse
+
+import "sort"
+
+func sortStrings(s []string) { sort.Strings(s) }
