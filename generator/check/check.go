@@ -191,7 +191,7 @@ func (k *checker) checkCase(c *practice.Case) {
 	// Safety screening: a coordinator screens for family violence before
 	// anything else, and the screening decides what process is safe.
 	if c.Safety == nil || c.Safety.ScreenedOn.IsZero() {
-		k.l.Warnf(at(src, "safety", "title"), "no safety screening on record for case %s: screen both parents for family violence and record it under safety (screened_on, result, safeguards)", c.ID)
+		k.l.Warnf(at(src, "safety", "title"), "no safety screening on record: screen both parents for family violence and record it under safety (screened_on, result, safeguards)")
 	}
 
 	k.rules(src, c.Rules)
@@ -239,16 +239,16 @@ func (k *checker) pendingAtEnd(c *practice.Case) {
 	if len(pending) == 0 {
 		return
 	}
-	list := "issue " + pending[0] + " is"
+	list, their := "issue "+pending[0]+" is", "its outcome"
 	if len(pending) > 1 {
-		list = "issues " + andList(pending) + " are"
+		list, their = "issues "+andList(pending)+" are", "their outcomes"
 	}
 	src := &c.Src
 	te := c.Appointment.TermEnds
 	if !k.asOf.IsZero() && !te.IsZero() && te.Before(k.asOf) {
-		k.l.Warnf(src.At("appointment.term_ends"), "the appointment term ended on %s but %s still pending: record their outcomes (withdrawn or referred, if the coordinator can no longer decide), or record the renewed term in appointment.term_ends", te, list)
+		k.l.Warnf(src.At("appointment.term_ends"), "the appointment term ended on %s but %s still pending: record %s (withdrawn or referred, if the coordinator can no longer decide), or record the renewed term in appointment.term_ends", te, list, their)
 	}
 	if c.Status == practice.StatusClosed {
-		k.l.Warnf(src.At("status"), "the case is closed but %s still pending: record their outcomes, or set status to active", list)
+		k.l.Warnf(src.At("status"), "the case is closed but %s still pending: record %s, or set status to active", list, their)
 	}
 }

@@ -97,6 +97,8 @@ func (k *checker) amends(c *practice.Case, is *practice.Issue) {
 		k.l.Errorf(pos, "amends %d: the case has no issue %d; give the number of the earlier issue whose document this one amends", n, n)
 	case n > is.Number:
 		k.l.Errorf(pos, "amends %d: issue %d is not earlier than this issue (%d); an amendment follows the document it amends", n, n, is.Number)
+	case prior.Pending():
+		k.l.Errorf(pos, "amends %d: issue %d is still pending and has no determination or agreement to amend", n, n)
 	case !prior.Documented():
 		k.l.Errorf(pos, "amends %d: issue %d ended %s and has no determination or agreement to amend", n, n, prior.Status())
 	}
@@ -155,7 +157,7 @@ func (k *checker) outcome(c *practice.Case, is *practice.Issue) {
 	o := is.Outcome
 	kindPos := at(src, "outcome.kind", "outcome")
 	kind := o.Kind
-	if kind != "" && !k.oneOf(kindPos, "outcome kind", kind, "an outcome kind", practice.OutcomeKinds) {
+	if kind != "" && !k.oneOf(kindPos, "kind", kind, "an outcome kind", practice.OutcomeKinds) {
 		kind = ""
 	}
 	documented := kind == practice.OutcomeAgreement || kind == practice.OutcomeDetermination
