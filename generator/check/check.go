@@ -106,6 +106,8 @@ func andList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
+// The vocabularies values are checked against. They are read, never
+// modified: package-level only so that each run does not rebuild them.
 var (
 	caseStatuses  = []string{practice.StatusActive, practice.StatusClosed}
 	authorities   = []string{practice.AuthorityBinding, practice.AuthorityRecommend}
