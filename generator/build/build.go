@@ -1,0 +1,247 @@
+// Package build turns a practice folder into its published output: the
+// private case site and the public service site. It orchestrates parse,
+// check and the renderers, renders on all cores, and replaces the previous
+// output only when the whole new output has been written, so that a failed
+// build leaves the last good site in place.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"pcdocket/generator/check"
+	"pcdocket/generator/diag"
+	"pcdocket/generator/markup"
+	"pcdocket/generator/parse"
+	"pcdocket/generator/practice"
+	"pcdocket/generator/public"
+	"pcdocket/generator/site"
+	"pcdocket/templates"
+)
+
+// Output folders under Options.Output.
+const (
+	PrivateDir = "private"
+	PublicDir  = "public"
+)
+
+// Options configure a build.
+type Options struct {
+	Source      string        // the practice folder
+	Output      string        // where private/ and public/ go; default Source/output
+	AsOf        practice.Date // reference date for days pending and deadlines; default today
+	NoDocuments bool          // skip the PDF documents (faster previews and benchmarks)
+}
+
+func (o Options) output() string {
+	if o.Output != "" {
+		return o.Output
+	}
+	return filepath.Join(o.Source, "output")
+}
+
+func (o Options) asOf() practice.Date {
+	if o.AsOf.IsZero() {
+		return practice.DateOf(time.Now())
+	}
+	return o.AsOf
+}
+
+// Result describes a finished build.
+type Result struct {
+	Practice *practice.Practice
+	Findings diag.List // warnings (a build with errors returns a *diag.ListError)
+	Private  int       // files written to the private site
+	Public   int       // files written to the public site
+	Duration time.Duration
+}
+
+// Load parses and checks the practice at opts.Source. The findings hold
+// every problem; the practice is nil only when nothing could be read.
+func Load(opts Options) (*practice.Practice, diag.List) {
+	p, diags := parse.Dir(opts.Source)
+	diags = append(diags, check.Practice(p, opts.asOf())...)
+	diags.Sort()
+	return p, diags
+}
+
+// Build loads, checks and renders the practice. When the practice has
+// errors it writes nothing and returns a *diag.ListError holding every
+// finding.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	p, diags := Load(opts)
+	if err := diags.Err(); err != nil {
+		return &Result{Practice: p, Findings: diags}, err
+	}
+	files, err := Render(ctx, p, opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Practice: p, Findings: diags}
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, PrivateDir+"/") {
+			res.Private++
+		} else {
+			res.Public++
+		}
+	}
+	if err := WriteAtomic(ctx, opts.output(), files); err != nil {
+		return nil, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// A File is one output file: a path relative to the output folder and the
+// function that writes its bytes.
+type File struct {
+	Path   string
+	Deps   []string // for incremental rebuilds; see package site
+	Render func(w io.Writer) error
+}
+
+// Render returns every output file of the practice, private and public,
+// without writing anything.
+func Render(ctx context.Context, p *practice.Practice, opts Options) ([]File, error) {
+	tmpl := templates.Overlay(filepath.Join(opts.Source, "templates"))
+	md := markup.New()
+	s, err := site.New(p, tmpl, md, opts.asOf())
+	if err != nil {
+		return nil, fmt.Errorf("private site: %w", err)
+	}
+	var files []File
+	for _, pg := range s.Pages() {
+		files = append(files, File{Path: path.Join(PrivateDir, pg.Path), Deps: pg.Deps, Render: pg.Render})
+	}
+	pub, err := public.Pages(p, tmpl, md)
+	if err != nil {
+		return nil, fmt.Errorf("public site: %w", err)
+	}
+	for _, pg := range pub {
+		files = append(files, File{Path: path.Join(PublicDir, pg.Path), Deps: []string{"practice"}, Render: pg.Render})
+	}
+	return files, nil
+}
+
+// WriteAtomic renders files into a fresh folder beside out and then swaps
+// it in for out's private/ and public/ folders. If anything fails before
+// the swap, out is untouched.
+func WriteAtomic(ctx context.Context, out string, files []File) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(out, ".build-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := WriteFiles(ctx, tmp, files); err != nil {
+		return err
+	}
+	old, err := os.MkdirTemp(out, ".old-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(old)
+	for _, d := range []string{PrivateDir, PublicDir} {
+		cur := filepath.Join(out, d)
+		if _, err := os.Stat(cur); err == nil {
+			if err := os.Rename(cur, filepath.Join(old, d)); err != nil {
+				return err
+			}
+		}
+		if err := os.Rename(filepath.Join(tmp, d), cur); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteFiles renders files into dir in parallel, one worker per core.
+func WriteFiles(ctx context.Context, dir string, files []File) error {
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if !safePath(f.Path) {
+			return fmt.Errorf("refusing to write %q: the path leaves the output folder", f.Path)
+		}
+		dirs[path.Dir(f.Path)] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	var (
+		mu       sync.Mutex
+		firstErr error
+	)
+	parallel(ctx, len(files), func(i int) bool {
+		f := files[i]
+		var buf bytes.Buffer
+		err := f.Render(&buf)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes(), 0o644)
+		}
+		if err != nil {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s: %w", f.Path, err)
+			}
+			mu.Unlock()
+			return false
+		}
+		return true
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// safePath reports whether p is a clean relative slash path inside its root.
+func safePath(p string) bool {
+	return p != "" && path.Clean(p) == p && !path.IsAbs(p) && p != ".." && !strings.HasPrefix(p, "../") && !strings.Contains(p, "\\")
+}
+
+// parallel calls f(0..n-1) on all cores until f returns false or ctx ends.
+func parallel(ctx context.Context, n int, f func(i int) bool) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	stop := make(chan struct{})
+	var once sync.Once
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !f(i) {
+					once.Do(func() { close(stop) })
+				}
+			}
+		}()
+	}
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case next <- i:
+		case <-stop:
+			break feed
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+}
