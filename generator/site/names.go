@@ -1,0 +1,84 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"pcdocket/generator/practice"
+)
+
+// namer turns ids and clause refs into file names that are safe on every
+// file system and unique within one folder, deterministically: the same
+// sequence of names always gives the same file names.
+type namer struct{ used map[string]bool }
+
+func newNamer() *namer { return &namer{used: map[string]bool{}} }
+
+// name returns a safe, unused file name (without extension) for s.
+func (n *namer) name(s string) string {
+	base := safeName(s)
+	name := base
+	for i := 2; n.used[name]; i++ {
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	n.used[name] = true
+	return name
+}
+
+// safeName keeps lowercase ASCII letters, digits, '.', '-' and '_' and
+// replaces every other run of characters with one '-'. It never returns a
+// name that is empty, starts with a dot (hidden files, "." and "..") or
+// ends with one (Windows drops trailing dots).
+func safeName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			b.WriteRune(r)
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = true
+		}
+	}
+	name := strings.Trim(b.String(), ".-")
+	if name == "" {
+		return "x"
+	}
+	return name
+}
+
+// funcs are the template functions.
+func (s *Site) funcs() template.FuncMap {
+	return template.FuncMap{
+		// date formats a date as YYYY-MM-DD, "" when not given.
+		"date": func(d practice.Date) string { return d.String() },
+		// long formats a date as "March 4, 2026".
+		"long": func(d practice.Date) string { return d.Long() },
+		// plural formats a count with a noun: "1 day", "3 days".
+		"plural": func(n int, noun string) string {
+			if n == 1 {
+				return fmt.Sprintf("%d %s", n, noun)
+			}
+			return fmt.Sprintf("%d %ss", n, noun)
+		},
+		// label names an outcome kind, event kind or referral target.
+		"label": func(k string) string { return kindLabel(k) },
+		// party names a party key in prose for a case.
+		"party": func(c *practice.Case, key string) string { return c.PartyName(key) },
+		// demote shifts the headings of rendered Markdown down n levels.
+		"demote": func(n int, h template.HTML) template.HTML { return demoteHeadings(h, n) },
+		// category returns the vocabulary entry for a category name.
+		"category": func(name string) practice.Category {
+			c, ok := practice.LookupCategory(name)
+			if !ok {
+				return practice.Category{Name: name, Label: name, InScope: true}
+			}
+			return c
+		},
+	}
+}

@@ -1,0 +1,286 @@
+// Package site renders the private case site of a practice: the docket, one
+// page per case, per issue and per plan clause, and an index by category.
+//
+// New does all the work that is shared between pages once: it parses the
+// templates, resolves every issue's category, deadlines and links, indexes
+// clause histories and sorts the docket. Each Page then renders on its own,
+// so the build can render pages in parallel; the Markdown of each issue and
+// case is converted at most once, on first use, whichever page asks first.
+//
+// # Links and file names
+//
+// Every link is relative, so the output folder works from file:// and under
+// any host path. Page paths are built from case ids, issue numbers and
+// clause refs; a clause ref becomes a file name by keeping ASCII letters
+// (lowercased, for case-insensitive file systems), digits, '.', '-' and '_',
+// replacing any other run of characters by '-', and appending "-2", "-3"...
+// in plan order where two refs of one case would collide: "4.2" stays
+// "4.2.html", "§ 3(b)" becomes "3-b.html".
+//
+// # Dependencies
+//
+// Page.Deps names the inputs a page is built from, so that a rebuild after an
+// edit can render only the pages that changed. The keys are:
+//
+//	practice           practice.yaml (every page shows the practice's name)
+//	case:<id>          content/cases/<id>/case.md
+//	issue:<id>#<n>     issue number n of case <id> (practice.Issue.ID)
+//	asof               the reference date: the page shows days pending or
+//	                   overdue figures
+//
+// Templates are not listed: a change to any template rebuilds every page.
+// Deps are sorted and free of duplicates. Because an edit can move an issue
+// out of a page (a changed clause ref, a closed issue leaving the docket), a
+// page needs rendering when it is new, or when its Deps in either the
+// previous or the current Pages name a changed key; pages of the previous
+// set that are gone from the current one are to be deleted.
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"pcdocket/generator/markup"
+	"pcdocket/generator/practice"
+)
+
+// Dependency keys; see the package documentation.
+const (
+	DepPractice = "practice"
+	DepAsOf     = "asof"
+)
+
+// DepCase returns the dependency key of a case file.
+func DepCase(id string) string { return "case:" + id }
+
+// DepIssue returns the dependency key of an issue file.
+func DepIssue(is *practice.Issue) string { return "issue:" + is.ID() }
+
+// Template files the site needs under private/ in the template file system.
+var pageTemplates = []string{"docket.html", "case.html", "issue.html", "clause.html", "categories.html"}
+
+// Site renders the private site of one practice. Templates are parsed once
+// in New; a Site is safe for concurrent use.
+type Site struct {
+	p    *practice.Practice
+	md   *markup.Markdown
+	asOf practice.Date
+	tmpl *template.Template
+	css  []byte
+
+	cases   []*caseView
+	issues  map[*practice.Issue]*issueView
+	docket  docketData
+	catList []*categoryView
+	pages   []Page
+
+	bufs sync.Pool
+}
+
+// Page is one file of the private site.
+type Page struct {
+	// Path is the slash path relative to output/private, e.g. "index.html",
+	// "cases/<id>/issues/3.html", "cases/<id>/clauses/4.2.html", "style.css".
+	Path string
+	// Deps names what the page depends on, for incremental rebuilds; see the
+	// package documentation for the scheme.
+	Deps []string
+
+	render func(w io.Writer) error
+}
+
+// Render writes the page. Pages of one Site may render concurrently. The
+// page is rendered in full before anything is written, so an error leaves w
+// untouched.
+func (pg Page) Render(w io.Writer) error {
+	if pg.render == nil {
+		return fmt.Errorf("page %s: no renderer (a Page must come from Site.Pages)", pg.Path)
+	}
+	return pg.render(w)
+}
+
+// New prepares the private site of p, with time-dependent figures computed
+// as of asOf. tmpl is read under "private/": usually templates.Overlay, so a
+// practice may override any template file.
+func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Date) (*Site, error) {
+	if p == nil {
+		return nil, errors.New("site: no practice")
+	}
+	if md == nil {
+		md = markup.New()
+	}
+	s := &Site{p: p, md: md, asOf: asOf, issues: map[*practice.Issue]*issueView{}}
+	s.bufs.New = func() any { return new(bytes.Buffer) }
+	if err := s.parseTemplates(tmpl); err != nil {
+		return nil, err
+	}
+	s.index()
+	if err := s.buildPages(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Site) parseTemplates(tmpl fs.FS) error {
+	if tmpl == nil {
+		return errors.New("site: no template file system")
+	}
+	names, err := fs.Glob(tmpl, "private/*.html")
+	if err != nil {
+		return fmt.Errorf("site: listing templates: %w", err)
+	}
+	t := template.New("private").Funcs(s.funcs())
+	for _, name := range names {
+		b, err := fs.ReadFile(tmpl, name)
+		if err != nil {
+			return fmt.Errorf("site: reading template: %w", err)
+		}
+		if _, err := t.New(path.Base(name)).Parse(string(b)); err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+	}
+	for _, name := range pageTemplates {
+		if t.Lookup(name) == nil {
+			return fmt.Errorf("site: template private/%s is missing", name)
+		}
+	}
+	s.tmpl = t
+	if s.css, err = fs.ReadFile(tmpl, "private/style.css"); err != nil {
+		return fmt.Errorf("site: reading stylesheet: %w", err)
+	}
+	return nil
+}
+
+// Pages returns every page and asset of the private site, sorted by Path.
+// The slice is shared: callers must not modify it.
+func (s *Site) Pages() []Page { return s.pages }
+
+func (s *Site) buildPages() error {
+	var pages []Page
+	add := func(p string, deps []string, name string, data *pageData) {
+		data.Root = strings.Repeat("../", strings.Count(p, "/"))
+		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
+	}
+
+	// The docket.
+	deps := []string{DepPractice, DepAsOf}
+	for _, c := range s.cases {
+		deps = append(deps, DepCase(c.ID))
+	}
+	for _, v := range s.docket.Pending {
+		deps = append(deps, DepIssue(v.Issue))
+	}
+	for _, v := range s.docket.Recent {
+		deps = append(deps, DepIssue(v.Issue))
+	}
+	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases})
+
+	// The category index.
+	deps = []string{DepPractice}
+	seenCase := map[*caseView]bool{}
+	for _, cv := range s.catList {
+		for _, v := range cv.Issues {
+			deps = append(deps, DepIssue(v.Issue))
+			if v.Pending() {
+				deps = append(deps, DepAsOf) // the overdue badge
+			}
+			if c := v.CaseView; !seenCase[c] {
+				seenCase[c] = true
+				deps = append(deps, DepCase(c.ID))
+			}
+		}
+	}
+	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
+
+	for _, c := range s.cases {
+		deps := []string{DepPractice, DepCase(c.ID)}
+		for _, v := range c.Issues {
+			deps = append(deps, DepIssue(v.Issue))
+			if v.Pending() {
+				deps = append(deps, DepAsOf)
+			}
+		}
+		add(c.Href, deps, "case.html", &pageData{Title: c.Title, Case: c})
+
+		for _, v := range c.Issues {
+			deps := []string{DepPractice, DepCase(c.ID), DepIssue(v.Issue)}
+			if v.Pending() {
+				deps = append(deps, DepAsOf)
+			}
+			if v.AmendsIssue != nil {
+				deps = append(deps, DepIssue(v.AmendsIssue.Issue))
+			}
+			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Number, v.Title), Case: c, Issue: v})
+		}
+		for _, cl := range c.Clauses {
+			deps := []string{DepPractice, DepCase(c.ID)}
+			for _, v := range cl.History {
+				deps = append(deps, DepIssue(v.Issue))
+				if v.Pending() {
+					deps = append(deps, DepAsOf)
+				}
+			}
+			add(cl.Href, deps, "clause.html", &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl})
+		}
+	}
+
+	css := s.css
+	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
+		_, err := w.Write(css)
+		return err
+	}})
+
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	for i := 1; i < len(pages); i++ {
+		if pages[i].Path == pages[i-1].Path {
+			return fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
+		}
+	}
+	s.pages = pages
+	return nil
+}
+
+// execute returns the render function of one page.
+func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
+	data.Practice = s.p
+	data.AsOf = s.asOf
+	return func(w io.Writer) error {
+		buf := s.bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer s.bufs.Put(buf)
+		if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
+			return fmt.Errorf("rendering %s: %w", p, err)
+		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		return nil
+	}
+}
+
+// sortDeps sorts deps and drops duplicates.
+func sortDeps(deps []string) []string {
+	sort.Strings(deps)
+	out := deps[:0]
+	for i, d := range deps {
+		if i == 0 || d != deps[i-1] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func clauseTitle(c *practice.Clause) string {
+	if c.Title == "" {
+		return "Clause " + c.Ref
+	}
+	return "Clause " + c.Ref + ": " + c.Title
+}

@@ -1,0 +1,432 @@
+package site
+
+// The values templates see. A practice that overrides a template works with
+// these fields; each page gets a *pageData with the fields for its kind set.
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"sync"
+
+	"pcdocket/generator/practice"
+)
+
+// recentOutcomes is how many outcomes the docket lists.
+const recentOutcomes = 20
+
+// pageData is the dot of every page template.
+type pageData struct {
+	Practice *practice.Practice
+	AsOf     practice.Date
+	Root     string // the way back to the site root: "", "../", "../../"...
+	Title    string // the page's <title> and <h1>
+	Nav      string // the current navigation entry: "docket", "categories" or ""
+
+	Docket     *docketData     // index.html
+	Cases      []*caseView     // index.html
+	Categories []*categoryView // categories/index.html
+	Case       *caseView       // case, issue and clause pages
+	Issue      *issueView      // issue pages
+	Clause     *clauseView     // clause pages
+}
+
+// docketData is the practice-wide view of open issues and recent outcomes.
+type docketData struct {
+	Pending []*issueView // overdue first, then by due date, then raised date
+	Overdue int
+	Urgent  int
+	Recent  []*issueView // newest outcome first, at most recentOutcomes
+	Closed  int          // all issues with an outcome
+}
+
+// caseView is a case with its links and resolved issues.
+type caseView struct {
+	*practice.Case
+	Href      string // site path of the case page
+	Dir       string // site path of the case's folder, with a trailing slash
+	Deadlines practice.Deadlines
+	Issues    []*issueView  // by number
+	Clauses   []*clauseView // in plan order
+	Pending   int
+	Overdue   int
+
+	notes     sync.Once
+	notesHTML template.HTML
+	notesErr  error
+	md        func(string) (template.HTML, error)
+}
+
+// NotesHTML returns the case notes as HTML, converted once.
+func (c *caseView) NotesHTML() (template.HTML, error) {
+	c.notes.Do(func() { c.notesHTML, c.notesErr = c.md(c.Body) })
+	if c.notesErr != nil {
+		return "", fmt.Errorf("case %s notes: %w", c.ID, c.notesErr)
+	}
+	return c.notesHTML, nil
+}
+
+// clauseView is a plan clause with its page and interpretation history.
+type clauseView struct {
+	*practice.Clause
+	Href    string       // site path of the clause page; "" for a ref the plan lacks
+	History []*issueView // issues citing the clause, newest first
+}
+
+// issueView is an issue with everything its pages show precomputed.
+type issueView struct {
+	*practice.Issue
+	CaseView    *caseView
+	Href        string // site path of the issue page
+	Category    practice.Category
+	OutOfScope  bool   // the vocabulary or the appointment's scope_out excludes the category
+	Referral    string // where an out-of-scope matter goes, when known
+	Due         practice.Date
+	Overdue     bool
+	DaysPending int
+	DaysLate    int // days past due, when overdue
+	DaysLeft    int // days until due, when not overdue
+	Objection   practice.Date
+	Filing      practice.Date
+	DocHref     string        // site path of the PDF, or ""
+	Cited       []*clauseView // the cited clauses, in the order cited
+	AmendsIssue *issueView    // the issue this one amends, when it exists
+
+	body     sync.Once
+	bodyHTML template.HTML
+	bodyErr  error
+	md       func(string) (template.HTML, error)
+}
+
+// BodyHTML returns the issue's record as HTML, converted once.
+func (v *issueView) BodyHTML() (template.HTML, error) {
+	v.body.Do(func() { v.bodyHTML, v.bodyErr = v.md(v.Body) })
+	if v.bodyErr != nil {
+		return "", fmt.Errorf("issue %s record: %w", v.ID(), v.bodyErr)
+	}
+	return v.bodyHTML, nil
+}
+
+// StatusLabel names the issue's status for display; a determination under
+// an appointment that only recommends reads "Recommendation".
+func (v *issueView) StatusLabel() string {
+	if v.Outcome == nil {
+		return "Pending"
+	}
+	if v.Outcome.Kind == practice.OutcomeDetermination && v.Case.Appointment.Recommends() {
+		return "Recommendation"
+	}
+	return kindLabel(v.Outcome.Kind)
+}
+
+// DocumentNoun is "determination", "recommendation" or "agreement".
+func (v *issueView) DocumentNoun() string { return v.DocumentKind() }
+
+// Process describes the steps taken, as the document's process section
+// states them: the events in order, the waiver of mediation, and whether
+// each parent was heard.
+func (v *issueView) Process() []string {
+	c := v.Case
+	var out []string
+	noticed := practice.Date{}
+	for _, e := range v.Events {
+		var s string
+		switch e.Kind {
+		case practice.EventNotice:
+			s = fmt.Sprintf("On %s, the coordinator gave both parents notice of the issue and invited their positions.", e.On.Long())
+			if noticed.IsZero() {
+				noticed = e.On
+			}
+		case practice.EventSubmission:
+			s = fmt.Sprintf("On %s, %s made a submission.", e.On.Long(), c.PartyName(e.By))
+		case practice.EventMediation:
+			switch e.Result {
+			case practice.ResultAgreement:
+				s = fmt.Sprintf("On %s, the coordinator mediated the issue and the parents reached agreement.", e.On.Long())
+			case practice.ResultNoAgreement:
+				s = fmt.Sprintf("On %s, the coordinator attempted to mediate the issue; the parents did not reach agreement.", e.On.Long())
+			default:
+				s = fmt.Sprintf("On %s, the coordinator attempted to mediate the issue.", e.On.Long())
+			}
+		case practice.EventRecordClosed:
+			s = fmt.Sprintf("On %s, the record closed.", e.On.Long())
+		default:
+			s = fmt.Sprintf("On %s:", e.On.Long())
+		}
+		if e.Note != "" {
+			s += " " + e.Note
+		}
+		out = append(out, s)
+	}
+	if v.Outcome != nil && v.Outcome.MediationWaived != "" {
+		out = append(out, "Mediation was not attempted: "+v.Outcome.MediationWaived)
+	}
+	heard := true
+	for _, key := range []string{practice.PartyA, practice.PartyB} {
+		if v.Positions.Of(key) != "" {
+			continue
+		}
+		heard = false
+		if !noticed.IsZero() {
+			out = append(out, fmt.Sprintf("%s was given notice on %s and submitted nothing.", c.PartyName(key), noticed.Long()))
+		} else {
+			out = append(out, fmt.Sprintf("No position from %s is on record.", c.PartyName(key)))
+		}
+	}
+	if heard {
+		out = append(out, "Each parent had an opportunity to be heard and submitted a position.")
+	}
+	return out
+}
+
+// categoryView is one category of the index with its counts.
+type categoryView struct {
+	practice.Category
+	Slug    string // the fragment id on the category page
+	Counts  []kindCount
+	Pending int
+	Issues  []*issueView // by case, then number
+}
+
+// kindCount is how many issues of a category ended one way.
+type kindCount struct {
+	Kind  string
+	Label string
+	N     int
+}
+
+// index resolves every case and issue once, for all pages to share.
+func (s *Site) index() {
+	md := s.md.HTML
+	caseSlugs := newNamer()
+	for _, c := range s.p.Cases {
+		cv := &caseView{Case: c, Deadlines: c.Deadlines(s.p), md: md}
+		cv.Dir = "cases/" + caseSlugs.name(c.ID) + "/"
+		cv.Href = cv.Dir + "index.html"
+		byRef := map[string]*clauseView{}
+		clauseSlugs := newNamer()
+		for i := range c.Plan.Clauses {
+			cl := &c.Plan.Clauses[i]
+			clv := &clauseView{Clause: cl, Href: cv.Dir + "clauses/" + clauseSlugs.name(cl.Ref) + ".html"}
+			cv.Clauses = append(cv.Clauses, clv)
+			if _, dup := byRef[cl.Ref]; !dup {
+				byRef[cl.Ref] = clv
+			}
+		}
+		byNumber := map[int]*issueView{}
+		for _, is := range c.Issues {
+			v := s.issueView(cv, is, byRef, md)
+			cv.Issues = append(cv.Issues, v)
+			s.issues[is] = v
+			byNumber[is.Number] = v
+			if v.Pending() {
+				cv.Pending++
+				s.docket.Pending = append(s.docket.Pending, v)
+				if v.Overdue {
+					cv.Overdue++
+					s.docket.Overdue++
+				}
+				if v.Urgent {
+					s.docket.Urgent++
+				}
+			} else {
+				s.docket.Recent = append(s.docket.Recent, v)
+			}
+		}
+		for _, v := range cv.Issues {
+			if v.Amends != 0 && v.Amends != v.Number {
+				v.AmendsIssue = byNumber[v.Amends]
+			}
+		}
+		for _, clv := range cv.Clauses {
+			sort.SliceStable(clv.History, func(i, j int) bool { return newer(clv.History[i], clv.History[j]) })
+		}
+		s.cases = append(s.cases, cv)
+	}
+
+	d := &s.docket
+	sort.SliceStable(d.Pending, func(i, j int) bool { return docketBefore(d.Pending[i], d.Pending[j]) })
+	d.Closed = len(d.Recent)
+	sort.SliceStable(d.Recent, func(i, j int) bool {
+		a, b := d.Recent[i], d.Recent[j]
+		if a.Outcome.On != b.Outcome.On {
+			return a.Outcome.On.After(b.Outcome.On)
+		}
+		return byCaseNumber(a, b)
+	})
+	if len(d.Recent) > recentOutcomes {
+		d.Recent = d.Recent[:recentOutcomes:recentOutcomes]
+	}
+
+	s.indexCategories()
+}
+
+func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md func(string) (template.HTML, error)) *issueView {
+	dl := cv.Deadlines
+	v := &issueView{Issue: is, CaseView: cv, md: md}
+	v.Href = fmt.Sprintf("%sissues/%d.html", cv.Dir, is.Number)
+	cat, ok := practice.LookupCategory(is.Category)
+	if !ok {
+		cat = practice.Category{Name: is.Category, Label: is.Category, InScope: true}
+	}
+	v.Category = cat
+	v.OutOfScope, v.Referral = !cat.InScope, cat.Referral
+	for _, out := range cv.Appointment.ScopeOut {
+		if out == is.Category {
+			v.OutOfScope = true
+		}
+	}
+	v.Due = is.DueDate(dl)
+	v.DaysPending = is.DaysPending(s.asOf)
+	if is.Pending() && !v.Due.IsZero() {
+		if s.asOf.After(v.Due) {
+			v.Overdue, v.DaysLate = true, v.Due.DaysUntil(s.asOf)
+		} else {
+			v.DaysLeft = s.asOf.DaysUntil(v.Due)
+		}
+	}
+	v.Objection = is.ObjectionDeadline(dl)
+	v.Filing = is.FilingDeadline(dl)
+	if f := is.DocumentFile(); f != "" {
+		v.DocHref = "documents/" + f
+	}
+	seen := map[string]bool{}
+	for _, ref := range is.Clauses {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		clv := byRef[ref]
+		if clv == nil {
+			// A ref the plan lacks (check reports it): quote what we can.
+			v.Cited = append(v.Cited, &clauseView{Clause: &practice.Clause{Ref: ref}})
+			continue
+		}
+		v.Cited = append(v.Cited, clv)
+		clv.History = append(clv.History, v)
+	}
+	return v
+}
+
+func (s *Site) indexCategories() {
+	byName := map[string]*categoryView{}
+	var all []*categoryView
+	for _, c := range practice.Categories {
+		cv := &categoryView{Category: c, Slug: c.Name}
+		for _, k := range practice.OutcomeKinds {
+			cv.Counts = append(cv.Counts, kindCount{Kind: k, Label: kindLabel(k)})
+		}
+		byName[c.Name] = cv
+		all = append(all, cv)
+	}
+	for _, c := range s.cases {
+		for _, v := range c.Issues {
+			cv := byName[v.Issue.Category]
+			if cv == nil {
+				continue // not in the vocabulary: check reports it
+			}
+			cv.Issues = append(cv.Issues, v)
+			if v.Pending() {
+				cv.Pending++
+				continue
+			}
+			for i := range cv.Counts {
+				if cv.Counts[i].Kind == v.Outcome.Kind {
+					cv.Counts[i].N++
+				}
+			}
+		}
+	}
+	for _, cv := range all {
+		if len(cv.Issues) > 0 {
+			s.catList = append(s.catList, cv)
+		}
+	}
+}
+
+// docketBefore orders open issues: overdue first, then by due date (issues
+// whose record is still open last), then by raised date.
+func docketBefore(a, b *issueView) bool {
+	if a.Overdue != b.Overdue {
+		return a.Overdue
+	}
+	if a.Due != b.Due {
+		if a.Due.IsZero() || b.Due.IsZero() {
+			return b.Due.IsZero()
+		}
+		return a.Due.Before(b.Due)
+	}
+	if a.RaisedOn != b.RaisedOn {
+		return a.RaisedOn.Before(b.RaisedOn)
+	}
+	return byCaseNumber(a, b)
+}
+
+func byCaseNumber(a, b *issueView) bool {
+	if a.Case.ID != b.Case.ID {
+		return a.Case.ID < b.Case.ID
+	}
+	return a.Number < b.Number
+}
+
+// newer is the order of practice.Case.ClauseHistory: raised_on, then
+// number, newest first.
+func newer(a, b *issueView) bool {
+	if a.RaisedOn != b.RaisedOn {
+		return a.RaisedOn.After(b.RaisedOn)
+	}
+	return a.Number > b.Number
+}
+
+// kindLabel names an outcome kind for display.
+func kindLabel(k string) string {
+	switch k {
+	case "":
+		return ""
+	case "child-protection":
+		return "Child protection"
+	case "support-agency":
+		return "Support agency"
+	}
+	return strings.ToUpper(k[:1]) + strings.ReplaceAll(k[1:], "-", " ")
+}
+
+// demoteHeadings shifts the headings of rendered Markdown down by n levels,
+// so that a "# Heading" in a record never competes with the page's own h1
+// and sits below the section that holds it.
+// markup escapes raw HTML, so every "<h" in its output is one of its tags.
+func demoteHeadings(h template.HTML, n int) template.HTML {
+	s := string(h)
+	if !strings.Contains(s, "<h") {
+		return h
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "<")
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := 1
+		if len(s) > 1 && s[1] == '/' {
+			j = 2
+		}
+		if len(s) > j+1 && s[j] == 'h' && s[j+1] >= '1' && s[j+1] <= '6' && len(s) > j+2 && (s[j+2] == '>' || s[j+2] == ' ') {
+			lvl := int(s[j+1]-'0') + n
+			if lvl > 6 {
+				lvl = 6
+			}
+			b.WriteString(s[:j+1])
+			b.WriteByte(byte('0' + lvl))
+			s = s[j+2:]
+			continue
+		}
+		b.WriteByte('<')
+		s = s[1:]
+	}
+	return template.HTML(b.String())
+}
