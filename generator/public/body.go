@@ -1,9 +1,12 @@
 package public
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
@@ -43,12 +46,13 @@ func renderBody(md *markup.Markdown, body string, src practice.Source, contact t
 		return file
 	}
 	flush := func(line int) error {
-		h, err := md.HTML(strings.Join(chunk, "\n"))
+		text := strings.Join(chunk, "\n")
+		if n := h1Line(md, text); n >= 0 {
+			return fmt.Errorf("%s: a level-1 heading (#) in the page body; the page title is the page's only h1, so start body headings at ##", at(line+n))
+		}
+		h, err := md.HTML(text)
 		if err != nil {
 			return fmt.Errorf("%s: %w", at(line), err)
-		}
-		if strings.Contains(string(h), "<h1") {
-			return fmt.Errorf("%s: a level-1 heading (#) in the page body; the page title is the page's only h1, so start body headings at ##", at(line))
 		}
 		out.WriteString(string(h))
 		chunk = chunk[:0]
@@ -110,4 +114,22 @@ func renderBody(md *markup.Markdown, body string, src practice.Source, contact t
 		return "", false, fmt.Errorf("%s: \"::: columns\" is never closed; end the group with a line \":::\"", at(colsLine))
 	}
 	return template.HTML(out.String()), hasCols, nil
+}
+
+// h1Line returns the 0-based line in text of its first level-1 heading, or -1.
+func h1Line(md *markup.Markdown, text string) int {
+	src := []byte(text)
+	line := -1
+	_ = ast.Walk(md.Parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok || h.Level != 1 {
+			return ast.WalkContinue, nil
+		}
+		line = 0
+		if h.Lines().Len() > 0 {
+			line = bytes.Count(src[:h.Lines().At(0).Start], []byte("\n"))
+		}
+		return ast.WalkStop, nil
+	})
+	return line
 }
