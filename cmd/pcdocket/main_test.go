@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func testEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return &env{&out, &errb, func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }}, &out, &errb
+}
+
+// brokenPractice writes a practice with two problems in one issue file.
+func brokenPractice(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("practice.yaml", "name: P\ncoordinator:\n  name: C\n")
+	write("content/cases/c1/case.md", `---
+title: T
+court: Court
+court_case_no: N-1
+appointment:
+  order_date: 2026-01-01
+parties:
+  parent_a: {name: A}
+  parent_b: {name: B}
+children:
+  - {initials: "A.B.", born: 2018}
+plan:
+  clauses:
+    - {ref: "1", title: One, text: Text}
+safety:
+  screened_on: 2026-01-02
+---
+`)
+	write("content/cases/c1/issues/01.md", `---
+number: 1
+title: X
+category: scheduel
+raised_on: 2026-02-01
+clauses: ["2"]
+question: Q?
+---
+`)
+	return dir
+}
+
+func TestCheckReportsEveryProblemAndFails(t *testing.T) {
+	dir := brokenPractice(t)
+	e, out, errb := testEnv()
+	code := run(context.Background(), e, []string{"check", "--source", dir})
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"content/cases/c1/issues/01.md:4: ",
+		`(did you mean "schedule"?)`,
+		"content/cases/c1/issues/01.md:6: ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("check output lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(errb.String(), "2 errors") {
+		t.Errorf("summary = %q, want 2 errors", errb.String())
+	}
+
+	e, out, _ = testEnv()
+	run(context.Background(), e, []string{"check", "--source", dir, "--format", "json"})
+	var findings []struct {
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &findings); err != nil {
+		t.Fatalf("json output: %v\n%s", err, out)
+	}
+	if len(findings) != 2 || findings[0].Line != 4 || findings[0].Severity != "error" {
+		t.Errorf("json findings = %+v", findings)
+	}
+}
+
+func TestBuildRefusesBrokenPractice(t *testing.T) {
+	dir := brokenPractice(t)
+	e, _, errb := testEnv()
+	if code := run(context.Background(), e, []string{"build", "--source", dir}); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if !strings.Contains(errb.String(), "nothing written") {
+		t.Errorf("stderr = %q", errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "private")); err == nil {
+		t.Error("a broken build wrote output/private")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	e, _, errb := testEnv()
+	if code := run(context.Background(), e, []string{"frobnicate"}); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+	if !strings.Contains(errb.String(), `unknown command "frobnicate"`) {
+		t.Errorf("stderr = %q", errb.String())
+	}
+	e, _, _ = testEnv()
+	if code := run(context.Background(), e, []string{"check", "--as-of", "2026-13-01"}); code != 2 {
+		t.Errorf("bad --as-of: exit %d, want 2", code)
+	}
+}
