@@ -85,7 +85,7 @@ func fixture(tb testing.TB) *practice.Practice {
 	silent := &practice.Issue{
 		Case: a, Number: 4, Title: "Response time on ParentPost", Category: "communication",
 		RaisedBy: practice.PartyA, RaisedOn: d("2026-03-05"), Clauses: []string{"5.1", "9.9"}, Silent: true,
-		Question: "Does the 48-hour response time run over a weekend?",
+		Question:  "Does the 48-hour response time run over a weekend?",
 		Positions: practice.Positions{ParentA: "Yes: 48 hours means 48 hours."},
 		Events: []practice.Event{
 			{On: d("2026-03-06"), Kind: practice.EventNotice},

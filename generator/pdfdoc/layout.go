@@ -48,11 +48,19 @@ type doc struct {
 	id    string
 	title string
 
-	section int // number of the last numbered section
+	section int  // number of the last numbered section
+	added   uint // bit i set: fontFiles[i] is added to f
 }
 
-// style sets the font: s is "", "B", "I" or "BI".
+// style sets the font: s is "", "B", "I" or "BI", optionally with "S".
 func (d *doc) style(s string, size float64) {
+	face := strings.ReplaceAll(s, "S", "")
+	for i, ff := range fontFiles {
+		if ff.style == face && d.added&(1<<i) == 0 {
+			d.f.AddUTF8FontFromBytes(family, ff.style, d.a.fonts[i])
+			d.added |= 1 << i
+		}
+	}
 	d.f.SetFont(family, s, size)
 }
 

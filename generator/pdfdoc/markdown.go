@@ -38,12 +38,14 @@ func (m *mdWriter) block(n ast.Node, tight bool) {
 	d := m.d
 	switch n := n.(type) {
 	case *ast.Heading:
-		size := map[int]float64{1: 12.5, 2: 12, 3: 11.5}[n.Level]
-		style := "B"
-		if n.Level >= 3 {
-			size, style = bodySize, "BI"
+		size := bodySize
+		switch n.Level {
+		case 1:
+			size = 12.5
+		case 2:
+			size = 12
 		}
-		d.subheading(plain(m.inline(n)), style, size)
+		d.subheading(plain(m.inline(n)), "B", size)
 	case *ast.Paragraph, *ast.TextBlock:
 		d.f.SetX(d.lm())
 		d.write(bodyLine, m.inline(n))

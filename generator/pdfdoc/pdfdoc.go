@@ -148,18 +148,15 @@ func (a *Assembler) newDoc(p *practice.Practice, is *practice.Issue) *doc {
 		id:    DocumentID(is),
 		title: is.DocumentTitle(),
 	}
-	// Fonts are parsed per instance: fpdf keeps the parsed tables inside the
-	// instance and rewrites them when it subsets, so they cannot be shared
-	// between concurrent documents. Parsing is cheap next to subsetting.
-	for i, ff := range fontFiles {
-		f.AddUTF8FontFromBytes(family, ff.style, a.fonts[i])
-	}
+	// Faces are added when first used (see doc.style): fpdf parses a face
+	// per instance and embeds every face it was given, used or not, and
+	// parsing plus subsetting a face is most of a document's cost.
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(true, marginB)
 	f.SetCellMargin(0)
 	f.AliasNbPages("{nb}")
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	f.SetCompression(false)
 	// Fixed dates: the outcome's date, so that a rebuild is byte-identical
 	// and the file's metadata says when the decision was made.
 	t := is.Outcome.On.Time()

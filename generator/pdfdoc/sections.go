@@ -331,7 +331,7 @@ func (d *doc) noticed(key string) practice.Date {
 func (d *doc) positions() {
 	d.heading("Positions of the Parents")
 	for _, key := range []string{practice.PartyA, practice.PartyB} {
-		d.subheading(d.named(key), "BI", bodySize)
+		d.subheading(d.named(key), "B", bodySize)
 		pos := strings.TrimSpace(d.is.Positions.Of(key))
 		if pos == "" {
 			d.para(run{"No position was received.", "I"})
