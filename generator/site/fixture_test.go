@@ -21,7 +21,7 @@ func samplePractice() *practice.Practice {
 	p := &practice.Practice{
 		Name: "Miller Mediation & Arbitration",
 		Coordinator: practice.Coordinator{
-			Name: "Dana Miller", Credentials: "J.D., Parenting Coordinator",
+			Name: "Dana Miller", Credentials: "J.D.",
 			Email: "dana@example.org", Address: []string{"12 Elm Street", "Springfield"},
 		},
 		Rules: practice.Rules{DecisionDays: intp(10), ObjectionDays: intp(10)},
