@@ -96,9 +96,11 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.asOf, "as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today)")
 }
 
+// date returns --as-of, or the zero date, which the build resolves to today
+// in the practice's time zone.
 func (c *common) date(e *env) (practice.Date, error) {
 	if c.asOf == "" {
-		return practice.DateOf(e.now()), nil
+		return practice.Date{}, nil
 	}
 	d, err := practice.ParseDate(c.asOf)
 	if err != nil {
@@ -130,7 +132,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
 		return 2
 	}
-	_, diags := build.Load(build.Options{Source: c.source, AsOf: asOf})
+	_, diags := build.Load(&build.Options{Source: c.source, AsOf: asOf})
 	if *format == "json" {
 		diags.WriteJSON(e.stdout)
 	} else {

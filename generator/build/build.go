@@ -39,7 +39,7 @@ const (
 type Options struct {
 	Source      string        // the practice folder
 	Output      string        // where private/ and public/ go; default Source/output
-	AsOf        practice.Date // reference date for days pending and deadlines; default today
+	AsOf        practice.Date // reference date for days pending and deadlines; default today in the practice's time zone
 	NoDocuments bool          // skip the PDF documents (faster previews and benchmarks)
 }
 
@@ -50,11 +50,17 @@ func (o Options) output() string {
 	return filepath.Join(o.Source, "output")
 }
 
-func (o Options) asOf() practice.Date {
-	if o.AsOf.IsZero() {
-		return practice.DateOf(time.Now())
+// Today returns the current date in the practice's time zone (UTC when it
+// names none or an unknown one, which check reports), so that "days pending"
+// turns over at the coordinator's midnight, not the server's.
+func Today(p *practice.Practice, now time.Time) practice.Date {
+	loc := time.UTC
+	if p != nil && p.Timezone != "" {
+		if l, err := time.LoadLocation(p.Timezone); err == nil {
+			loc = l
+		}
 	}
-	return o.AsOf
+	return practice.DateOf(now.In(loc))
 }
 
 // Result describes a finished build.
@@ -68,9 +74,14 @@ type Result struct {
 
 // Load parses and checks the practice at opts.Source. The findings hold
 // every problem; the practice is nil only when nothing could be read.
-func Load(opts Options) (*practice.Practice, diag.List) {
+//
+// When opts.AsOf is zero it is set to today in the practice's time zone.
+func Load(opts *Options) (*practice.Practice, diag.List) {
 	p, diags := parse.Dir(opts.Source)
-	diags = append(diags, check.Practice(p, opts.asOf())...)
+	if opts.AsOf.IsZero() {
+		opts.AsOf = Today(p, time.Now())
+	}
+	diags = append(diags, check.Practice(p, opts.AsOf)...)
 	diags.Sort()
 	return p, diags
 }
@@ -80,7 +91,7 @@ func Load(opts Options) (*practice.Practice, diag.List) {
 // finding.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	p, diags := Load(opts)
+	p, diags := Load(&opts)
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
 	}
@@ -116,7 +127,7 @@ type File struct {
 func Render(ctx context.Context, p *practice.Practice, opts Options) ([]File, error) {
 	tmpl := templates.Overlay(filepath.Join(opts.Source, "templates"))
 	md := markup.New()
-	s, err := site.New(p, tmpl, md, opts.asOf())
+	s, err := site.New(p, tmpl, md, opts.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("private site: %w", err)
 	}
@@ -244,4 +255,14 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+}
+
+// asOf returns the reference date: opts.AsOf, or today in UTC for callers
+// that have not loaded the practice yet (Load resolves it in the practice's
+// time zone).
+func (o Options) asOf() practice.Date {
+	if o.AsOf.IsZero() {
+		return Today(nil, time.Now())
+	}
+	return o.AsOf
 }

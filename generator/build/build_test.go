@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
@@ -269,3 +270,21 @@ outcome:
 ---
 CANARYBODY
 `
+
+func TestTodayInPracticeTimeZone(t *testing.T) {
+	now := time.Date(2026, 11, 28, 3, 0, 0, 0, time.UTC) // 8 pm on the 27th in Denver
+	tests := []struct {
+		tz   string
+		want string
+	}{
+		{"America/Denver", "2026-11-27"},
+		{"Asia/Tokyo", "2026-11-28"},
+		{"", "2026-11-28"},
+		{"Nowhere/Nothing", "2026-11-28"}, // check reports it; the date falls back to UTC
+	}
+	for _, tt := range tests {
+		if got := Today(&practice.Practice{Timezone: tt.tz}, now); got.String() != tt.want {
+			t.Errorf("Today in %q = %v, want %s", tt.tz, got, tt.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"pcdocket/generator/diag"
@@ -33,6 +34,11 @@ func Practice(p *practice.Practice, asOf practice.Date) diag.List {
 	}
 	k := &checker{p: p, asOf: asOf}
 	k.rules(&p.Src, p.Rules)
+	if p.Timezone != "" {
+		if _, err := time.LoadLocation(p.Timezone); err != nil || p.Timezone == "Local" {
+			k.l.Errorf(p.Src.At("timezone"), "timezone %q is not an IANA time zone name: write one like \"America/Denver\" or \"Europe/London\", or leave it out for UTC", p.Timezone)
+		}
+	}
 	// Cases are checked one after the other: checking is cheap next to
 	// parsing, and a single list keeps the result simple and deterministic.
 	for _, c := range p.Cases {
