@@ -1,0 +1,447 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"pcdocket/generator/check"
+	"pcdocket/generator/diag"
+	"pcdocket/generator/parse"
+	"pcdocket/generator/practice"
+	"pcdocket/generator/site"
+)
+
+// depPages is the dependency key of the public pages (content/public/*.md).
+// Package site has no such key because the private site does not show them;
+// Incremental adds it to every public file.
+const depPages = "pages"
+
+// Incremental keeps a practice's model and its rendered output in memory and,
+// after an edit, re-reads only the files that changed and re-renders only the
+// output files whose dependencies name them. The output it holds is always
+// the last good one: an edit that leaves the practice with errors changes
+// nothing but the findings, and the pages that edit touched are rendered by
+// the next good rebuild.
+//
+// An Incremental is not safe for concurrent use; the Files maps it returns
+// are never modified after they are returned and may be read by any number
+// of goroutines.
+type Incremental struct {
+	opts Options
+
+	p     *practice.Practice
+	parse map[string]diag.List // parse findings by file, to replace one file's
+
+	files map[string][]byte   // the last good output, by output path
+	deps  map[string][]string // Deps of each file of the last good output
+	asOf  practice.Date       // reference date of the last good output
+
+	// What changed since the last good output.
+	reparse bool            // read the whole practice folder again
+	all     bool            // render every output file again
+	dirty   map[string]bool // dependency keys, plus "readcase:<id>" and "file:<path>" still to read
+}
+
+// An Update describes one Rebuild.
+type Update struct {
+	Changed  []string // the input paths given to this Rebuild, sorted
+	Full     bool     // every output file was rendered
+	Rendered []string // output paths rendered, sorted
+	Removed  []string // output paths that no longer exist, sorted
+	// Findings are every finding of the practice after the change. When they
+	// hold an error, Rebuild rendered nothing and returns a *diag.ListError.
+	Findings diag.List
+	// Files is the whole output after the update, by output path
+	// ("private/index.html", "public/index.html"): the last good output when
+	// the rebuild failed, nil before any build succeeded. It is never modified.
+	Files map[string][]byte
+
+	Parse, Check, Render time.Duration // time spent in each phase
+	Duration             time.Duration
+}
+
+// NewIncremental returns an Incremental for the practice at opts.Source.
+// Nothing is read until the first Rebuild.
+func NewIncremental(opts Options) *Incremental {
+	return &Incremental{opts: opts, reparse: true, all: true, dirty: map[string]bool{}}
+}
+
+// Files returns the last good output, or nil before any build succeeded.
+func (b *Incremental) Files() map[string][]byte { return b.files }
+
+// Practice returns the current model, which may hold errors, or nil before
+// the first Rebuild.
+func (b *Incremental) Practice() *practice.Practice { return b.p }
+
+// Rebuild brings the output up to date after the given input files changed.
+// Paths are slash paths relative to opts.Source ("content/cases/x/case.md");
+// a folder stands for everything in it, and a path that no longer exists is a
+// deletion. The first Rebuild reads and renders everything, whatever changed
+// says.
+//
+// When the practice has errors Rebuild returns the Update and a
+// *diag.ListError; when rendering fails (a broken template) it returns the
+// Update and that error. Either way the last good output is kept.
+func (b *Incremental) Rebuild(ctx context.Context, changed []string) (*Update, error) {
+	start := time.Now()
+	for _, c := range changed {
+		b.mark(path.Clean(filepath.ToSlash(c)))
+	}
+
+	b.read()
+	parsed := time.Now()
+
+	asOf := b.today()
+	if asOf != b.asOf {
+		b.dirty[site.DepAsOf] = true
+	}
+	findings := b.findings()
+	findings = append(findings, check.Practice(b.p, asOf)...)
+	findings.Sort()
+	checked := time.Now()
+
+	u := &Update{Changed: sortedUnique(changed), Findings: findings, Files: b.files,
+		Parse: parsed.Sub(start), Check: checked.Sub(parsed)}
+	if err := findings.Err(); err != nil {
+		u.Duration = time.Since(start)
+		return u, err
+	}
+	if err := b.render(ctx, asOf, u); err != nil {
+		u.Render = time.Since(checked)
+		u.Duration = time.Since(start)
+		return u, err
+	}
+	u.Render = time.Since(checked)
+	u.Duration = time.Since(start)
+	return u, nil
+}
+
+// today returns the reference date: opts.AsOf, or else today in the
+// practice's time zone (UTC when it names none or an unknown one), so that a
+// server left running overnight re-renders the day-dependent pages.
+func (b *Incremental) today() practice.Date {
+	if !b.opts.AsOf.IsZero() {
+		return b.opts.AsOf
+	}
+	loc := time.UTC
+	if b.p != nil && b.p.Timezone != "" {
+		if l, err := time.LoadLocation(b.p.Timezone); err == nil {
+			loc = l
+		}
+	}
+	return practice.DateOf(time.Now().In(loc))
+}
+
+// mark records what one changed input path invalidates.
+func (b *Incremental) mark(rel string) {
+	parts := strings.Split(rel, "/")
+	switch {
+	case rel == parse.PracticeFile:
+		b.reparse = true
+	case parts[0] == "templates":
+		b.all = true
+	case rel == parse.PublicDir || strings.HasPrefix(rel, parse.PublicDir+"/"):
+		b.dirty[depPages] = true
+	case strings.HasPrefix(rel, parse.CasesDir+"/"):
+		// content/cases/<id>[/...]
+		id := parts[2]
+		if !parse.ValidID(id) {
+			b.reparse = true // let parse.Dir report the bad folder name
+			return
+		}
+		if len(parts) == 5 && parts[3] == parse.IssuesDir && issueFile(parts[4]) {
+			b.dirty["file:"+rel] = true
+		} else {
+			b.dirty["readcase:"+id] = true
+		}
+	case rel == "content" || rel == parse.CasesDir || rel == "." || rel == "":
+		b.reparse = true
+	}
+	// Anything else (output/, .git/, notes beside the practice) is not an input.
+}
+
+// issueFile reports whether a file name in an issues/ folder is one that
+// parse reads as an issue (not an editor's scratch file, not a stray file).
+func issueFile(name string) bool {
+	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") &&
+		!strings.HasPrefix(name, "#")
+}
+
+// read re-reads what mark found changed, updating the model and the parse
+// findings, and turns file changes into dependency keys.
+func (b *Incremental) read() {
+	root := b.opts.Source
+	if b.reparse || b.p == nil {
+		p, diags := parse.Dir(root)
+		b.p = p
+		b.parse = map[string]diag.List{}
+		b.addParse(diags)
+		b.reparse = false
+		b.all = true
+		b.clearReads()
+		return
+	}
+	// Public pages.
+	if b.dirty[depPages] {
+		pages, diags := parse.ReadPages(root)
+		b.p.Pages = pages
+		b.dropParse(parse.PublicDir)
+		b.addParse(diags)
+	}
+	// Whole cases first, then single issue files of cases not re-read.
+	for key := range b.dirty {
+		id, ok := strings.CutPrefix(key, "readcase:")
+		if !ok {
+			continue
+		}
+		b.readCase(id)
+		delete(b.dirty, key)
+	}
+	for key := range b.dirty {
+		file, ok := strings.CutPrefix(key, "file:")
+		if !ok {
+			continue
+		}
+		b.readIssue(file)
+		delete(b.dirty, key)
+	}
+	b.p.SortCases()
+}
+
+func (b *Incremental) clearReads() {
+	for key := range b.dirty {
+		if strings.HasPrefix(key, "readcase:") || strings.HasPrefix(key, "file:") {
+			delete(b.dirty, key)
+		}
+	}
+}
+
+// readCase re-reads one case folder and all its issues.
+func (b *Incremental) readCase(id string) {
+	root := b.opts.Source
+	dir := path.Join(parse.CasesDir, id)
+	b.dirty[site.DepCase(id)] = true
+	b.dirtyIssues(b.p.Case(id))
+	b.dropParse(dir)
+	b.removeCase(id)
+	if st, err := os.Stat(filepath.Join(root, filepath.FromSlash(dir))); err != nil || !st.IsDir() {
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			var d diag.List
+			d.Errorf(practice.Pos{File: dir}, "%v", err)
+			b.addParse(d)
+		}
+		return // the case folder is gone
+	}
+	c, diags := parse.ReadCase(root, id)
+	b.addParse(diags)
+	if c != nil {
+		b.p.Cases = append(b.p.Cases, c)
+		b.dirtyIssues(c)
+	}
+}
+
+// readIssue re-reads one issue file of a case already in the model.
+func (b *Incremental) readIssue(file string) {
+	id := strings.Split(file, "/")[2]
+	c := b.p.Case(id)
+	if c == nil {
+		b.readCase(id) // the case itself failed to load before: read it all
+		return
+	}
+	b.dropParse(file)
+	at := -1
+	for i, is := range c.Issues {
+		if is.Src.File == file {
+			at = i
+			b.dirty[site.DepIssue(is)] = true
+		}
+	}
+	if at >= 0 {
+		c.Issues = append(c.Issues[:at], c.Issues[at+1:]...)
+	}
+	if _, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(file))); errors.Is(err, fs.ErrNotExist) {
+		return // deleted
+	}
+	is, diags := parse.ReadIssue(b.opts.Source, file, c)
+	b.addParse(diags)
+	if is != nil {
+		c.Issues = append(c.Issues, is)
+		b.dirty[site.DepIssue(is)] = true
+	}
+}
+
+func (b *Incremental) dirtyIssues(c *practice.Case) {
+	if c == nil {
+		return
+	}
+	for _, is := range c.Issues {
+		b.dirty[site.DepIssue(is)] = true
+	}
+}
+
+func (b *Incremental) removeCase(id string) {
+	cases := b.p.Cases[:0]
+	for _, c := range b.p.Cases {
+		if c.ID != id {
+			cases = append(cases, c)
+		}
+	}
+	clear(b.p.Cases[len(cases):])
+	b.p.Cases = cases
+}
+
+func (b *Incremental) addParse(diags diag.List) {
+	for _, f := range diags {
+		b.parse[f.Pos.File] = append(b.parse[f.Pos.File], f)
+	}
+}
+
+// dropParse forgets the parse findings of a file or of everything under a
+// folder.
+func (b *Incremental) dropParse(p string) {
+	for file := range b.parse {
+		if file == p || strings.HasPrefix(file, p+"/") {
+			delete(b.parse, file)
+		}
+	}
+}
+
+func (b *Incremental) findings() diag.List {
+	var out diag.List
+	for _, l := range b.parse {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// render renders the output files whose dependencies changed and makes the
+// result the last good output.
+func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update) error {
+	opts := b.opts
+	opts.AsOf = asOf
+	files, err := Render(ctx, b.p, opts)
+	if err != nil {
+		return err
+	}
+	full := b.all || b.files == nil
+	var todo []File
+	seen := make(map[string]bool, len(files))
+	for i := range files {
+		f := &files[i]
+		if strings.HasPrefix(f.Path, PublicDir+"/") {
+			f.Deps = append(f.Deps[:len(f.Deps):len(f.Deps)], depPages)
+		}
+		seen[f.Path] = true
+		if full || b.stale(f) {
+			todo = append(todo, *f)
+		}
+	}
+	out := make([][]byte, len(todo))
+	var (
+		mu       sync.Mutex
+		firstErr error
+	)
+	parallel(ctx, len(todo), func(i int) bool {
+		var buf bytes.Buffer
+		if err := todo[i].Render(&buf); err != nil {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s: %w", todo[i].Path, err)
+			}
+			mu.Unlock()
+			return false
+		}
+		out[i] = buf.Bytes()
+		return true
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	next := make(map[string][]byte, len(files))
+	deps := make(map[string][]string, len(files))
+	if !full {
+		maps.Copy(next, b.files)
+	}
+	for p := range b.files {
+		if !seen[p] {
+			delete(next, p)
+			u.Removed = append(u.Removed, p)
+		}
+	}
+	for i, f := range todo {
+		next[f.Path] = out[i]
+		u.Rendered = append(u.Rendered, f.Path)
+	}
+	for _, f := range files {
+		deps[f.Path] = f.Deps
+	}
+	sort.Strings(u.Rendered)
+	sort.Strings(u.Removed)
+	u.Full = full
+	u.Files = next
+
+	b.files, b.deps, b.asOf = next, deps, asOf
+	b.all = false
+	clear(b.dirty)
+	return nil
+}
+
+// aggregates are the pages that count every issue (the docket's "N most
+// recent of M outcomes", the category index's counts by outcome), whatever
+// their Deps list: they are rendered after any change.
+var aggregates = map[string]bool{
+	PrivateDir + "/index.html":            true,
+	PrivateDir + "/categories/index.html": true,
+}
+
+// stale reports whether f must be rendered: it is new, or its dependencies in
+// the last good output or now name a changed key (an edit can move an issue
+// off a page as well as onto one).
+func (b *Incremental) stale(f *File) bool {
+	old, ok := b.deps[f.Path]
+	if !ok {
+		return true
+	}
+	if aggregates[f.Path] && len(b.dirty) > 0 {
+		return true
+	}
+	for _, d := range old {
+		if b.dirty[d] {
+			return true
+		}
+	}
+	for _, d := range f.Deps {
+		if b.dirty[d] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedUnique(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	j := 0
+	for i, v := range out {
+		if i == 0 || v != out[j-1] {
+			out[j] = v
+			j++
+		}
+	}
+	return out[:j]
+}
