@@ -67,7 +67,8 @@ type view struct {
 	DocTitle    string // the <title>
 	Description string
 	Canonical   string
-	Root        string // prefix for links to the site root: "" or the absolute base URL (404 only)
+	Root        string       // prefix for links to the site root: "", or the base URL's path (404 only)
+	InlineCSS   template.CSS // the stylesheet, inlined where a relative link to it could break (404 only)
 	Home        bool
 	NotFound    bool
 	HasColumns  bool
@@ -137,16 +138,15 @@ func Pages(p *practice.Practice, tmpl fs.FS, md *markup.Markdown) ([]Page, error
 		out = append(out, htmlPage(t, fileOf(pg.Slug), v))
 	}
 
-	nf, err := notFound(t, tmpl, md, s, pages)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, nf)
-
 	css, err := fs.ReadFile(tmpl, styleFile)
 	if err != nil {
 		return nil, fmt.Errorf("public site: %w", err)
 	}
+	nf, err := notFound(t, tmpl, md, s, pages, css)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, nf)
 	out = append(out, bytesPage("style.css", css), bytesPage("robots.txt", robots(s.BaseURL)))
 	if s.BaseURL != "" {
 		sm, err := sitemap(s.BaseURL, pages)
@@ -352,8 +352,11 @@ func bytesPage(path string, b []byte) Page {
 var relHref = regexp.MustCompile(`(href|src)="([^"#/:][^":]*)"`)
 
 // notFound renders 404.html. A server shows it at any depth (/a/b/c), where
-// relative links would break, so with a base URL every link is made absolute.
-func notFound(t *template.Template, tmpl fs.FS, md *markup.Markdown, s site, pages []practice.Page) (Page, error) {
+// relative links would break, so with a base URL every link starts from the
+// base URL's path ("/" or "/pc/"): root-relative, never to another host, so a
+// local preview server keeps its visitors local. The stylesheet is inlined so
+// the page looks right wherever it is shown.
+func notFound(t *template.Template, tmpl fs.FS, md *markup.Markdown, s site, pages []practice.Page, css []byte) (Page, error) {
 	src, err := fs.ReadFile(tmpl, notFoundFile)
 	if err != nil {
 		return Page{}, fmt.Errorf("public site: %w", err)
@@ -371,9 +374,14 @@ func notFound(t *template.Template, tmpl fs.FS, md *markup.Markdown, s site, pag
 		NotFound:    true,
 		Nav:         nav(pages, ""),
 		Body:        body,
+		InlineCSS:   template.CSS(css),
 	}
 	if s.BaseURL != "" {
-		v.Root = s.BaseURL + "/"
+		u, err := url.Parse(s.BaseURL)
+		if err != nil {
+			return Page{}, fmt.Errorf("public site: base URL: %w", err)
+		}
+		v.Root = strings.TrimRight(u.EscapedPath(), "/") + "/"
 		v.Body = template.HTML(relHref.ReplaceAllString(string(body), `$1="`+v.Root+`$2"`))
 		for i := range v.Nav {
 			v.Nav[i].Href = v.Root + v.Nav[i].Href

@@ -273,7 +273,16 @@ func resolves(out map[string][]byte, from, ref, base string) error {
 		return fmt.Errorf("link %q under the base URL is not a produced file", ref)
 	}
 	if strings.HasPrefix(target, "/") {
-		return fmt.Errorf("root-relative link %q breaks from file://", ref)
+		// Only 404.html, shown by a server at any depth, may link from the
+		// base URL's path; every other page links relatively for file://.
+		bp := ""
+		if u, err := url.Parse(base); err == nil && base != "" {
+			bp = strings.TrimRight(u.Path, "/") + "/"
+		}
+		if from != "404.html" || bp == "" || !strings.HasPrefix(target, bp) {
+			return fmt.Errorf("root-relative link %q breaks from file://", ref)
+		}
+		target = strings.TrimPrefix(target, bp)
 	}
 	if i := strings.IndexAny(target, "?#"); i >= 0 {
 		target = target[:i]
