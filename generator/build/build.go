@@ -26,6 +26,7 @@ import (
 	"pcdocket/generator/practice"
 	"pcdocket/generator/public"
 	"pcdocket/generator/site"
+	"pcdocket/generator/vault"
 	"pcdocket/templates"
 )
 
@@ -41,6 +42,9 @@ type Options struct {
 	Output      string        // where private/ and public/ go; default Source/output
 	AsOf        practice.Date // reference date for days pending and deadlines; default today in the practice's time zone
 	NoDocuments bool          // skip the PDF documents (faster previews and benchmarks)
+	// Encrypt, when set, encrypts the private site with these passphrases
+	// (see package vault); nil writes it in plain text.
+	Encrypt *vault.Options
 }
 
 func (o Options) output() string {
@@ -98,6 +102,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	files, err := Render(ctx, p, opts)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Encrypt != nil {
+		if files, err = encryptPrivate(ctx, p, files, opts); err != nil {
+			return nil, fmt.Errorf("encrypting the private site: %w", err)
+		}
 	}
 	res := &Result{Practice: p, Findings: diags}
 	for _, f := range files {

@@ -1,0 +1,513 @@
+// Package vault encrypts a built private site so that it can be hosted
+// where others can read the files: every page and document is replaced by
+// a small shell page that asks for a passphrase and decrypts in the browser
+// with WebCrypto.
+//
+// # Keys
+//
+// Each case has its own random 256-bit key; the pages that span cases (the
+// docket, the category index, anything not under cases/<id>/ or a case's
+// document) have a coordinator-only key. The keyring (keyring.js) holds one
+// slot per passphrase holder: the coordinator's opens every key, each
+// parent's opens only that parent's case key. A slot is the holder's key
+// bundle encrypted with AES-256-GCM under a key derived from their
+// passphrase with PBKDF2-SHA256 and the slot's own random salt.
+//
+// # Files
+//
+// Every encrypted file becomes <label>.html at the top of the site, where
+// the label is an HMAC of the original path under a key derived from the
+// coordinator's passphrase: stable from build to build for the same
+// passphrase, meaningless to anyone without it. index.html (the docket)
+// keeps its name, so the site has a fixed entry point. Stylesheets are not
+// private and are copied as they are. Links between pages are rewritten to
+// the new names before encryption.
+//
+// Each shell page carries its ciphertext: AES-256-GCM under its owner's
+// key, a fresh random nonce, and as additional data the build id and the
+// file's own name. The plaintext is a 4-byte big-endian header length, a
+// JSON header {"type": MIME type, "name": original file name}, then the
+// original bytes.
+//
+// # Determinism
+//
+// Keys, salts, nonces and the build id are fresh random values on every
+// build, so two builds differ byte for byte; file names, file count and the
+// shape of every shell page do not change.
+package vault
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"mime"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"pcdocket/generator/practice"
+	"pcdocket/templates"
+)
+
+// Names of the files every encrypted site has.
+const (
+	EntryFile   = "index.html" // the docket, and where a parent's session begins
+	KeyringFile = "keyring.js" // the wrapped keys
+	ScriptFile  = "vault.js"   // the decrypting script
+	shellTmpl   = "private/shell/shell.html"
+	scriptTmpl  = "private/shell/vault.js"
+	version     = 1
+	coordOwner  = "" // owner of the pages that span cases
+	nameLen     = 24 // hex characters of a file label: 96 bits
+	kidLen      = 16
+	aadPrefix   = "pcdocket-vault/1\x00"
+	roleCoord   = "coordinator"
+	roleParent  = "parent"
+	namesDomain = "pcdocket vault names v1\x00"
+)
+
+// A File is one file of the private site, relative to output/private.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options configure Seal.
+type Options struct {
+	Passphrases *Passphrases
+	// Templates holds private/shell/shell.html and private/shell/vault.js;
+	// nil means the embedded defaults.
+	Templates fs.FS
+
+	iterations int       // PBKDF2 iterations; 0 means DefaultIterations (tests lower it)
+	random     io.Reader // nil means crypto/rand
+}
+
+func (o Options) iter() int {
+	if o.iterations > 0 {
+		return o.iterations
+	}
+	return DefaultIterations
+}
+
+// Keyring is the content of keyring.js.
+type Keyring struct {
+	Version    int    `json:"v"`
+	Build      string `json:"build"` // random per build; binds every file to its keyring
+	KDF        string `json:"kdf"`   // "PBKDF2-SHA256"
+	Iterations int    `json:"iterations"`
+	Slots      []Slot `json:"slots"`
+}
+
+// Slot is one holder's key bundle (an Access, as JSON), encrypted under the
+// key derived from their passphrase and Salt.
+type Slot struct {
+	Salt  []byte `json:"salt"`
+	Nonce []byte `json:"nonce"`
+	Data  []byte `json:"data"`
+}
+
+// Access is what a passphrase unlocks: the keys it may use, by key id, and
+// the page to start from (the docket for the coordinator, the case's page
+// for a parent).
+type Access struct {
+	Role string            `json:"role"` // "coordinator" or "parent"
+	Home string            `json:"home"`
+	Keys map[string][]byte `json:"keys"`
+}
+
+// shellData is the JSON a shell page carries.
+type shellData struct {
+	Version int    `json:"v"`
+	Kid     string `json:"kid"`             // the key that opens it
+	Slots   []int  `json:"slots"`           // keyring slots that can hold that key, to try first
+	Entry   bool   `json:"entry,omitempty"` // try every slot: a parent may start here
+	Nonce   []byte `json:"nonce"`
+	CT      []byte `json:"ct"`
+}
+
+// header precedes the plaintext of every encrypted file.
+type header struct {
+	Type string `json:"type"`
+	Name string `json:"name"`
+}
+
+// Seal encrypts the private site in files (paths relative to
+// output/private) and returns the files to write instead: shell pages,
+// keyring.js, vault.js and the unencrypted stylesheets. p tells which case
+// each file belongs to.
+func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
+	if p == nil {
+		return nil, errors.New("vault: no practice")
+	}
+	ps := opt.Passphrases
+	if err := ps.Validate(p); err != nil {
+		return nil, fmt.Errorf("vault: %w", err)
+	}
+	rnd := opt.random
+	if rnd == nil {
+		rnd = rand.Reader
+	}
+	tfs := opt.Templates
+	if tfs == nil {
+		tfs = templates.Default()
+	}
+	shell, script, err := readShell(tfs)
+	if err != nil {
+		return nil, err
+	}
+	iter := opt.iter()
+
+	// File names must be stable across builds, so they are labelled under a
+	// key from the coordinator's passphrase with a salt fixed per practice;
+	// nothing derived from it ever leaves this function.
+	nameSalt := sha256.Sum256([]byte(namesDomain + p.Name))
+	nameKey, err := derive(ps.Coordinator, nameSalt[:], iter)
+	if err != nil {
+		return nil, err
+	}
+
+	owners := ownership(p)
+	type enc struct {
+		File
+		owner string
+		name  string
+	}
+	var out []File
+	var encs []*enc
+	names := map[string]string{} // original path -> new path
+	used := map[string]bool{EntryFile: true, KeyringFile: true, ScriptFile: true}
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".css") {
+			out = append(out, f)
+			names[f.Path] = f.Path
+			used[f.Path] = true
+			continue
+		}
+		e := &enc{File: f, owner: owners.of(f.Path)}
+		if f.Path == EntryFile {
+			e.name = EntryFile
+		} else {
+			e.name = label(nameKey, "page\x00"+f.Path, nameLen) + ".html"
+			if used[e.name] {
+				return nil, fmt.Errorf("vault: two files would be named %s", e.name)
+			}
+			used[e.name] = true
+		}
+		names[f.Path] = e.name
+		encs = append(encs, e)
+	}
+	if names[EntryFile] == "" {
+		return nil, fmt.Errorf("vault: the private site has no %s", EntryFile)
+	}
+
+	// One key per owner: the coordinator-only key and every case's.
+	kids := map[string]string{}
+	keys := map[string][]byte{}
+	ownerList := []string{coordOwner}
+	for _, c := range p.Cases {
+		ownerList = append(ownerList, c.ID)
+	}
+	for _, o := range ownerList {
+		k, err := randomBytes(rnd, keySize)
+		if err != nil {
+			return nil, err
+		}
+		kid := label(nameKey, "key\x00"+o, kidLen)
+		kids[o], keys[kid] = kid, k
+	}
+	buildID, err := randomBytes(rnd, 16)
+	if err != nil {
+		return nil, err
+	}
+	kr := &Keyring{Version: version, Build: hex.EncodeToString(buildID), KDF: "PBKDF2-SHA256", Iterations: iter}
+
+	// Slots: the coordinator first, then each case's parents.
+	type holder struct {
+		pass   string
+		access Access
+	}
+	holders := []holder{{ps.Coordinator, Access{Role: roleCoord, Home: EntryFile, Keys: keys}}}
+	caseSlots := map[string][]int{}
+	for _, c := range p.Cases {
+		pp := ps.Cases[c.ID]
+		home := names[owners.home[c.ID]]
+		for _, pass := range []string{pp.ParentA, pp.ParentB} {
+			if pass == "" {
+				continue
+			}
+			if home == "" {
+				return nil, fmt.Errorf("vault: case %s has parent passphrases but no page", c.ID)
+			}
+			caseSlots[c.ID] = append(caseSlots[c.ID], len(holders))
+			holders = append(holders, holder{pass, Access{Role: roleParent, Home: home, Keys: map[string][]byte{kids[c.ID]: keys[kids[c.ID]]}}})
+		}
+	}
+	kr.Slots = make([]Slot, len(holders))
+	for i := range holders {
+		if kr.Slots[i].Salt, err = randomBytes(rnd, saltSize); err != nil {
+			return nil, err
+		}
+	}
+	// The derivations are the slow part of a build (by design): run them on
+	// all cores.
+	var wg sync.WaitGroup
+	errs := make([]error, len(holders))
+	keks := make([][]byte, len(holders))
+	for i, h := range holders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			keks[i], errs[i] = derive(h.pass, kr.Slots[i].Salt, iter)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, h := range holders {
+		bundle, err := json.Marshal(h.access)
+		if err != nil {
+			return nil, err
+		}
+		if kr.Slots[i].Nonce, kr.Slots[i].Data, err = seal(rnd, keks[i], bundle, slotAAD(kr.Build, i)); err != nil {
+			return nil, err
+		}
+	}
+
+	// The pages.
+	for _, e := range encs {
+		data := e.Data
+		if strings.HasSuffix(e.Path, ".html") {
+			data = rewriteLinks(e.Path, data, names, func(target string) string {
+				if strings.HasSuffix(target, ".css") {
+					return ""
+				}
+				return kids[owners.of(target)]
+			})
+		}
+		typ := mime.TypeByExtension(path.Ext(e.Path))
+		if typ == "" {
+			typ = "application/octet-stream"
+		}
+		hdr, err := json.Marshal(header{Type: typ, Name: path.Base(e.Path)})
+		if err != nil {
+			return nil, err
+		}
+		pt := make([]byte, 4, 4+len(hdr)+len(data))
+		binary.BigEndian.PutUint32(pt, uint32(len(hdr)))
+		pt = append(append(pt, hdr...), data...)
+		kid := kids[e.owner]
+		nonce, ct, err := seal(rnd, keys[kid], pt, fileAAD(kr.Build, e.name))
+		if err != nil {
+			return nil, err
+		}
+		sd := shellData{Version: version, Kid: kid, Nonce: nonce, CT: ct}
+		if e.owner == coordOwner {
+			sd.Slots = []int{0}
+		} else {
+			sd.Slots = append(append([]int{}, caseSlots[e.owner]...), 0)
+		}
+		sd.Entry = e.name == EntryFile
+		js, err := json.Marshal(sd)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := shell.Execute(&buf, struct{ Data template.JS }{template.JS(js)}); err != nil {
+			return nil, fmt.Errorf("vault: shell page: %w", err)
+		}
+		out = append(out, File{Path: e.name, Data: buf.Bytes()})
+	}
+	krJSON, err := json.Marshal(kr)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out,
+		File{Path: KeyringFile, Data: []byte("window.pcvKeyring=" + string(krJSON) + ";\n")},
+		File{Path: ScriptFile, Data: script})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+func slotAAD(build string, i int) []byte {
+	return []byte(fmt.Sprintf("%s%s\x00slot\x00%d", aadPrefix, build, i))
+}
+
+func fileAAD(build, name string) []byte {
+	return []byte(aadPrefix + build + "\x00" + name)
+}
+
+func readShell(tfs fs.FS) (*template.Template, []byte, error) {
+	src, err := fs.ReadFile(tfs, shellTmpl)
+	if err != nil {
+		return nil, nil, fmt.Errorf("vault: reading shell template: %w", err)
+	}
+	t, err := template.New("shell").Parse(string(src))
+	if err != nil {
+		return nil, nil, fmt.Errorf("vault: %w", err)
+	}
+	script, err := fs.ReadFile(tfs, scriptTmpl)
+	if err != nil {
+		return nil, nil, fmt.Errorf("vault: reading script: %w", err)
+	}
+	return t, script, nil
+}
+
+// owners maps site paths to the case they belong to.
+type owners struct {
+	cases map[string]bool
+	docs  map[string]string // documents/<file> -> case id
+	home  map[string]string // case id -> its home page path
+}
+
+func ownership(p *practice.Practice) owners {
+	o := owners{cases: map[string]bool{}, docs: map[string]string{}, home: map[string]string{}}
+	for _, c := range p.Cases {
+		o.cases[c.ID] = true
+		o.home[c.ID] = "cases/" + c.ID + "/index.html"
+		for _, is := range c.Issues {
+			if f := is.DocumentFile(); f != "" {
+				o.docs["documents/"+f] = c.ID
+			}
+		}
+	}
+	return o
+}
+
+// of returns the case id that owns a site path, or coordOwner for pages
+// that are not one case's: anything unrecognised is coordinator-only.
+func (o owners) of(p string) string {
+	if rest, ok := strings.CutPrefix(p, "cases/"); ok {
+		if id, _, ok := strings.Cut(rest, "/"); ok && o.cases[id] {
+			return id
+		}
+	}
+	if id, ok := o.docs[p]; ok {
+		return id
+	}
+	return coordOwner
+}
+
+// attrRE finds link attributes in the pages html/template renders. Text
+// cannot match: html/template escapes quotes in text as &#34;.
+var attrRE = regexp.MustCompile(`\b(href|src)="([^"]*)"`)
+
+// rewriteLinks rewrites every relative link of the page at from to the new
+// name of its target, and marks links to encrypted pages with the id of
+// the key that opens them (data-pcv-kid), so the shell can hide links the
+// reader cannot follow. Links to unknown targets are left alone.
+func rewriteLinks(from string, html []byte, names map[string]string, kidOf func(string) string) []byte {
+	return attrRE.ReplaceAllFunc(html, func(m []byte) []byte {
+		sub := attrRE.FindSubmatch(m)
+		u := string(sub[2])
+		if u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "/") || strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
+			return m
+		}
+		target, frag := u, ""
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			target, frag = u[:i], u[i:]
+		}
+		target = path.Join(path.Dir(from), target)
+		n, ok := names[target]
+		if !ok {
+			return m
+		}
+		out := string(sub[1]) + `="` + n + frag + `"`
+		if kid := kidOf(target); kid != "" {
+			out += ` data-pcv-kid="` + kid + `"`
+		}
+		return []byte(out)
+	})
+}
+
+// Errors of Unlock and Open.
+var (
+	// ErrWrongPassphrase: the passphrase opens no slot that was tried.
+	ErrWrongPassphrase = errors.New("wrong passphrase")
+	// ErrNoAccess: the passphrase is right but does not open this file.
+	ErrNoAccess = errors.New("this passphrase does not open this file")
+)
+
+// ParseKeyring reads keyring.js.
+func ParseKeyring(js []byte) (*Keyring, error) {
+	s := strings.TrimSpace(string(js))
+	s, ok := strings.CutPrefix(s, "window.pcvKeyring=")
+	if !ok {
+		return nil, errors.New("keyring: not a pcdocket keyring")
+	}
+	var kr Keyring
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(s, ";")), &kr); err != nil {
+		return nil, fmt.Errorf("keyring: %w", err)
+	}
+	if kr.Version != version || kr.KDF != "PBKDF2-SHA256" {
+		return nil, fmt.Errorf("keyring: version %d, kdf %q: not supported", kr.Version, kr.KDF)
+	}
+	return &kr, nil
+}
+
+// Unlock tries pass against every slot of the keyring, as the browser does
+// on the entry page, and returns what it opens.
+func (kr *Keyring) Unlock(pass string) (*Access, error) {
+	for i, s := range kr.Slots {
+		kek, err := derive(pass, s.Salt, kr.Iterations)
+		if err != nil {
+			return nil, err
+		}
+		b, err := open(kek, s.Nonce, s.Data, slotAAD(kr.Build, i))
+		if errors.Is(err, errAuth) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		var a Access
+		if err := json.Unmarshal(b, &a); err != nil {
+			return nil, fmt.Errorf("keyring slot %d: %w", i, err)
+		}
+		return &a, nil
+	}
+	return nil, ErrWrongPassphrase
+}
+
+var dataRE = regexp.MustCompile(`(?s)<script type="application/json" id="pcv-data">(.*?)</script>`)
+
+// Open decrypts the shell page named name (its file name in the site) with
+// the keys of a, returning the original file's MIME type, name and bytes.
+func (kr *Keyring) Open(name string, shellPage []byte, a *Access) (typ, origName string, body []byte, err error) {
+	m := dataRE.FindSubmatch(shellPage)
+	if m == nil {
+		return "", "", nil, fmt.Errorf("%s: not a shell page", name)
+	}
+	var sd shellData
+	if err := json.Unmarshal(m[1], &sd); err != nil {
+		return "", "", nil, fmt.Errorf("%s: %w", name, err)
+	}
+	key, ok := a.Keys[sd.Kid]
+	if !ok {
+		return "", "", nil, ErrNoAccess
+	}
+	pt, err := open(key, sd.Nonce, sd.CT, fileAAD(kr.Build, name))
+	if err != nil {
+		return "", "", nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(pt) < 4 || int(binary.BigEndian.Uint32(pt)) > len(pt)-4 {
+		return "", "", nil, fmt.Errorf("%s: bad header", name)
+	}
+	n := int(binary.BigEndian.Uint32(pt))
+	var h header
+	if err := json.Unmarshal(pt[4:4+n], &h); err != nil {
+		return "", "", nil, fmt.Errorf("%s: header: %w", name, err)
+	}
+	return h.Type, h.Name, pt[4+n:], nil
+}
