@@ -4,7 +4,7 @@
 // Usage:
 //
 //	pcdocket check  [--source DIR] [--as-of DATE] [--format text|json]
-//	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents]
+//	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]]
 //	pcdocket serve  [--source DIR] [--addr 127.0.0.1:8080]
 //	pcdocket seal   [--source DIR] CASE-ID NUMBER
 //	pcdocket verify [--source DIR] FILE.pdf
@@ -25,6 +25,7 @@ import (
 	"pcdocket/generator/build"
 	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/vault"
 )
 
 // A command is one subcommand: it parses its own flags from args and
@@ -167,6 +168,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	c.register(fs)
 	out := fs.String("output", "", "output folder (default SOURCE/output)")
 	noDocs := fs.Bool("no-documents", false, "skip the PDF documents")
+	encrypt := fs.Bool("encrypt", false, "encrypt the private site; the coordinator's passphrase comes from $"+vault.EnvPassphrase+" or --keys")
+	keys := fs.String("keys", "", "with --encrypt: a JSON keys file outside the practice folder with the coordinator's and parents' passphrases")
 	if fs.Parse(args) != nil {
 		return 2
 	}
@@ -175,7 +178,20 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket build: %v\n", err)
 		return 2
 	}
-	res, err := build.Build(ctx, build.Options{Source: c.source, Output: *out, AsOf: asOf, NoDocuments: *noDocs})
+	opts := build.Options{Source: c.source, Output: *out, AsOf: asOf, NoDocuments: *noDocs}
+	if *keys != "" && !*encrypt {
+		fmt.Fprintln(e.stderr, "pcdocket build: --keys needs --encrypt")
+		return 2
+	}
+	if *encrypt {
+		ps, err := vault.LoadPassphrases(*keys, c.source, os.Getenv)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "pcdocket build: %v\n", err)
+			return 2
+		}
+		opts.Encrypt = &vault.Options{Passphrases: ps}
+	}
+	res, err := build.Build(ctx, opts)
 	var le *diag.ListError
 	if errors.As(err, &le) {
 		le.Findings.WriteText(e.stderr)
