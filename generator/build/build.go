@@ -25,6 +25,7 @@ import (
 	"pcdocket/generator/parse"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/public"
+	"pcdocket/generator/seal"
 	"pcdocket/generator/site"
 	"pcdocket/generator/vault"
 	"pcdocket/templates"
@@ -86,6 +87,7 @@ func Load(opts *Options) (*practice.Practice, diag.List) {
 		opts.AsOf = Today(p, time.Now())
 	}
 	diags = append(diags, check.Practice(p, opts.AsOf)...)
+	diags = append(diags, seal.Check(opts.Source, p)...)
 	diags.Sort()
 	return p, diags
 }
@@ -143,6 +145,13 @@ func Render(ctx context.Context, p *practice.Practice, opts Options) ([]File, er
 	var files []File
 	for _, pg := range s.Pages() {
 		files = append(files, File{Path: path.Join(PrivateDir, pg.Path), Deps: pg.Deps, Render: pg.Render})
+	}
+	if !opts.NoDocuments {
+		docs, err := documents(p, tmpl, md, opts.Source)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, docs...)
 	}
 	pub, err := public.Pages(p, tmpl, md)
 	if err != nil {
