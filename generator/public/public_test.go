@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path"
@@ -295,4 +296,22 @@ func resolves(out map[string][]byte, from, ref, base string) error {
 		return fmt.Errorf("link %q: no file %s", ref, full)
 	}
 	return nil
+}
+
+// BenchmarkPages renders the sample practice's whole public site.
+func BenchmarkPages(b *testing.B) {
+	p := samplePractice(b, "https://miller-mediation.example/")
+	tmpl, md := templates.Default(), markup.New()
+	b.ReportAllocs()
+	for b.Loop() {
+		pages, err := Pages(p, tmpl, md)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, pg := range pages {
+			if err := pg.Render(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
