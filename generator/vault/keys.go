@@ -62,6 +62,11 @@ func LoadPassphrases(keysFile, practiceDir string, getenv func(string) string) (
 	if ps.Coordinator == "" {
 		return nil, fmt.Errorf("no coordinator passphrase: set %s or put \"coordinator\" in a keys file named with --keys", EnvPassphrase)
 	}
+	// Refuse weak passphrases now, before an expensive build; the case ids
+	// are checked against the practice when it has been read.
+	if err := ps.Validate(nil); err != nil {
+		return nil, err
+	}
 	return ps, nil
 }
 
@@ -75,7 +80,8 @@ func ReadKeysFile(path, practiceDir string) (*Passphrases, error) {
 	if inside, err := within(path, practiceDir); err != nil {
 		return nil, fmt.Errorf("keys file %s: %w", path, err)
 	} else if inside {
-		return nil, fmt.Errorf("keys file %s is inside the practice folder %s: keep passphrases outside it, where they cannot be committed, synced or published with the practice", path, practiceDir)
+		abs, _ := filepath.Abs(practiceDir)
+		return nil, fmt.Errorf("keys file %s is inside the practice folder %s: keep passphrases outside it, where they cannot be committed, synced or published with the practice", path, abs)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -151,7 +157,7 @@ func CheckStrength(pass string) error {
 
 // Validate checks every passphrase against p: each is strong enough, each
 // names a case that exists, and no two holders share one (a shared
-// passphrase would open both holders' cases).
+// passphrase would open both holders' cases). A nil p skips the case ids.
 func (ps *Passphrases) Validate(p *practice.Practice) error {
 	if ps == nil || ps.Coordinator == "" {
 		return fmt.Errorf("no coordinator passphrase: set %s or put \"coordinator\" in the keys file", EnvPassphrase)
@@ -185,7 +191,7 @@ func (ps *Passphrases) Validate(p *practice.Practice) error {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		if !known[id] {
+		if p != nil && !known[id] {
 			errs = append(errs, fmt.Errorf("keys file names case %q, which the practice does not have", id))
 			continue
 		}

@@ -1,0 +1,337 @@
+package vault_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pcdocket/generator/practice"
+	"pcdocket/generator/vault"
+)
+
+// fastIter keeps unit tests quick; the browser test uses the real count.
+const fastIter = 1000
+
+const (
+	coordPass = "coordinator correct horse"
+	aPass     = "alpha parent lantern"
+	bPass     = "bravo parent meadow"
+	cPass     = "charlie parent kettle"
+)
+
+// twoCases is a practice with cases "alpha" and "bravo"; bravo's issue 1
+// has a document.
+func twoCases() *practice.Practice {
+	p := &practice.Practice{Name: "Test Practice"}
+	for _, id := range []string{"alpha", "bravo"} {
+		c := &practice.Case{ID: id, Title: id}
+		is := &practice.Issue{Case: c, Number: 1, Title: "Issue", Category: "schedule"}
+		if id == "bravo" {
+			is.Outcome = &practice.Outcome{Kind: practice.OutcomeDetermination, On: practice.MustDate("2026-01-02")}
+		}
+		c.Issues = []*practice.Issue{is}
+		p.Cases = append(p.Cases, c)
+	}
+	return p
+}
+
+func siteFiles(t *testing.T, p *practice.Practice) []vault.File {
+	t.Helper()
+	doc := p.Cases[1].Issues[0].DocumentFile()
+	if doc == "" {
+		t.Fatal("fixture: bravo issue 1 should have a document")
+	}
+	page := func(body string) []byte {
+		return []byte(`<!DOCTYPE html><html><head><title>T</title><link rel="stylesheet" href="` + body + `"></head><body></body></html>`)
+	}
+	return []vault.File{
+		{Path: "index.html", Data: []byte(`<html><body><a href="cases/alpha/index.html">Alpha</a> <a href="categories/index.html#x">Cat</a> <a href="https://example.org/a">ext</a></body></html>`)},
+		{Path: "categories/index.html", Data: page("../style.css")},
+		{Path: "style.css", Data: []byte("body{}")},
+		{Path: "cases/alpha/index.html", Data: []byte(`<html><body><a href="../../index.html">Docket</a><a href="issues/1.html">1</a></body></html>`)},
+		{Path: "cases/alpha/issues/1.html", Data: page("../../../style.css")},
+		{Path: "cases/bravo/index.html", Data: []byte(`<html><body><a href="../../documents/` + doc + `">PDF</a></body></html>`)},
+		{Path: "documents/" + doc, Data: []byte("%PDF-1.7 bravo determination\x00\x01\x02")},
+	}
+}
+
+func passphrases() *vault.Passphrases {
+	return &vault.Passphrases{Coordinator: coordPass, Cases: map[string]vault.Parents{
+		"alpha": {ParentA: aPass},
+		"bravo": {ParentA: bPass, ParentB: cPass},
+	}}
+}
+
+// sealed seals the fixture and returns the output by path and its keyring.
+func sealed(t *testing.T) (map[string][]byte, *vault.Keyring) {
+	t.Helper()
+	p := twoCases()
+	out, err := vault.Seal(p, siteFiles(t, p), vault.WithIterations(vault.Options{Passphrases: passphrases()}, fastIter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range out {
+		files[f.Path] = f.Data
+	}
+	kr, err := vault.ParseKeyring(files[vault.KeyringFile])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, kr
+}
+
+// openAll decrypts every shell page with a and returns the plaintexts by
+// original name, and how many pages a could not open.
+func openAll(t *testing.T, files map[string][]byte, kr *vault.Keyring, a *vault.Access) (map[string][]byte, int) {
+	t.Helper()
+	plain := map[string][]byte{}
+	refused := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		_, orig, body, err := kr.Open(name, data, a)
+		if errors.Is(err, vault.ErrNoAccess) {
+			refused++
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		plain[orig+"@"+name] = body
+	}
+	return plain, refused
+}
+
+func TestRoundTrip(t *testing.T) {
+	files, kr := sealed(t)
+	if kr.Iterations != fastIter {
+		t.Fatalf("iterations %d, want %d", kr.Iterations, fastIter)
+	}
+	if string(files["style.css"]) != "body{}" {
+		t.Errorf("style.css should be copied as is, got %q", files["style.css"])
+	}
+	if len(files) != 9 { // 6 shell pages, style.css, keyring.js, vault.js
+		t.Errorf("got %d files, want 9", len(files))
+	}
+	a, err := kr.Unlock(coordPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Role != "coordinator" || a.Home != "index.html" {
+		t.Errorf("coordinator access %q home %q", a.Role, a.Home)
+	}
+	plain, refused := openAll(t, files, kr, a)
+	if refused != 0 || len(plain) != 6 {
+		t.Fatalf("coordinator opened %d pages and was refused %d, want 6 and 0", len(plain), refused)
+	}
+	var pdf []byte
+	for k, v := range plain {
+		if strings.HasSuffix(strings.Split(k, "@")[0], ".pdf") {
+			pdf = v
+		}
+	}
+	if !bytes.Equal(pdf, []byte("%PDF-1.7 bravo determination\x00\x01\x02")) {
+		t.Errorf("the document did not survive the round trip: %q", pdf)
+	}
+	// The docket's links point at the new names and carry the key id.
+	_, _, docket, err := kr.Open("index.html", files["index.html"], a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(docket, []byte("cases/alpha")) || !bytes.Contains(docket, []byte(`data-pcv-kid=`)) {
+		t.Errorf("links not rewritten: %s", docket)
+	}
+	if !bytes.Contains(docket, []byte(`href="https://example.org/a"`)) || !bytes.Contains(docket, []byte(`.html#x"`)) {
+		t.Errorf("external link or fragment lost: %s", docket)
+	}
+}
+
+func TestParentCannotOpenAnotherCase(t *testing.T) {
+	files, kr := sealed(t)
+	tests := []struct {
+		pass       string
+		opens      int // pages
+		wantRefuse int
+	}{
+		{aPass, 2, 4}, // alpha's case page and issue
+		{bPass, 2, 4}, // bravo's case page and document
+		{cPass, 2, 4},
+	}
+	for _, tt := range tests {
+		a, err := kr.Unlock(tt.pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Role != "parent" || len(a.Keys) != 1 {
+			t.Errorf("parent access: role %q, %d keys", a.Role, len(a.Keys))
+		}
+		plain, refused := openAll(t, files, kr, a)
+		if len(plain) != tt.opens || refused != tt.wantRefuse {
+			t.Errorf("parent opened %d and was refused %d, want %d and %d", len(plain), refused, tt.opens, tt.wantRefuse)
+		}
+		for k := range plain {
+			if k == "index.html@index.html" {
+				t.Error("a parent opened the docket")
+			}
+		}
+		if _, _, _, err := kr.Open(a.Home, files[a.Home], a); err != nil {
+			t.Errorf("a parent cannot open their home page: %v", err)
+		}
+	}
+	// A key from one case does not open another case's page even if a page
+	// claims to use it: swapping the key id in a shell page fails GCM.
+	a, _ := kr.Unlock(aPass)
+	b, _ := kr.Unlock(bPass)
+	forged := &vault.Access{Keys: map[string][]byte{}}
+	for kid := range b.Keys {
+		for _, k := range a.Keys {
+			forged.Keys[kid] = k
+		}
+	}
+	if _, _, _, err := kr.Open(b.Home, files[b.Home], forged); err == nil {
+		t.Error("alpha's key opened bravo's page")
+	}
+}
+
+func TestWrongPassphrase(t *testing.T) {
+	_, kr := sealed(t)
+	if _, err := kr.Unlock("not the passphrase at all"); !errors.Is(err, vault.ErrWrongPassphrase) {
+		t.Errorf("got %v, want ErrWrongPassphrase", err)
+	}
+}
+
+func TestTamperedOrMovedFileFails(t *testing.T) {
+	files, kr := sealed(t)
+	a, _ := kr.Unlock(coordPass)
+	// A page served under another page's name is refused: the name is
+	// bound into the ciphertext.
+	var other string
+	for name := range files {
+		if strings.HasSuffix(name, ".html") && name != "index.html" {
+			other = name
+			break
+		}
+	}
+	if _, _, _, err := kr.Open(other, files["index.html"], a); err == nil {
+		t.Error("the docket opened under another file name")
+	}
+}
+
+func TestFreshRandomnessAndStableNames(t *testing.T) {
+	f1, kr1 := sealed(t)
+	f2, kr2 := sealed(t)
+	if kr1.Build == kr2.Build || bytes.Equal(kr1.Slots[0].Salt, kr2.Slots[0].Salt) {
+		t.Error("build id or salt repeated across builds")
+	}
+	for name := range f1 {
+		if _, ok := f2[name]; !ok {
+			t.Errorf("file %s not in the second build: names must be stable", name)
+		}
+	}
+	if bytes.Equal(f1["index.html"], f2["index.html"]) {
+		t.Error("two builds gave the same ciphertext: nonces or keys are not fresh")
+	}
+}
+
+func TestPassphraseRules(t *testing.T) {
+	p := twoCases()
+	tests := []struct {
+		name string
+		ps   *vault.Passphrases
+		want string // substring of the error; "" for none
+	}{
+		{"ok", passphrases(), ""},
+		{"no coordinator", &vault.Passphrases{}, "no coordinator passphrase"},
+		{"short", &vault.Passphrases{Coordinator: "elevenchars"}, "too short (11 characters"},
+		{"repetitive", &vault.Passphrases{Coordinator: "abababababababab"}, "too repetitive"},
+		{"spaces", &vault.Passphrases{Coordinator: " leading space pass"}, "white space"},
+		{"twelve multibyte", &vault.Passphrases{Coordinator: "zoëzoëmüllerł"}, ""},
+		{"shared", &vault.Passphrases{Coordinator: coordPass, Cases: map[string]vault.Parents{"alpha": {ParentA: aPass, ParentB: aPass}}}, "same as that of parent_a of case alpha"},
+		{"parent same as coordinator", &vault.Passphrases{Coordinator: coordPass, Cases: map[string]vault.Parents{"bravo": {ParentB: coordPass}}}, "same as that of the coordinator"},
+		{"unknown case", &vault.Passphrases{Coordinator: coordPass, Cases: map[string]vault.Parents{"charlie": {ParentA: aPass}}}, `names case "charlie"`},
+		{"weak parent", &vault.Passphrases{Coordinator: coordPass, Cases: map[string]vault.Parents{"alpha": {ParentB: "1234"}}}, "parent_b of case alpha is too short"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.ps.Validate(p)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("error %v, want one containing %q", err, tt.want)
+			}
+			if err != nil {
+				for _, s := range []string{coordPass, aPass, "elevenchars", "1234", "abababababababab"} {
+					if strings.Contains(err.Error(), s) {
+						t.Errorf("the error quotes a passphrase: %v", err)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestLoadPassphrases(t *testing.T) {
+	practiceDir := t.TempDir()
+	outside := t.TempDir()
+	write := func(dir, name, body string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write(outside, "keys.json", `{"cases": {"alpha": {"parent_a": "`+aPass+`"}}}`)
+	withCoord := write(outside, "coord.json", `{"coordinator": "`+coordPass+`"}`)
+	inContent := write(practiceDir, "content/keys.json", `{}`)
+	inRoot := write(practiceDir, "keys.json", `{}`)
+	typo := write(outside, "typo.json", `{"coordinater": "x"}`)
+	link := filepath.Join(outside, "link.json")
+	if err := os.Symlink(inRoot, link); err != nil {
+		t.Fatal(err)
+	}
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == vault.EnvPassphrase {
+				return v
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		name, file, env, want string
+	}{
+		{"env only", "", coordPass, ""},
+		{"env and file", good, coordPass, ""},
+		{"coordinator in file", withCoord, "", ""},
+		{"both", withCoord, coordPass, "both in PCDOCKET_PASSPHRASE"},
+		{"neither", good, "", "no coordinator passphrase"},
+		{"weak env", "", "short", "too short"},
+		{"inside content", inContent, coordPass, "inside the practice folder"},
+		{"inside practice", inRoot, coordPass, "inside the practice folder"},
+		{"symlink into practice", link, coordPass, "inside the practice folder"},
+		{"unknown key", typo, coordPass, `unknown field "coordinater"`},
+		{"missing", filepath.Join(outside, "nope.json"), coordPass, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps, err := vault.LoadPassphrases(tt.file, practiceDir, env(tt.env))
+			if tt.want == "" {
+				if err != nil || ps.Coordinator != coordPass {
+					t.Errorf("got %v, %v", ps, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
