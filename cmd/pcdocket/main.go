@@ -43,8 +43,10 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"check": {"validate the practice and list every problem", runCheck},
-		"build": {"build the private site, documents and public site into output/", runBuild},
+		"check":  {"validate the practice and list every problem", runCheck},
+		"build":  {"build the private site, documents and public site into output/", runBuild},
+		"seal":   {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
+		"verify": {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
 	}
 }
 
