@@ -162,6 +162,9 @@ func (b *Incremental) mark(rel string) {
 		}
 		if len(parts) == 5 && parts[3] == parse.IssuesDir && issueFile(parts[4]) {
 			b.dirty["file:"+rel] = true
+		} else if len(parts) == 5 && parts[3] == parse.IssuesDir && b.vanished(rel) {
+			// A tool's temporary file (sed -i, an editor's save) that came
+			// and went, with no finding of its own to clear: nothing to read.
 		} else {
 			b.dirty["readcase:"+id] = true
 		}
@@ -169,6 +172,15 @@ func (b *Incremental) mark(rel string) {
 		b.reparse = true
 	}
 	// Anything else (output/, .git/, notes beside the practice) is not an input.
+}
+
+// vanished reports whether rel no longer exists and no finding names it.
+func (b *Incremental) vanished(rel string) bool {
+	if len(b.parse[rel]) > 0 {
+		return false
+	}
+	_, err := os.Lstat(filepath.Join(b.opts.Source, filepath.FromSlash(rel)))
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // issueFile reports whether a file name in an issues/ folder is one that
