@@ -45,6 +45,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"check":  {"validate the practice and list every problem", runCheck},
 		"build":  {"build the private site, documents and public site into output/", runBuild},
+		"serve":  {"serve the private site on localhost and rebuild it on every save", runServe},
 		"seal":   {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
 		"verify": {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
 	}

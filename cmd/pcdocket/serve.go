@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"pcdocket/generator/diag"
+	"pcdocket/generator/practice"
+	"pcdocket/generator/watch"
+)
+
+// runServe builds the practice, serves the private site and rebuilds it on
+// every save, printing one line per rebuild.
+func runServe(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "serve")
+	source := fs.String("source", ".", "the practice folder")
+	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today)")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on (host:port)")
+	public := fs.Bool("public-bind", false, "allow a non-loopback --addr: anyone who can reach it can read the case data")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	var date practice.Date
+	if *asOf != "" {
+		d, err := practice.ParseDate(*asOf)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "pcdocket serve: --as-of: %v\n", err)
+			return 2
+		}
+		date = d
+	}
+	ln, err := watch.Listen(*addr, *public)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pcdocket serve: %v\n", err)
+		return 2
+	}
+	if *public {
+		fmt.Fprintf(e.stderr, "pcdocket serve: WARNING: serving on %s with --public-bind: anyone who can reach this address can read every case\n", ln.Addr())
+	}
+	srv := watch.New(watch.Config{
+		Source:     *source,
+		AsOf:       date,
+		PublicBind: *public,
+		OnRebuild: func(r watch.Report) {
+			fmt.Fprintf(e.stdout, "%s %s\n", e.now().Format("15:04:05"), r)
+			if r.Err != nil {
+				for _, line := range strings.Split(strings.TrimSpace(errorLines(r)), "\n") {
+					fmt.Fprintf(e.stdout, "    %s\n", line)
+				}
+			}
+		},
+	})
+	fmt.Fprintf(e.stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", *source, ln.Addr())
+	if err := srv.Run(ctx, ln); err != nil {
+		fmt.Fprintf(e.stderr, "pcdocket serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(e.stdout, "stopped")
+	return 0
+}
+
+// errorLines lists a failed rebuild's errors, one per line.
+func errorLines(r watch.Report) string {
+	var b strings.Builder
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == diag.Error {
+			fmt.Fprintln(&b, f)
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintln(&b, r.Err)
+	}
+	return b.String()
+}

@@ -1,0 +1,47 @@
+// pcdocket serve: live reload and the error overlay. Injected into served
+// HTML pages only; never part of the built site.
+(function () {
+  "use strict";
+  var seen = null; // "server/generation" of the site this page shows
+  var id = "pcdocket-overlay";
+
+  function show(errors) {
+    var old = document.getElementById(id);
+    if (old) old.remove();
+    if (!errors || errors.length === 0) return;
+    var box = document.createElement("div");
+    box.id = id;
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
+      "margin:0;padding:1em 1.25em;background:#fff5f5;color:#5c0000;border-bottom:4px solid #b00020;" +
+      "font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 4px 16px rgba(0,0,0,.25)";
+    var h = document.createElement("strong");
+    h.textContent = errors.length === 1 ? "1 error: showing the last good site" :
+      errors.length + " errors: showing the last good site";
+    box.appendChild(h);
+    var ul = document.createElement("ul");
+    ul.style.cssText = "margin:.5em 0 0;padding-left:1.25em";
+    errors.forEach(function (e) {
+      var li = document.createElement("li");
+      li.textContent = e;
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    document.body.appendChild(box);
+  }
+
+  function connect() {
+    var es = new EventSource("/_pcdocket/events");
+    es.addEventListener("hello", function (ev) {
+      var d = JSON.parse(ev.data);
+      var key = d.server + "/" + d.generation;
+      // A new server, or a rebuild while this page was disconnected.
+      if (seen !== null && seen !== key) { location.reload(); return; }
+      seen = key;
+      show(d.errors);
+    });
+    es.addEventListener("reload", function () { location.reload(); });
+    es.addEventListener("errors", function (ev) { show(JSON.parse(ev.data).errors); });
+  }
+  if (window.EventSource) connect();
+})();

@@ -1,0 +1,425 @@
+// Package watch is pcdocket's watch mode: it builds a practice, serves the
+// result from memory over HTTP, watches the practice folder with fsnotify
+// and, on a change, rebuilds what the change affects and tells every open
+// page to reload, by server-sent events.
+//
+// The served site lives in memory only: nothing under output/ is written
+// (`pcdocket build` does that), and the reload script is injected into HTML
+// responses as they are served, never into files. A rebuild that finds errors
+// keeps the last good site and sends the errors to the pages, which show
+// them in an overlay until a rebuild succeeds.
+package watch
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"pcdocket/generator/build"
+	"pcdocket/generator/diag"
+	"pcdocket/generator/practice"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+// Paths the server answers itself; a site page can never have them, as
+// package parse allows no leading underscore in ids.
+const (
+	EventsPath = "/_pcdocket/events"
+	ScriptPath = "/_pcdocket/live.js"
+)
+
+// Config configures a Server.
+type Config struct {
+	Source   string        // the practice folder
+	AsOf     practice.Date // reference date; zero means today, turning over at midnight
+	Debounce time.Duration // quiet time after the last event; zero means DefaultDebounce
+	// PublicBind lets the server answer requests whatever their Host header.
+	// Without it, only requests for localhost or a loopback address are
+	// served: a web page elsewhere cannot read case data by pointing a
+	// domain name at 127.0.0.1 (DNS rebinding).
+	PublicBind bool
+	// OnRebuild, if set, is called after every build, the first included,
+	// from the goroutine that built.
+	OnRebuild func(Report)
+}
+
+// A Report describes one build of the server.
+type Report struct {
+	Generation int      // counts successful builds; the served site's version
+	Changed    []string // input paths that changed (none for the first build)
+	Full       bool     // every page was rendered
+	Rendered   []string // output paths rendered ("private/index.html")
+	Removed    []string // output paths that are gone
+	Findings   diag.List
+	// Err is nil, a *diag.ListError when the practice has errors, or another
+	// error (a broken template). The last good site is served meanwhile.
+	Err      error
+	Duration time.Duration
+	Sent     time.Time // when the reload or errors event went to the pages
+}
+
+// String formats the report as one terminal line: what changed, what was
+// rendered, how long it took.
+func (r Report) String() string {
+	var what string
+	switch len(r.Changed) {
+	case 0:
+		what = "initial build"
+	case 1:
+		what = r.Changed[0]
+	default:
+		what = fmt.Sprintf("%s and %d more", r.Changed[0], len(r.Changed)-1)
+	}
+	ms := r.Duration.Milliseconds()
+	errs, warns := r.Findings.Count()
+	var le *diag.ListError
+	switch {
+	case errors.As(r.Err, &le):
+		return fmt.Sprintf("%s: %s, serving the last good site (%d ms)", what, plural(errs, "error"), ms)
+	case r.Err != nil:
+		return fmt.Sprintf("%s: %v; serving the last good site (%d ms)", what, r.Err, ms)
+	}
+	s := fmt.Sprintf("%s: %s re-rendered", what, plural(len(r.Rendered), "page"))
+	if r.Full {
+		s = fmt.Sprintf("%s: full rebuild, %s", what, plural(len(r.Rendered), "page"))
+	}
+	if len(r.Removed) > 0 {
+		s += fmt.Sprintf(", %d removed", len(r.Removed))
+	}
+	s += fmt.Sprintf(" in %d ms", ms)
+	if warns > 0 {
+		s += fmt.Sprintf(" (%s)", plural(warns, "warning"))
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// state is what the server shows: the last good site and the current errors.
+// It is replaced whole, never modified.
+type state struct {
+	files      map[string][]byte
+	generation int
+	errors     []string // overlay lines, "path:line: message"
+}
+
+// Server serves a practice's site from memory and reloads it on changes.
+type Server struct {
+	cfg Config
+	id  string // tells a restarted server from the one a page last saw
+
+	mu    sync.Mutex // serialises builds
+	inc   *build.Incremental
+	state state
+
+	smu     sync.RWMutex // guards state reads and subscribers
+	subs    map[chan event]struct{}
+	closing chan struct{}
+	once    sync.Once
+}
+
+type event struct{ name, data string }
+
+// New returns a Server for cfg. Nothing is read until Build.
+func New(cfg Config) *Server {
+	var b [6]byte
+	rand.Read(b[:])
+	return &Server{
+		cfg:     cfg,
+		id:      hex.EncodeToString(b[:]),
+		inc:     build.NewIncremental(build.Options{Source: cfg.Source, AsOf: cfg.AsOf}),
+		subs:    map[chan event]struct{}{},
+		closing: make(chan struct{}),
+	}
+}
+
+// Build builds after the given inputs changed (nil: build everything), makes
+// the result the served site when it has no errors, and tells the open pages
+// to reload, or shows them the errors.
+func (s *Server) Build(ctx context.Context, changed []string) Report {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, err := s.inc.Rebuild(ctx, changed)
+	r := Report{Changed: u.Changed, Full: u.Full, Rendered: u.Rendered, Removed: u.Removed,
+		Findings: u.Findings, Err: err, Duration: u.Duration}
+
+	s.smu.Lock()
+	next := s.state
+	var ev event
+	if err == nil {
+		next.files = u.Files
+		next.generation++
+		next.errors = nil
+		ev = event{"reload", fmt.Sprintf(`{"generation":%d}`, next.generation)}
+	} else {
+		next.errors = overlayLines(u.Findings, err)
+		ev = event{"errors", jsonString(map[string]any{"errors": next.errors})}
+	}
+	s.state = next
+	r.Generation = next.generation
+	for c := range s.subs {
+		select {
+		case c <- ev:
+		default: // a stalled page; it reloads when it reconnects
+		}
+	}
+	s.smu.Unlock()
+	r.Sent = time.Now()
+	if s.cfg.OnRebuild != nil {
+		s.cfg.OnRebuild(r)
+	}
+	return r
+}
+
+// overlayLines lists the errors as the overlay shows them: each error
+// finding as path:line: message, or the build error itself.
+func overlayLines(findings diag.List, err error) []string {
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		return []string{err.Error()}
+	}
+	var lines []string
+	for _, f := range findings {
+		if f.Severity == diag.Error {
+			lines = append(lines, f.String())
+		}
+	}
+	return lines
+}
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// Run serves on ln and rebuilds on every change in the practice folder until
+// ctx is done, then shuts the HTTP server down cleanly. It builds first, so
+// the first request finds a site (or the errors).
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	w, err := NewWatcher(s.cfg.Source, s.cfg.Debounce)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	// Watch before the first build, so an edit made during it is not lost.
+	s.Build(ctx, nil)
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(s.close) // event streams never go idle on their own
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	watched := make(chan error, 1)
+	go func() {
+		watched <- w.Run(ctx, func(batch []string) { s.Build(ctx, batch) })
+	}()
+
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+		return fmt.Errorf("serve: %w", err)
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = srv.Shutdown(sctx)
+	<-watched
+	return err
+}
+
+func (s *Server) close() { s.once.Do(func() { close(s.closing) }) }
+
+// ServeHTTP serves the last good site from memory: the private site at /,
+// the public site under /public/, the reload script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.cfg.PublicBind && !loopbackHost(r.Host) {
+		http.Error(w, "pcdocket serve answers only requests for localhost", http.StatusMisdirectedRequest)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case EventsPath:
+		s.serveEvents(w, r)
+		return
+	case ScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(liveJS)
+		return
+	}
+
+	s.smu.RLock()
+	st := s.state
+	s.smu.RUnlock()
+
+	name := outputPath(r.URL.Path)
+	data, ok := st.files[name]
+	if !ok && st.files[name+"/index.html"] != nil {
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		return
+	}
+	if !ok {
+		s.serveMissing(w, st)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data)
+	}
+	w.Write(data)
+}
+
+// outputPath maps a URL path to an output path: /x → private/x, /public/x →
+// public/x, a folder to its index.html.
+func outputPath(urlPath string) string {
+	p := path.Clean("/" + urlPath)
+	if strings.HasSuffix(urlPath, "/") || p == "/" {
+		p = path.Join(p, "index.html")
+	}
+	p = strings.TrimPrefix(p, "/")
+	if p == build.PublicDir || strings.HasPrefix(p, build.PublicDir+"/") {
+		return p
+	}
+	return build.PrivateDir + "/" + p
+}
+
+func (s *Server) serveMissing(w http.ResponseWriter, st state) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	msg, code := "No such page. It appears here as soon as a build makes it.", http.StatusNotFound
+	if st.files == nil {
+		msg, code = "The practice has not built yet: fix the errors listed above and this page reloads.", http.StatusServiceUnavailable
+	}
+	w.WriteHeader(code)
+	fmt.Fprintf(w, "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>pcdocket serve</title>\n<body><p style=\"margin:40vh 2em 0\">%s <a href=\"/\">Docket</a></p></body></html>\n", msg)
+	// Injected as into every page, so this one reloads too.
+	w.Write(inject(nil))
+}
+
+// inject returns page with the reload script before its last </body>, or
+// after it when it has none. The page's bytes are not modified.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="` + ScriptPath + `"></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tag)+1)
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	out = append(out, '\n')
+	return append(out, page[i:]...)
+}
+
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("X-Accel-Buffering", "no")
+	c := make(chan event, 16)
+	s.smu.Lock()
+	s.subs[c] = struct{}{}
+	st := s.state
+	s.smu.Unlock()
+	defer func() {
+		s.smu.Lock()
+		delete(s.subs, c)
+		s.smu.Unlock()
+	}()
+
+	errs := st.errors
+	if errs == nil {
+		errs = []string{}
+	}
+	fmt.Fprintf(w, "retry: 500\n\n")
+	writeEvent(w, event{"hello", jsonString(map[string]any{"server": s.id, "generation": st.generation, "errors": errs})})
+	fl.Flush()
+	keep := time.NewTicker(25 * time.Second)
+	defer keep.Stop()
+	for {
+		select {
+		case ev := <-c:
+			writeEvent(w, ev)
+		case <-keep.C:
+			fmt.Fprint(w, ": keep-alive\n\n")
+		case <-r.Context().Done():
+			return
+		case <-s.closing:
+			return
+		}
+		fl.Flush()
+	}
+}
+
+func writeEvent(w http.ResponseWriter, ev event) {
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Listen listens on addr (host:port; port 0 picks a free one). It refuses an
+// address that is not a loopback one unless public is set: the private site
+// holds case data, and anyone who can reach the address can read it.
+func Listen(addr string, public bool) (net.Listener, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("--addr %q: %w", addr, err)
+	}
+	if !public && !loopbackAddr(host) {
+		return nil, fmt.Errorf("--addr %q is not a loopback address: anyone who can reach it could read the case data; bind 127.0.0.1, or pass --public-bind if you mean it", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen: %w", err)
+	}
+	return ln, nil
+}
+
+// loopbackAddr reports whether a listen host binds loopback only. An empty
+// host binds every interface.
+func loopbackAddr(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
