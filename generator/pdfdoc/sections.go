@@ -427,7 +427,7 @@ func (d *doc) signature() {
 func (d *doc) signLine(x float64, name string, under []string, address bool) {
 	f := d.f
 	w := 220.0
-	y := f.GetY() + bodyLine*1.2
+	y := f.GetY() + 34 // room to sign above the line
 	f.SetDrawColor(ink[0], ink[1], ink[2])
 	f.SetLineWidth(0.6)
 	f.Line(x, y, x+w, y)
