@@ -65,7 +65,7 @@ func DepCase(id string) string { return "case:" + id }
 func DepIssue(is *practice.Issue) string { return "issue:" + is.ID() }
 
 // Template files the site needs under private/ in the template file system.
-var pageTemplates = []string{"docket.html", "case.html", "issue.html", "clause.html", "categories.html"}
+var pageTemplates = []string{"docket.html", "case.html", "issue.html", "clause.html", "categories.html", "category.html"}
 
 // Site renders the private site of one practice. Templates are parsed once
 // in New; a Site is safe for concurrent use.
@@ -173,58 +173,67 @@ func (s *Site) buildPages() error {
 	// The docket.
 	deps := []string{DepPractice, DepAsOf}
 	for _, c := range s.cases {
-		deps = append(deps, DepCase(c.ID))
+		deps = append(deps, DepCase(c.Case.ID))
 	}
 	for _, v := range s.docket.Pending {
-		deps = append(deps, DepIssue(v.Issue))
+		deps = append(deps, v.dep)
 	}
 	for _, v := range s.docket.Recent {
-		deps = append(deps, DepIssue(v.Issue))
+		deps = append(deps, v.dep)
 	}
 	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases})
 
-	// The category index.
+	// The category index shows counts only, so that it stays small at any
+	// size of practice; each category's page lists its issues. An edit then
+	// re-renders a 22-row index and one category's list, not every issue.
 	deps = []string{DepPractice}
-	seenCase := map[*caseView]bool{}
 	for _, cv := range s.catList {
 		for _, v := range cv.Issues {
-			deps = append(deps, DepIssue(v.Issue))
-			if v.Pending() {
+			deps = append(deps, v.dep)
+		}
+	}
+	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
+	for _, cv := range s.catList {
+		deps := []string{DepPractice}
+		seenCase := map[*caseView]bool{}
+		for _, v := range cv.Issues {
+			deps = append(deps, v.dep)
+			if v.Pending {
 				deps = append(deps, DepAsOf) // the overdue badge
 			}
 			if c := v.CaseView; !seenCase[c] {
 				seenCase[c] = true
-				deps = append(deps, DepCase(c.ID))
+				deps = append(deps, DepCase(c.Case.ID))
 			}
 		}
+		add(cv.Href, deps, "category.html", &pageData{Title: cv.Category.Label, Nav: "categories", Category: cv})
 	}
-	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
 
 	for _, c := range s.cases {
-		deps := []string{DepPractice, DepCase(c.ID)}
+		deps := []string{DepPractice, DepCase(c.Case.ID)}
 		for _, v := range c.Issues {
-			deps = append(deps, DepIssue(v.Issue))
-			if v.Pending() {
+			deps = append(deps, v.dep)
+			if v.Pending {
 				deps = append(deps, DepAsOf)
 			}
 		}
-		add(c.Href, deps, "case.html", &pageData{Title: c.Title, Case: c})
+		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
 
 		for _, v := range c.Issues {
-			deps := []string{DepPractice, DepCase(c.ID), DepIssue(v.Issue)}
-			if v.Pending() {
+			deps := []string{DepPractice, DepCase(c.Case.ID), v.dep}
+			if v.Pending {
 				deps = append(deps, DepAsOf)
 			}
 			if v.AmendsIssue != nil {
-				deps = append(deps, DepIssue(v.AmendsIssue.Issue))
+				deps = append(deps, v.AmendsIssue.dep)
 			}
-			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Number, v.Title), Case: c, Issue: v})
+			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
 		}
 		for _, cl := range c.Clauses {
-			deps := []string{DepPractice, DepCase(c.ID)}
+			deps := []string{DepPractice, DepCase(c.Case.ID)}
 			for _, v := range cl.History {
-				deps = append(deps, DepIssue(v.Issue))
-				if v.Pending() {
+				deps = append(deps, v.dep)
+				if v.Pending {
 					deps = append(deps, DepAsOf)
 				}
 			}

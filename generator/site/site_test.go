@@ -127,7 +127,14 @@ func TestPaths(t *testing.T) {
 		"cases/okafor-reyes/index.html",
 		"cases/okafor-reyes/issues/1.html",
 		"cases/okafor-reyes/issues/2.html",
+		"categories/exchanges.html",
+		"categories/extracurricular.html",
+		"categories/holidays.html",
 		"categories/index.html",
+		"categories/relocation.html",
+		"categories/schedule.html",
+		"categories/technology.html",
+		"categories/travel.html",
 		"index.html",
 		"style.css",
 	}
@@ -311,7 +318,8 @@ func TestDeps(t *testing.T) {
 		{"cases/alvarez-brennan/issues/3.html", []string{"asof", "issue:alvarez-brennan#3"}, nil},
 		{"cases/alvarez-brennan/clauses/4.2.html", []string{"case:alvarez-brennan", "issue:alvarez-brennan#1", "issue:alvarez-brennan#2", "issue:alvarez-brennan#6"}, []string{"issue:alvarez-brennan#3", "asof"}},
 		{"cases/alvarez-brennan/index.html", []string{"case:alvarez-brennan", "issue:alvarez-brennan#6", "asof"}, []string{"case:okafor-reyes"}},
-		{"categories/index.html", []string{"issue:okafor-reyes#1", "issue:alvarez-brennan#5", "case:okafor-reyes"}, nil},
+		{"categories/index.html", []string{"issue:okafor-reyes#1", "issue:alvarez-brennan#5"}, []string{"case:okafor-reyes", "asof"}},
+		{"categories/schedule.html", []string{"issue:okafor-reyes#1", "issue:okafor-reyes#2", "case:okafor-reyes", "asof"}, []string{"issue:alvarez-brennan#1", "case:alvarez-brennan"}},
 		{"style.css", nil, []string{"practice"}},
 	}
 	for _, tt := range tests {
@@ -333,7 +341,7 @@ func TestDocket(t *testing.T) {
 	s := newSite(t, samplePractice())
 	var order []string
 	for _, v := range s.docket.Pending {
-		order = append(order, v.ID())
+		order = append(order, v.Issue.ID())
 	}
 	// #3 is overdue (record closed Feb 10 + 10 days); okafor #2 is due Mar 17
 	// (7-day rule); #4's record is still open.
@@ -346,7 +354,7 @@ func TestDocket(t *testing.T) {
 	}
 	var recent []string
 	for _, v := range s.docket.Recent {
-		recent = append(recent, v.ID())
+		recent = append(recent, v.Issue.ID())
 	}
 	want = []string{"okafor-reyes#1", "alvarez-brennan#1", "alvarez-brennan#6", "alvarez-brennan#5", "alvarez-brennan#2"}
 	if !slices.Equal(recent, want) {
@@ -365,8 +373,8 @@ func TestClauseHistory(t *testing.T) {
 			for _, v := range cl.History {
 				got = append(got, v.Issue)
 			}
-			if want := c.ClauseHistory(cl.Ref); !slices.Equal(got, want) {
-				t.Errorf("%s clause %s: history differs from Case.ClauseHistory", c.ID, cl.Ref)
+			if want := c.Case.ClauseHistory(cl.Clause.Ref); !slices.Equal(got, want) {
+				t.Errorf("%s clause %s: history differs from Case.ClauseHistory", c.Case.ID, cl.Clause.Ref)
 			}
 		}
 	}

@@ -27,6 +27,7 @@ type pageData struct {
 	Docket     *docketData     // index.html
 	Cases      []*caseView     // index.html
 	Categories []*categoryView // categories/index.html
+	Category   *categoryView   // categories/<name>.html
 	Case       *caseView       // case, issue and clause pages
 	Issue      *issueView      // issue pages
 	Clause     *clauseView     // clause pages
@@ -41,9 +42,13 @@ type docketData struct {
 	Closed  int          // all issues with an outcome
 }
 
-// caseView is a case with its links and resolved issues.
+// caseView is a case with its links and resolved issues. The model is a
+// named field, not embedded: text/template resolves a promoted field by a
+// breadth-first search that allocates, which made every lookup several
+// times slower.
 type caseView struct {
-	*practice.Case
+	Case      *practice.Case
+	Status    string // "active" or "closed", with the default applied
 	Href      string // site path of the case page
 	Dir       string // site path of the case's folder, with a trailing slash
 	Deadlines practice.Deadlines
@@ -60,38 +65,50 @@ type caseView struct {
 
 // NotesHTML returns the case notes as HTML, converted once.
 func (c *caseView) NotesHTML() (template.HTML, error) {
-	c.notes.Do(func() { c.notesHTML, c.notesErr = c.md(c.Body) })
+	c.notes.Do(func() { c.notesHTML, c.notesErr = c.md(c.Case.Body) })
 	if c.notesErr != nil {
-		return "", fmt.Errorf("case %s notes: %w", c.ID, c.notesErr)
+		return "", fmt.Errorf("case %s notes: %w", c.Case.ID, c.notesErr)
 	}
 	return c.notesHTML, nil
 }
 
 // clauseView is a plan clause with its page and interpretation history.
 type clauseView struct {
-	*practice.Clause
+	Clause  *practice.Clause
 	Href    string       // site path of the clause page; "" for a ref the plan lacks
 	History []*issueView // issues citing the clause, newest first
 }
 
-// issueView is an issue with everything its pages show precomputed.
+// issueView is an issue with everything its pages show precomputed, as
+// plain fields: a field costs a template far less than a method call.
 type issueView struct {
-	*practice.Issue
-	CaseView    *caseView
-	Href        string // site path of the issue page
-	Category    practice.Category
-	OutOfScope  bool   // the vocabulary or the appointment's scope_out excludes the category
-	Referral    string // where an out-of-scope matter goes, when known
-	Due         practice.Date
-	Overdue     bool
-	DaysPending int
-	DaysLate    int // days past due, when overdue
-	DaysLeft    int // days until due, when not overdue
-	Objection   practice.Date
-	Filing      practice.Date
-	DocHref     string        // site path of the PDF, or ""
-	Cited       []*clauseView // the cited clauses, in the order cited
-	AmendsIssue *issueView    // the issue this one amends, when it exists
+	Issue        *practice.Issue
+	Case         *practice.Case
+	CaseView     *caseView
+	Href         string // site path of the issue page
+	Status       string // "pending" or the outcome kind
+	StatusLabel  string // the status for display; a determination under a recommending appointment reads "Recommendation"
+	Pending      bool
+	Documented   bool
+	DocKind      string // practice.Issue.DocumentKind
+	DocTitle     string // practice.Issue.DocumentTitle
+	DocHref      string // site path of the PDF, or ""
+	Category     practice.Category
+	OutOfScope   bool   // the vocabulary or the appointment's scope_out excludes the category
+	Referral     string // where an out-of-scope matter goes, when known
+	RecordClosed practice.Date
+	Due          practice.Date
+	HasDue       bool // the record has closed, so a due date runs
+	Overdue      bool
+	DaysPending  int
+	DaysLate     int // days past due, when overdue
+	DaysLeft     int // days until due, when not overdue
+	Objection    practice.Date
+	Filing       practice.Date
+	Cited        []*clauseView // the cited clauses, in the order cited
+	AmendsIssue  *issueView    // the issue this one amends, when it exists
+
+	dep      string // DepIssue, computed once
 
 	body     sync.Once
 	bodyHTML template.HTML
@@ -101,36 +118,21 @@ type issueView struct {
 
 // BodyHTML returns the issue's record as HTML, converted once.
 func (v *issueView) BodyHTML() (template.HTML, error) {
-	v.body.Do(func() { v.bodyHTML, v.bodyErr = v.md(v.Body) })
+	v.body.Do(func() { v.bodyHTML, v.bodyErr = v.md(v.Issue.Body) })
 	if v.bodyErr != nil {
-		return "", fmt.Errorf("issue %s record: %w", v.ID(), v.bodyErr)
+		return "", fmt.Errorf("issue %s record: %w", v.Issue.ID(), v.bodyErr)
 	}
 	return v.bodyHTML, nil
 }
-
-// StatusLabel names the issue's status for display; a determination under
-// an appointment that only recommends reads "Recommendation".
-func (v *issueView) StatusLabel() string {
-	if v.Outcome == nil {
-		return "Pending"
-	}
-	if v.Outcome.Kind == practice.OutcomeDetermination && v.Case.Appointment.Recommends() {
-		return "Recommendation"
-	}
-	return kindLabel(v.Outcome.Kind)
-}
-
-// DocumentNoun is "determination", "recommendation" or "agreement".
-func (v *issueView) DocumentNoun() string { return v.DocumentKind() }
 
 // Process describes the steps taken, as the document's process section
 // states them: the events in order, the waiver of mediation, and whether
 // each parent was heard.
 func (v *issueView) Process() []string {
-	c := v.Case
+	c, is := v.Case, v.Issue
 	var out []string
 	noticed := practice.Date{}
-	for _, e := range v.Events {
+	for _, e := range is.Events {
 		var s string
 		switch e.Kind {
 		case practice.EventNotice:
@@ -159,12 +161,12 @@ func (v *issueView) Process() []string {
 		}
 		out = append(out, s)
 	}
-	if v.Outcome != nil && v.Outcome.MediationWaived != "" {
-		out = append(out, "Mediation was not attempted: "+v.Outcome.MediationWaived)
+	if is.Outcome != nil && is.Outcome.MediationWaived != "" {
+		out = append(out, "Mediation was not attempted: "+is.Outcome.MediationWaived)
 	}
 	heard := true
 	for _, key := range []string{practice.PartyA, practice.PartyB} {
-		if v.Positions.Of(key) != "" {
+		if is.Positions.Of(key) != "" {
 			continue
 		}
 		heard = false
@@ -182,8 +184,9 @@ func (v *issueView) Process() []string {
 
 // categoryView is one category of the index with its counts.
 type categoryView struct {
-	practice.Category
-	Slug    string // the fragment id on the category page
+	Category practice.Category
+	Slug    string // the category's name, safe as a file name
+	Href    string // site path of the category's page
 	Counts  []kindCount
 	Pending int
 	Issues  []*issueView // by case, then number
@@ -201,7 +204,10 @@ func (s *Site) index() {
 	md := s.md.HTML
 	caseSlugs := newNamer()
 	for _, c := range s.p.Cases {
-		cv := &caseView{Case: c, Deadlines: c.Deadlines(s.p), md: md}
+		cv := &caseView{Case: c, Status: c.Status, Deadlines: c.Deadlines(s.p), md: md}
+		if cv.Status == "" {
+			cv.Status = practice.StatusActive
+		}
 		cv.Dir = "cases/" + caseSlugs.name(c.ID) + "/"
 		cv.Href = cv.Dir + "index.html"
 		byRef := map[string]*clauseView{}
@@ -220,14 +226,14 @@ func (s *Site) index() {
 			cv.Issues = append(cv.Issues, v)
 			s.issues[is] = v
 			byNumber[is.Number] = v
-			if v.Pending() {
+			if v.Pending {
 				cv.Pending++
 				s.docket.Pending = append(s.docket.Pending, v)
 				if v.Overdue {
 					cv.Overdue++
 					s.docket.Overdue++
 				}
-				if v.Urgent {
+				if is.Urgent {
 					s.docket.Urgent++
 				}
 			} else {
@@ -235,8 +241,8 @@ func (s *Site) index() {
 			}
 		}
 		for _, v := range cv.Issues {
-			if v.Amends != 0 && v.Amends != v.Number {
-				v.AmendsIssue = byNumber[v.Amends]
+			if n := v.Issue.Amends; n != 0 && n != v.Issue.Number {
+				v.AmendsIssue = byNumber[n]
 			}
 		}
 		for _, clv := range cv.Clauses {
@@ -250,8 +256,8 @@ func (s *Site) index() {
 	d.Closed = len(d.Recent)
 	sort.SliceStable(d.Recent, func(i, j int) bool {
 		a, b := d.Recent[i], d.Recent[j]
-		if a.Outcome.On != b.Outcome.On {
-			return a.Outcome.On.After(b.Outcome.On)
+		if a.Issue.Outcome.On != b.Issue.Outcome.On {
+			return a.Issue.Outcome.On.After(b.Issue.Outcome.On)
 		}
 		return byCaseNumber(a, b)
 	})
@@ -264,7 +270,15 @@ func (s *Site) index() {
 
 func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md func(string) (template.HTML, error)) *issueView {
 	dl := cv.Deadlines
-	v := &issueView{Issue: is, CaseView: cv, md: md}
+	v := &issueView{Issue: is, Case: cv.Case, CaseView: cv, md: md}
+	v.dep = DepIssue(is)
+	v.Status, v.Pending, v.Documented = is.Status(), is.Pending(), is.Documented()
+	v.StatusLabel = kindLabel(v.Status)
+	if is.Outcome != nil && is.Outcome.Kind == practice.OutcomeDetermination && cv.Case.Appointment.Recommends() {
+		v.StatusLabel = "Recommendation"
+	}
+	v.DocKind, v.DocTitle = is.DocumentKind(), is.DocumentTitle()
+	v.RecordClosed = is.RecordClosed()
 	v.Href = fmt.Sprintf("%sissues/%d.html", cv.Dir, is.Number)
 	cat, ok := practice.LookupCategory(is.Category)
 	if !ok {
@@ -272,12 +286,13 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 	}
 	v.Category = cat
 	v.OutOfScope, v.Referral = !cat.InScope, cat.Referral
-	for _, out := range cv.Appointment.ScopeOut {
+	for _, out := range cv.Case.Appointment.ScopeOut {
 		if out == is.Category {
 			v.OutOfScope = true
 		}
 	}
 	v.Due = is.DueDate(dl)
+	v.HasDue = !v.Due.IsZero()
 	v.DaysPending = is.DaysPending(s.asOf)
 	if is.Pending() && !v.Due.IsZero() {
 		if s.asOf.After(v.Due) {
@@ -313,7 +328,8 @@ func (s *Site) indexCategories() {
 	byName := map[string]*categoryView{}
 	var all []*categoryView
 	for _, c := range practice.Categories {
-		cv := &categoryView{Category: c, Slug: c.Name}
+		slug := safeName(c.Name)
+		cv := &categoryView{Category: c, Slug: slug, Href: "categories/" + slug + ".html"}
 		for _, k := range practice.OutcomeKinds {
 			cv.Counts = append(cv.Counts, kindCount{Kind: k, Label: kindLabel(k)})
 		}
@@ -327,12 +343,12 @@ func (s *Site) indexCategories() {
 				continue // not in the vocabulary: check reports it
 			}
 			cv.Issues = append(cv.Issues, v)
-			if v.Pending() {
+			if v.Pending {
 				cv.Pending++
 				continue
 			}
 			for i := range cv.Counts {
-				if cv.Counts[i].Kind == v.Outcome.Kind {
+				if cv.Counts[i].Kind == v.Status {
 					cv.Counts[i].N++
 				}
 			}
@@ -357,8 +373,8 @@ func docketBefore(a, b *issueView) bool {
 		}
 		return a.Due.Before(b.Due)
 	}
-	if a.RaisedOn != b.RaisedOn {
-		return a.RaisedOn.Before(b.RaisedOn)
+	if a.Issue.RaisedOn != b.Issue.RaisedOn {
+		return a.Issue.RaisedOn.Before(b.Issue.RaisedOn)
 	}
 	return byCaseNumber(a, b)
 }
@@ -367,16 +383,16 @@ func byCaseNumber(a, b *issueView) bool {
 	if a.Case.ID != b.Case.ID {
 		return a.Case.ID < b.Case.ID
 	}
-	return a.Number < b.Number
+	return a.Issue.Number < b.Issue.Number
 }
 
 // newer is the order of practice.Case.ClauseHistory: raised_on, then
 // number, newest first.
 func newer(a, b *issueView) bool {
-	if a.RaisedOn != b.RaisedOn {
-		return a.RaisedOn.After(b.RaisedOn)
+	if a.Issue.RaisedOn != b.Issue.RaisedOn {
+		return a.Issue.RaisedOn.After(b.Issue.RaisedOn)
 	}
-	return a.Number > b.Number
+	return a.Issue.Number > b.Issue.Number
 }
 
 // kindLabel names an outcome kind for display.
