@@ -17,6 +17,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	source := fs.String("source", ".", "the practice folder")
 	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on (host:port)")
+	noDocs := fs.Bool("no-documents", false, "leave out the PDF documents (faster rebuilds; document links do not work)")
 	public := fs.Bool("public-bind", false, "allow a non-loopback --addr: anyone who can reach it can read the case data")
 	if fs.Parse(args) != nil {
 		return 2
@@ -39,9 +40,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket serve: WARNING: serving on %s with --public-bind: anyone who can reach this address can read every case\n", ln.Addr())
 	}
 	srv := watch.New(watch.Config{
-		Source:     *source,
-		AsOf:       date,
-		PublicBind: *public,
+		Source:      *source,
+		AsOf:        date,
+		PublicBind:  *public,
+		NoDocuments: *noDocs,
 		OnRebuild: func(r watch.Report) {
 			fmt.Fprintf(e.stdout, "%s %s\n", e.now().Format("15:04:05"), r)
 			if r.Err != nil {

@@ -47,6 +47,9 @@ type Config struct {
 	Source   string        // the practice folder
 	AsOf     practice.Date // reference date; zero means today, turning over at midnight
 	Debounce time.Duration // quiet time after the last event; zero means DefaultDebounce
+	// NoDocuments leaves out the PDF documents: faster rebuilds of
+	// determinations and agreements, at the price of dead document links.
+	NoDocuments bool
 	// PublicBind lets the server answer requests whatever their Host header.
 	// Without it, only requests for localhost or a loopback address are
 	// served: a web page elsewhere cannot read case data by pointing a
@@ -146,7 +149,7 @@ func New(cfg Config) *Server {
 	return &Server{
 		cfg:     cfg,
 		id:      hex.EncodeToString(b[:]),
-		inc:     build.NewIncremental(build.Options{Source: cfg.Source, AsOf: cfg.AsOf}),
+		inc:     build.NewIncremental(build.Options{Source: cfg.Source, AsOf: cfg.AsOf, NoDocuments: cfg.NoDocuments}),
 		subs:    map[chan event]struct{}{},
 		closing: make(chan struct{}),
 	}
