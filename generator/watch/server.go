@@ -426,3 +426,10 @@ func loopbackAddr(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// subscribers returns how many pages have an event stream open.
+func (s *Server) subscribers() int {
+	s.smu.RLock()
+	defer s.smu.RUnlock()
+	return len(s.subs)
+}
