@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html/template"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -152,9 +155,9 @@ func TestEscaping(t *testing.T) {
 	}
 	issue := string(got["cases/alvarez-brennan/issues/4.html"])
 	for _, want := range []string{
-		"&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Tablet rules",    // title, via html/template
+		"&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Tablet rules",      // title, via html/template
 		"&lt;script&gt;alert(&#39;position&#39;)&lt;/script&gt; One hour a day", // position
-		"&lt;script&gt;alert('body')&lt;/script&gt;",                              // body, via markup
+		"&lt;script&gt;alert('body')&lt;/script&gt;",                            // body, via markup
 	} {
 		if !strings.Contains(issue, want) {
 			t.Errorf("issue 4 page lacks %q", want)
@@ -486,6 +489,42 @@ func BenchmarkRender1000(b *testing.B) { benchmarkRender(b, 1000) }
 
 func BenchmarkRender10000(b *testing.B) { benchmarkRender(b, 10000) }
 
+func BenchmarkRenderParallel10000(b *testing.B) { benchmarkRenderParallel(b, 10000) }
+
+// benchmarkRenderParallel measures New plus rendering every page with one
+// worker per CPU, as the build does.
+func benchmarkRenderParallel(b *testing.B, n int) {
+	p := generated(n)
+	md := markup.New()
+	b.ReportAllocs()
+	workers := runtime.GOMAXPROCS(0)
+	for b.Loop() {
+		s, err := New(p, templates.Default(), md, asOf)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages := s.Pages()
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var w bytes.Buffer
+				for i := next.Add(1) - 1; i < int64(len(pages)); i = next.Add(1) - 1 {
+					w.Reset()
+					if err := pages[i].Render(&w); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	b.ReportMetric(float64(len(p.Issues())), "issues")
+}
+
 // benchmarkRender measures New plus rendering every page once, on one
 // goroutine: the whole cost of the private site short of writing files.
 func benchmarkRender(b *testing.B, n int) {
@@ -506,4 +545,37 @@ func benchmarkRender(b *testing.B, n int) {
 		}
 	}
 	b.ReportMetric(float64(len(p.Issues())), "issues")
+}
+
+func TestDemoteHeadings(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"<h1>A</h1>\n<h2 id=\"x\">B</h2>", 2, "<h3>A</h3>\n<h4 id=\"x\">B</h4>"},
+		{"<h5>A</h5><h6>B</h6>", 2, "<h6>A</h6><h6>B</h6>"},
+		{"<hr /><header>x</header><p>&lt;h1&gt;</p>", 2, "<hr /><header>x</header><p>&lt;h1&gt;</p>"},
+		{"no tags", 3, "no tags"},
+	}
+	for _, tt := range tests {
+		if got := string(demoteHeadings(template.HTML(tt.in), tt.n)); got != tt.want {
+			t.Errorf("demoteHeadings(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"urgent: the weekend began", "urgent: the weekend began."},
+		{"Done.", "Done."},
+		{"He said “no”", "He said “no”"},
+		{" spaced ", "spaced."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := sentence(tt.in); got != tt.want {
+			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

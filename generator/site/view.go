@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"pcdocket/generator/practice"
 )
@@ -108,7 +109,7 @@ type issueView struct {
 	Cited        []*clauseView // the cited clauses, in the order cited
 	AmendsIssue  *issueView    // the issue this one amends, when it exists
 
-	dep      string // DepIssue, computed once
+	dep string // DepIssue, computed once
 
 	body     sync.Once
 	bodyHTML template.HTML
@@ -157,12 +158,12 @@ func (v *issueView) Process() []string {
 			s = fmt.Sprintf("On %s:", e.On.Long())
 		}
 		if e.Note != "" {
-			s += " " + e.Note
+			s = sentence(s + " " + e.Note)
 		}
 		out = append(out, s)
 	}
 	if is.Outcome != nil && is.Outcome.MediationWaived != "" {
-		out = append(out, "Mediation was not attempted: "+is.Outcome.MediationWaived)
+		out = append(out, sentence("Mediation was not attempted: "+is.Outcome.MediationWaived))
 	}
 	heard := true
 	for _, key := range []string{practice.PartyA, practice.PartyB} {
@@ -182,14 +183,26 @@ func (v *issueView) Process() []string {
 	return out
 }
 
+// sentence ends s with a full stop unless it already ends a sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?)\"'’”", r) {
+		return s
+	}
+	return s + "."
+}
+
 // categoryView is one category of the index with its counts.
 type categoryView struct {
 	Category practice.Category
-	Slug    string // the category's name, safe as a file name
-	Href    string // site path of the category's page
-	Counts  []kindCount
-	Pending int
-	Issues  []*issueView // by case, then number
+	Slug     string // the category's name, safe as a file name
+	Href     string // site path of the category's page
+	Counts   []kindCount
+	Pending  int
+	Issues   []*issueView // by case, then number
 }
 
 // kindCount is how many issues of a category ended one way.
