@@ -170,16 +170,14 @@ func (s *Site) buildPages() error {
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
 	}
 
-	// The docket.
+	// The docket. Besides its rows it counts every case's issues, open,
+	// overdue and closed, so it depends on every issue.
 	deps := []string{DepPractice, DepAsOf}
 	for _, c := range s.cases {
 		deps = append(deps, DepCase(c.Case.ID))
-	}
-	for _, v := range s.docket.Pending {
-		deps = append(deps, v.dep)
-	}
-	for _, v := range s.docket.Recent {
-		deps = append(deps, v.dep)
+		for _, v := range c.Issues {
+			deps = append(deps, v.dep)
+		}
 	}
 	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases})
 

@@ -18,6 +18,7 @@ import (
 	"testing/fstest"
 
 	"pcdocket/generator/markup"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/practice"
 	"pcdocket/templates"
 )
@@ -578,4 +579,14 @@ func TestSentence(t *testing.T) {
 			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestSamplePractice renders the repository's own sample practice, when it
+// parses cleanly, and checks its links and structure.
+func TestSamplePractice(t *testing.T) {
+	p, findings := parse.Dir(filepath.Join("..", ".."))
+	if findings.HasErrors() || p == nil || len(p.Cases) == 0 {
+		t.Skipf("the sample practice does not parse cleanly yet: %v", findings)
+	}
+	checkSite(t, p)
 }

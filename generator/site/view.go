@@ -306,7 +306,7 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 	}
 	v.Due = is.DueDate(dl)
 	v.HasDue = !v.Due.IsZero()
-	v.DaysPending = is.DaysPending(s.asOf)
+	v.DaysPending = max(is.DaysPending(s.asOf), 0) // a reference date before raised_on counts nothing
 	if is.Pending() && !v.Due.IsZero() {
 		if s.asOf.After(v.Due) {
 			v.Overdue, v.DaysLate = true, v.Due.DaysUntil(s.asOf)
