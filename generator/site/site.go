@@ -1,5 +1,9 @@
-// Package site renders the private case site of a practice: the docket, one
-// page per case, per issue and per plan clause, and an index by category.
+// Package site renders the private case site of a practice: the docket
+// (index.html), one page per case (cases/<id>/index.html), per issue
+// (cases/<id>/issues/<n>.html) and per plan clause
+// (cases/<id>/clauses/<ref>.html), an index by category with counts
+// (categories/index.html), one page per category listing its issues
+// (categories/<name>.html), and style.css.
 //
 // New does all the work that is shared between pages once: it parses the
 // templates, resolves every issue's category, deadlines and links, indexes
@@ -16,6 +20,18 @@
 // replacing any other run of characters by '-', and appending "-2", "-3"...
 // in plan order where two refs of one case would collide: "4.2" stays
 // "4.2.html", "§ 3(b)" becomes "3-b.html".
+//
+// # Templates
+//
+// The templates are read from private/ in the template file system:
+// layout.html (the frame and small partials), docket.html, case.html,
+// issue.html, document.html (the HTML twin of a determination or agreement),
+// clause.html, categories.html, category.html, and style.css, copied as is.
+// A practice overrides any of them by putting a file of the same name in its
+// own templates/private/. The data each template sees is pageData in
+// view.go; model values are reached by name (.Issue.Title on an issue view,
+// .Case.Title on a case view), precomputed values directly (.Href, .Due,
+// .Overdue, .StatusLabel).
 //
 // # Dependencies
 //
@@ -88,7 +104,8 @@ type Site struct {
 // Page is one file of the private site.
 type Page struct {
 	// Path is the slash path relative to output/private, e.g. "index.html",
-	// "cases/<id>/issues/3.html", "cases/<id>/clauses/4.2.html", "style.css".
+	// "cases/<id>/issues/3.html", "cases/<id>/clauses/4.2.html",
+	// "categories/index.html", "categories/holidays.html", "style.css".
 	Path string
 	// Deps names what the page depends on, for incremental rebuilds; see the
 	// package documentation for the scheme.
