@@ -130,10 +130,16 @@ type running struct {
 }
 
 // start runs a server on dir and waits for its first build.
-func start(tb testing.TB, dir string) *running {
+func start(tb testing.TB, dir string) *running { return startWith(tb, Config{Source: dir}) }
+
+// startWith runs a server with cfg, filling in the fixture's date and a
+// report channel.
+func startWith(tb testing.TB, cfg Config) *running {
 	tb.Helper()
 	reports := make(chan Report, 1000)
-	s := New(Config{Source: dir, AsOf: fixtureAsOf, OnRebuild: func(r Report) { reports <- r }})
+	cfg.AsOf = fixtureAsOf
+	cfg.OnRebuild = func(r Report) { reports <- r }
+	s := New(cfg)
 	ln, err := Listen("127.0.0.1:0", false)
 	if err != nil {
 		tb.Fatal(err)
