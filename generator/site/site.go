@@ -81,7 +81,7 @@ func DepCase(id string) string { return "case:" + id }
 func DepIssue(is *practice.Issue) string { return "issue:" + is.ID() }
 
 // Template files the site needs under private/ in the template file system.
-var pageTemplates = []string{"docket.html", "case.html", "issue.html", "clause.html", "categories.html", "category.html"}
+var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.html", "clause.html", "categories.html", "category.html"}
 
 // Site renders the private site of one practice. Templates are parsed once
 // in New; a Site is safe for concurrent use.
@@ -233,6 +233,7 @@ func (s *Site) buildPages() error {
 			}
 		}
 		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
+		add(c.NotesHref, []string{DepPractice, DepCase(c.Case.ID)}, "notes.html", &pageData{Title: "Coordinator's notes: " + c.Case.Title, Case: c, Notes: true})
 
 		for _, v := range c.Issues {
 			deps := []string{DepPractice, DepCase(c.Case.ID), v.dep}

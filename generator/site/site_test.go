@@ -140,6 +140,8 @@ func TestPaths(t *testing.T) {
 		"categories/technology.html",
 		"categories/travel.html",
 		"index.html",
+		"notes/alvarez-brennan.html",
+		"notes/okafor-reyes.html",
 		"style.css",
 	}
 	if !slices.Equal(paths, want) {

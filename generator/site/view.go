@@ -32,6 +32,7 @@ type pageData struct {
 	Case       *caseView       // case, issue and clause pages
 	Issue      *issueView      // issue pages
 	Clause     *clauseView     // clause pages
+	Notes      bool            // the coordinator's notes page of .Case
 }
 
 // docketData is the practice-wide view of open issues and recent outcomes.
@@ -51,6 +52,7 @@ type caseView struct {
 	Case      *practice.Case
 	Status    string // "active" or "closed", with the default applied
 	Href      string // site path of the case page
+	NotesHref string // site path of the coordinator-only notes page
 	Dir       string // site path of the case's folder, with a trailing slash
 	Deadlines practice.Deadlines
 	Issues    []*issueView  // by number
@@ -221,8 +223,13 @@ func (s *Site) index() {
 		if cv.Status == "" {
 			cv.Status = practice.StatusActive
 		}
-		cv.Dir = "cases/" + caseSlugs.name(c.ID) + "/"
+		slug := caseSlugs.name(c.ID)
+		cv.Dir = "cases/" + slug + "/"
 		cv.Href = cv.Dir + "index.html"
+		// The notes page lives outside cases/<id>/ on purpose: an
+		// encrypted site opens that folder to the case's parents, and the
+		// safety screening and private notes are the coordinator's alone.
+		cv.NotesHref = "notes/" + slug + ".html"
 		byRef := map[string]*clauseView{}
 		clauseSlugs := newNamer()
 		for i := range c.Plan.Clauses {

@@ -241,6 +241,14 @@ func TestSampleOpensForEachHolder(t *testing.T) {
 			if strings.HasSuffix(k, "@index.html") {
 				t.Errorf("parent %d opened the docket", i)
 			}
+			// The safety screening and the coordinator's notes are for the
+			// coordinator alone, even within the parent's own case.
+			if strings.HasPrefix(k, "notes/") {
+				t.Errorf("parent %d opened the coordinator's notes page %s", i, k)
+			}
+			if c.Safety != nil && c.Safety.Result != "" && strings.Contains(string(body), template.HTMLEscapeString(c.Safety.Result)) {
+				t.Errorf("parent %d's page %s shows the safety screening result", i, k)
+			}
 			for _, other := range p.Cases {
 				if other != c && strings.Contains(string(body), template.HTMLEscapeString(other.Parties.ParentA.Name)) {
 					t.Errorf("parent %d's page %s shows another family's parent", i, k)
