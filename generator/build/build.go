@@ -214,11 +214,16 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 	var (
 		mu       sync.Mutex
 		firstErr error
+		// Pages are tens of kilobytes: growing a fresh buffer for each of
+		// ten thousand pages was most of the build's allocation.
+		bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	)
 	parallel(ctx, len(files), func(i int) bool {
 		f := files[i]
-		var buf bytes.Buffer
-		err := f.Render(&buf)
+		buf := bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufs.Put(buf)
+		err := f.Render(buf)
 		if err == nil {
 			err = os.WriteFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes(), 0o644)
 		}
