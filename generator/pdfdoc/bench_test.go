@@ -46,3 +46,17 @@ func BenchmarkDocuments1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(len(issues)), "ms/doc")
 }
+
+// BenchmarkLongDocument assembles the fixture's seven-page determination
+// with a very long directive and quoted clause.
+func BenchmarkLongDocument(b *testing.B) {
+	a := newAssembler(b)
+	p := fixture(b)
+	is := p.Case("2025-fam-0387-muller-lukasik").Issue(4)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Document(p, is); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
