@@ -172,7 +172,10 @@ func paragraph(r *rand.Rand, c *caseData, subject, ref string, n int) string {
 
 // fill replaces the placeholders of a stock sentence.
 func fill(s string, c *caseData, subject, ref string) string {
-	return strings.NewReplacer("{A}", c.nameA, "{B}", c.nameB, "{S}", subject, "{R}", ref).Replace(s)
+	s = strings.ReplaceAll(s, "{A}", c.nameA)
+	s = strings.ReplaceAll(s, "{B}", c.nameB)
+	s = strings.ReplaceAll(s, "{S}", subject)
+	return strings.ReplaceAll(s, "{R}", ref)
 }
 
 // pickN returns n distinct items of xs (fewer if xs is shorter), in random order.

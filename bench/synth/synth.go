@@ -168,8 +168,10 @@ func slugOf(s string) string {
 }
 
 // fold replaces the accented letters the name lists use by ASCII ones.
-func fold(s string) string {
-	return strings.NewReplacer("ü", "u", "ö", "o", "ø", "o", "å", "a", "é", "e", "è", "e", "á", "a",
+func fold(s string) string { return folder.Replace(s) }
+
+// folder is read-only after initialisation; a strings.Replacer is safe for
+// concurrent use.
+var folder = strings.NewReplacer("ü", "u", "ö", "o", "ø", "o", "å", "a", "é", "e", "è", "e", "á", "a",
 		"í", "i", "ó", "o", "ú", "u", "ñ", "n", "ł", "l", "Ł", "L", "ç", "c", "ë", "e", "ã", "a",
-		"Ö", "O", "Ø", "O", "Å", "A", "É", "E", "Ü", "U", "’", "").Replace(s)
-}
+		"Ö", "O", "Ø", "O", "Å", "A", "É", "E", "Ü", "U", "’", "")
