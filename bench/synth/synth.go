@@ -173,5 +173,5 @@ func fold(s string) string { return folder.Replace(s) }
 // folder is read-only after initialisation; a strings.Replacer is safe for
 // concurrent use.
 var folder = strings.NewReplacer("ü", "u", "ö", "o", "ø", "o", "å", "a", "é", "e", "è", "e", "á", "a",
-		"í", "i", "ó", "o", "ú", "u", "ñ", "n", "ł", "l", "Ł", "L", "ç", "c", "ë", "e", "ã", "a",
-		"Ö", "O", "Ø", "O", "Å", "A", "É", "E", "Ü", "U", "’", "")
+	"í", "i", "ó", "o", "ú", "u", "ñ", "n", "ł", "l", "Ł", "L", "ç", "c", "ë", "e", "ã", "a",
+	"Ö", "O", "Ø", "O", "Å", "A", "É", "E", "Ü", "U", "’", "")
