@@ -86,10 +86,17 @@ func Load(opts *Options) (*practice.Practice, diag.List) {
 	if opts.AsOf.IsZero() {
 		opts.AsOf = Today(p, time.Now())
 	}
-	diags = append(diags, check.Practice(p, opts.AsOf)...)
-	diags = append(diags, seal.Check(opts.Source, p)...)
+	diags = append(diags, Check(opts.Source, p, opts.AsOf)...)
 	diags.Sort()
 	return p, diags
+}
+
+// Check runs every semantic check on a parsed practice: the rules of
+// package check and the sealing ledger's. Full and incremental builds both
+// call it, so that they can never disagree on what is an error.
+func Check(root string, p *practice.Practice, asOf practice.Date) diag.List {
+	diags := check.Practice(p, asOf)
+	return append(diags, seal.Check(root, p)...)
 }
 
 // Build loads, checks and renders the practice. When the practice has

@@ -22,7 +22,7 @@ const repoRoot = "../.."
 
 // copyPractice copies the practice folder's inputs (practice.yaml, content/,
 // templates/) into a fresh temporary folder and returns it.
-func copyPractice(t *testing.T, src string) string {
+func copyPractice(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
 	for _, name := range []string{"practice.yaml", "content", "templates"} {
@@ -52,7 +52,7 @@ func copyPractice(t *testing.T, src string) string {
 }
 
 // readTree returns every file under dir by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
+func readTree(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -10,6 +10,7 @@ import (
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
+	"pcdocket/generator/site"
 )
 
 // DocumentsDir is the folder of the private site that holds the PDFs.
@@ -32,9 +33,9 @@ func documents(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, source str
 		if !is.Documented() {
 			continue
 		}
-		deps := []string{"case:" + is.Case.ID, "issue:" + is.ID(), "practice"}
-		if is.Amends > 0 {
-			deps = append(deps, fmt.Sprintf("issue:%s#%d", is.Case.ID, is.Amends))
+		deps := []string{site.DepPractice, site.DepCase(is.Case.ID), site.DepIssue(is)}
+		if am := is.Case.Issue(is.Amends); am != nil {
+			deps = append(deps, site.DepIssue(am))
 		}
 		files = append(files, File{
 			Path: path.Join(PrivateDir, DocumentsDir, is.DocumentFile()),

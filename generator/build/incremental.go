@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"pcdocket/generator/check"
 	"pcdocket/generator/diag"
 	"pcdocket/generator/parse"
 	"pcdocket/generator/practice"
@@ -107,7 +106,7 @@ func (b *Incremental) Rebuild(ctx context.Context, changed []string) (*Update, e
 		b.dirty[site.DepAsOf] = true
 	}
 	findings := b.findings()
-	findings = append(findings, check.Practice(b.p, asOf)...)
+	findings = append(findings, Check(b.opts.Source, b.p, asOf)...)
 	findings.Sort()
 	checked := time.Now()
 

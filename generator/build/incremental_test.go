@@ -12,7 +12,11 @@ import (
 	"testing"
 
 	"pcdocket/generator/diag"
+	"pcdocket/generator/markup"
+	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/seal"
+	"pcdocket/templates"
 )
 
 var incAsOf = practice.MustDate("2026-11-27")
@@ -20,28 +24,7 @@ var incAsOf = practice.MustDate("2026-11-27")
 // incCopy copies the sample practice's inputs into a temporary folder.
 func incCopy(t testing.TB) string {
 	t.Helper()
-	const src = "../.."
-	dst := t.TempDir()
-	for _, name := range []string{"practice.yaml", "content"} {
-		err := filepath.WalkDir(filepath.Join(src, name), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
+	return copyPractice(t, repoRoot)
 }
 
 // incFull builds dir from scratch, the reference an incremental result must
@@ -294,4 +277,41 @@ func TestIncrementalRemovesGonePages(t *testing.T) {
 		return
 	}
 	t.Fatal("no issue could be deleted without errors")
+}
+
+// TestIncrementalChecksSeals: an edit to a sealed issue is an error in
+// watch mode exactly as in a full build.
+func TestIncrementalChecksSeals(t *testing.T) {
+	dir := incCopy(t)
+	b := NewIncremental(Options{Source: dir, AsOf: incAsOf, NoDocuments: true})
+	if _, err := b.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	var is *practice.Issue
+	for _, i := range b.Practice().Issues() {
+		if i.Documented() {
+			is = i
+			break
+		}
+	}
+	pdf, err := renderDocument(dir, b.Practice(), is)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seal.Seal(dir, b.Practice(), is.Case.ID, is.Number, pdf, incAsOf); err != nil {
+		t.Fatal(err)
+	}
+	incWrite(t, dir, is.Src.File, incRead(t, dir, is.Src.File)+"\nAn afterthought.\n")
+	_, err = b.Rebuild(context.Background(), []string{is.Src.File})
+	if err == nil || !strings.Contains(err.Error(), "was sealed on") {
+		t.Fatalf("rebuild after editing a sealed issue: err = %v, want the sealing error", err)
+	}
+}
+
+func renderDocument(dir string, p *practice.Practice, is *practice.Issue) ([]byte, error) {
+	a, err := pdfdoc.New(templates.Overlay(filepath.Join(dir, "templates")), markup.New())
+	if err != nil {
+		return nil, err
+	}
+	return a.Document(p, is)
 }
