@@ -43,4 +43,3 @@ func (o overlay) Open(name string) (fs.File, error) {
 	}
 	return defaults.Open(name)
 }
-
