@@ -27,6 +27,7 @@ func FrontMatter(file string, data []byte, v any) (body string, src practice.Sou
 		diags.Errorf(practice.Pos{File: file, Line: 1}, "the file starts with a UTF-8 byte-order mark: save it as UTF-8 without BOM")
 		data = data[len(bom):]
 	}
+	data = normalizeNewlines(data)
 	open, delim := openingLine(data)
 	src.StartLine = open
 	if delim == "" {
@@ -164,4 +165,15 @@ func syntaxLine(err error) (int, string) {
 		return n, m[2] + " (YAML syntax)"
 	}
 	return 1, msg
+}
+
+// normalizeNewlines turns CRLF and lone CR line breaks into LF. YAML counts
+// a lone CR as a line break, as do editors; counting lines the same way
+// everywhere keeps every finding on the line the coordinator sees.
+func normalizeNewlines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 }
