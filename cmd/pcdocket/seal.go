@@ -2,16 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
+	"strings"
 
 	"pcdocket/generator/build"
-	"pcdocket/generator/markup"
-	"pcdocket/generator/pdfdoc"
+	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
-	"pcdocket/generator/seal"
-	"pcdocket/templates"
 )
 
 // runSeal issues an issue's document: it assembles the PDF, writes it into
@@ -37,44 +35,23 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket seal: issue number %q: want a whole number from 1\n", fs.Arg(1))
 		return 2
 	}
-	opts := build.Options{Source: *source}
-	p, diags := build.Load(&opts)
-	if diags.HasErrors() {
-		diags.WriteText(e.stderr)
-		summarize(e.stderr, diags)
-		fmt.Fprintln(e.stderr, "pcdocket seal: the practice has errors; nothing sealed")
-		return 1
-	}
-	date := build.Today(p, e.now())
+	var date practice.Date
 	if *on != "" {
 		if date, err = practice.ParseDate(*on); err != nil {
 			fmt.Fprintf(e.stderr, "pcdocket seal: --on: %v\n", err)
 			return 2
 		}
 	}
-	c := p.Case(caseID)
-	if c == nil || c.Issue(number) == nil {
-		fmt.Fprintf(e.stderr, "pcdocket seal: no issue %d in case %q\n", number, caseID)
+	entry, err := build.Seal(build.Options{Source: *source}, caseID, number, date)
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		le.Findings.WriteText(e.stderr)
+		summarize(e.stderr, le.Findings)
+		fmt.Fprintln(e.stderr, "pcdocket seal: the practice has errors; nothing sealed")
 		return 1
 	}
-	a, err := pdfdoc.New(templates.Overlay(filepath.Join(*source, "templates")), markup.New())
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pcdocket seal: %v\n", err)
-		return 1
-	}
-	is := c.Issue(number)
-	if !is.Documented() {
-		fmt.Fprintf(e.stderr, "pcdocket seal: issue %s is %s: only a determination or an agreement has a document to seal\n", is.ID(), is.Status())
-		return 1
-	}
-	pdf, err := a.Document(p, is)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "pcdocket seal: %v\n", err)
-		return 1
-	}
-	entry, err := seal.Seal(*source, p, caseID, number, pdf, date)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "pcdocket %v\n", err) // err reads "seal: …"
+		fmt.Fprintf(e.stderr, "pcdocket seal: %v\n", strings.TrimPrefix(err.Error(), "seal: "))
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "sealed %s\n  %s\n  sha256 %x\n", entry, entry.PDFPath(), entry.PDFSum)

@@ -1,16 +1,19 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 
 	"pcdocket/generator/markup"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
 	"pcdocket/generator/site"
+	"pcdocket/templates"
 )
 
 // DocumentsDir is the folder of the private site that holds the PDFs.
@@ -56,4 +59,39 @@ func documents(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, source str
 		})
 	}
 	return files, nil
+}
+
+// ErrNoDocument is returned by Seal for an issue whose outcome produces no
+// document (pending, withdrawn or referred).
+var ErrNoDocument = errors.New("only a determination or an agreement has a document to seal")
+
+// Seal issues the document of issue number of case caseID: it checks the
+// practice (a practice with errors returns a *diag.ListError and seals
+// nothing), assembles the PDF exactly as a build would, and records it with
+// seal.Seal. A zero on seals as of today in the practice's time zone.
+func Seal(opts Options, caseID string, number int, on practice.Date) (seal.Entry, error) {
+	p, diags := Load(&opts)
+	if err := diags.Err(); err != nil {
+		return seal.Entry{}, err
+	}
+	if on.IsZero() {
+		on = opts.AsOf
+	}
+	c := p.Case(caseID)
+	if c == nil || c.Issue(number) == nil {
+		return seal.Entry{}, fmt.Errorf("no issue %d in case %q", number, caseID)
+	}
+	is := c.Issue(number)
+	if !is.Documented() {
+		return seal.Entry{}, fmt.Errorf("issue %s is %s: %w", is.ID(), is.Status(), ErrNoDocument)
+	}
+	a, err := pdfdoc.New(templates.Overlay(filepath.Join(opts.Source, "templates")), markup.New())
+	if err != nil {
+		return seal.Entry{}, err
+	}
+	pdf, err := a.Document(p, is)
+	if err != nil {
+		return seal.Entry{}, fmt.Errorf("issue %s: %w", is.ID(), err)
+	}
+	return seal.Seal(opts.Source, p, caseID, number, pdf, on)
 }
