@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -218,6 +219,7 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 			return err
 		}
 	}
+	files = spreadDirs(files)
 	var (
 		mu       sync.Mutex
 		firstErr error
@@ -248,6 +250,31 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 		return firstErr
 	}
 	return ctx.Err()
+}
+
+// spreadDirs returns files in an order where neighbours sit in different
+// folders: the first file of every folder, then the second of every folder,
+// and so on. Creating a file locks its folder, and the workers take files in
+// order: in path order both workers created files in the same folder and the
+// kernel spun on that lock (10% of the build's CPU in rwsem_spin_on_owner).
+func spreadDirs(files []File) []File {
+	rank := make(map[string]int, len(files)/8)
+	ranks := make([]int, len(files))
+	for i, f := range files {
+		d := path.Dir(f.Path)
+		ranks[i] = rank[d]
+		rank[d]++
+	}
+	idx := make([]int, len(files))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return ranks[idx[a]] < ranks[idx[b]] })
+	out := make([]File, len(files))
+	for i, j := range idx {
+		out[i] = files[j]
+	}
+	return out
 }
 
 // safePath reports whether p is a clean relative slash path inside its root.
