@@ -60,12 +60,7 @@ func (s *Site) funcs() template.FuncMap {
 		// long formats a date as "March 4, 2026".
 		"long": func(d practice.Date) string { return d.Long() },
 		// plural formats a count with a noun: "1 day", "3 days".
-		"plural": func(n int, noun string) string {
-			if n == 1 {
-				return fmt.Sprintf("%d %s", n, noun)
-			}
-			return fmt.Sprintf("%d %ss", n, noun)
-		},
+		"plural": plural,
 		// label names an outcome kind, event kind or referral target.
 		"label": func(k string) string { return kindLabel(k) },
 		// party names a party key in prose for a case.

@@ -60,6 +60,14 @@ type caseView struct {
 	Pending   int
 	Overdue   int
 
+	// Display strings, computed once per case so that the pages of its
+	// issues print fields instead of calling template functions.
+	Recommends     bool   // the appointment makes recommendations, not binding determinations
+	PartyA, PartyB party  // the parents as the pages name them
+	OrderDateLong  string // the appointment order's date, "March 4, 2026"
+	TermEndsLong   string // "" when the term has no end
+	ObjectionDays  string // "14 days"
+
 	notes     sync.Once
 	notesHTML template.HTML
 	notesErr  error
@@ -73,6 +81,40 @@ func (c *caseView) NotesHTML() (template.HTML, error) {
 		return "", fmt.Errorf("case %s notes: %w", c.Case.ID, c.notesErr)
 	}
 	return c.notesHTML, nil
+}
+
+// party is a parent as the pages name them.
+type party struct {
+	Name, Label, Counsel string
+	Caption              string // "Name, Label", or the name alone
+	Paren                string // "Name (Label)", or the name alone
+}
+
+func newParty(p practice.Party) party {
+	v := party{Name: p.Name, Label: p.Label, Counsel: p.Counsel, Caption: p.Name, Paren: p.Name}
+	if p.Label != "" {
+		v.Caption = p.Name + ", " + p.Label
+		v.Paren = p.Name + " (" + p.Label + ")"
+	}
+	return v
+}
+
+// timelineRow is one line of an issue's timeline.
+type timelineRow struct {
+	On     string // YYYY-MM-DD
+	What   string // "Raised", "Notice", "Mediation", the outcome's label, "Served"
+	By     string // who, for "by ..."
+	To     string // where a referral went, for "to ..."
+	Result string // a mediation's result
+	Note   string
+}
+
+// plural formats a count with a noun: "1 day", "3 days".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // clauseView is a plan clause with its page and interpretation history.
@@ -111,6 +153,23 @@ type issueView struct {
 	Cited        []*clauseView // the cited clauses, in the order cited
 	AmendsIssue  *issueView    // the issue this one amends, when it exists
 
+	// Display strings, computed once: a field costs a template far less
+	// than a function call (every call goes through reflection).
+	RaisedBy      string // the party who raised the issue, by name
+	RaisedOnLong  string // "March 4, 2026"
+	RecordLong    string // the record's closing date, "" while it is open
+	DueLong       string
+	DaysLateText  string // "3 days"
+	DaysLeftText  string
+	OnLong        string // the outcome's date; "" while pending
+	EffectiveLong string
+	EffectiveOwn  bool   // the outcome takes effect on a day of its own
+	ServedLong    string // "" while not served
+	ObjectionLong string
+	FilingLong    string
+	ReferredTo    string // the referral's label
+	Timeline      []timelineRow
+
 	dep string // DepIssue, computed once
 
 	body     sync.Once
@@ -126,6 +185,39 @@ func (v *issueView) BodyHTML() (template.HTML, error) {
 		return "", fmt.Errorf("issue %s record: %w", v.Issue.ID(), v.bodyErr)
 	}
 	return v.bodyHTML, nil
+}
+
+// display fills in the display strings.
+func (v *issueView) display() {
+	c, is := v.Case, v.Issue
+	v.RaisedBy = c.PartyName(is.RaisedBy)
+	v.RaisedOnLong = is.RaisedOn.Long()
+	v.RecordLong = v.RecordClosed.Long()
+	v.DueLong = v.Due.Long()
+	v.DaysLateText, v.DaysLeftText = plural(v.DaysLate, "day"), plural(v.DaysLeft, "day")
+	v.ObjectionLong, v.FilingLong = v.Objection.Long(), v.Filing.Long()
+	v.Timeline = append(v.Timeline, timelineRow{On: is.RaisedOn.String(), What: "Raised", By: v.RaisedBy})
+	for _, e := range is.Events {
+		row := timelineRow{On: e.On.String(), What: kindLabel(e.Kind), Result: e.Result, Note: e.Note}
+		if e.By != "" {
+			row.By = c.PartyName(e.By)
+		}
+		if row.Result == practice.ResultNoAgreement {
+			row.Result = "no agreement"
+		}
+		v.Timeline = append(v.Timeline, row)
+	}
+	o := is.Outcome
+	if o == nil {
+		return
+	}
+	v.OnLong, v.EffectiveLong, v.ServedLong = o.On.Long(), o.EffectiveOn().Long(), o.ServedOn.Long()
+	v.EffectiveOwn = o.EffectiveOn().String() != o.On.String()
+	v.ReferredTo = kindLabel(o.ReferredTo)
+	v.Timeline = append(v.Timeline, timelineRow{On: o.On.String(), What: v.StatusLabel, To: v.ReferredTo})
+	if !o.ServedOn.IsZero() {
+		v.Timeline = append(v.Timeline, timelineRow{On: o.ServedOn.String(), What: "Served"})
+	}
 }
 
 // Process describes the steps taken, as the document's process section
@@ -223,6 +315,10 @@ func (s *Site) index() {
 		if cv.Status == "" {
 			cv.Status = practice.StatusActive
 		}
+		cv.Recommends = c.Appointment.Recommends()
+		cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
+		cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
+		cv.ObjectionDays = plural(cv.Deadlines.ObjectionDays, "day")
 		slug := caseSlugs.name(c.ID)
 		cv.Dir = "cases/" + slug + "/"
 		cv.Href = cv.Dir + "index.html"
@@ -326,6 +422,7 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 	if f := is.DocumentFile(); f != "" {
 		v.DocHref = "documents/" + f
 	}
+	v.display()
 	seen := map[string]bool{}
 	for _, ref := range is.Clauses {
 		if seen[ref] {
