@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -144,12 +145,31 @@ type File struct {
 // Render returns every output file of the practice, private and public,
 // without writing anything.
 func Render(ctx context.Context, p *practice.Practice, opts Options) ([]File, error) {
+	files, _, err := render(ctx, p, opts, nil)
+	return files, err
+}
+
+// render is Render; with next set it makes the private site with it (an
+// incremental rebuild's site.Site.Next) instead of site.New, and it
+// returns the site either way.
+func render(ctx context.Context, p *practice.Practice, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
 	tmpl := templates.Overlay(filepath.Join(opts.Source, "templates"))
 	md := markup.New()
-	s, err := site.New(p, tmpl, md, opts.AsOf)
-	if err != nil {
-		return nil, fmt.Errorf("private site: %w", err)
+	var s *site.Site
+	var err error
+	if next != nil {
+		s, err = next()
+	} else {
+		s, err = site.New(p, tmpl, md, opts.AsOf)
 	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("private site: %w", err)
+	}
+	files, err := renderRest(p, opts, s, tmpl, md)
+	return files, s, err
+}
+
+func renderRest(p *practice.Practice, opts Options, s *site.Site, tmpl fs.FS, md *markup.Markdown) ([]File, error) {
 	var files []File
 	for _, pg := range s.Pages() {
 		files = append(files, File{Path: path.Join(PrivateDir, pg.Path), Deps: pg.Deps, Render: pg.Render})

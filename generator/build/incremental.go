@@ -15,9 +15,11 @@ import (
 	"sync"
 	"time"
 
+	"pcdocket/generator/check"
 	"pcdocket/generator/diag"
 	"pcdocket/generator/parse"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/seal"
 	"pcdocket/generator/site"
 )
 
@@ -46,6 +48,17 @@ type Incremental struct {
 	deps  map[string][]string // Deps of each file of the last good output
 	asOf  practice.Date       // reference date of the last good output
 
+	// The private site of the last good output, for site.Site.Next.
+	site *site.Site
+
+	// Each case's check findings, by case id, as of checkAsOf; recheck
+	// holds the ids of the cases read again since, and checkAll says that
+	// every case must be checked again.
+	checks    map[string]diag.List
+	checkAsOf practice.Date
+	recheck   map[string]bool
+	checkAll  bool
+
 	// What changed since the last good output.
 	reparse bool            // read the whole practice folder again
 	all     bool            // render every output file again
@@ -73,7 +86,7 @@ type Update struct {
 // NewIncremental returns an Incremental for the practice at opts.Source.
 // Nothing is read until the first Rebuild.
 func NewIncremental(opts Options) *Incremental {
-	return &Incremental{opts: opts, reparse: true, all: true, dirty: map[string]bool{}}
+	return &Incremental{opts: opts, reparse: true, all: true, dirty: map[string]bool{}, recheck: map[string]bool{}}
 }
 
 // Files returns the last good output, or nil before any build succeeded.
@@ -106,7 +119,7 @@ func (b *Incremental) Rebuild(ctx context.Context, changed []string) (*Update, e
 		b.dirty[site.DepAsOf] = true
 	}
 	findings := b.findings()
-	findings = append(findings, Check(b.opts.Source, b.p, asOf)...)
+	findings = append(findings, b.check(asOf)...)
 	findings.Sort()
 	checked := time.Now()
 
@@ -124,6 +137,39 @@ func (b *Incremental) Rebuild(ctx context.Context, changed []string) (*Update, e
 	u.Render = time.Since(checked)
 	u.Duration = time.Since(start)
 	return u, nil
+}
+
+// check is Check, with the findings of each case kept from the last call
+// unless the case was read again since (check.Practice is check.Top plus
+// check.Case of every case). The sealing ledgers are checked in full.
+func (b *Incremental) check(asOf practice.Date) diag.List {
+	if b.checks == nil || b.checkAll || asOf != b.checkAsOf {
+		b.checks = map[string]diag.List{}
+		b.checkAll = false
+		clear(b.recheck)
+	}
+	b.checkAsOf = asOf
+	l := check.Top(b.p, asOf)
+	live := make(map[string]bool, len(b.p.Cases))
+	for _, c := range b.p.Cases {
+		if c == nil {
+			continue
+		}
+		live[c.ID] = true
+		f, ok := b.checks[c.ID]
+		if !ok || b.recheck[c.ID] {
+			f = check.Case(b.p, c, asOf)
+			b.checks[c.ID] = f
+		}
+		l = append(l, f...)
+	}
+	for id := range b.checks {
+		if !live[id] {
+			delete(b.checks, id)
+		}
+	}
+	clear(b.recheck)
+	return append(l, seal.Check(b.opts.Source, b.p)...)
 }
 
 // today returns the reference date: opts.AsOf, or else today in the
@@ -200,6 +246,7 @@ func (b *Incremental) read() {
 		b.addParse(diags)
 		b.reparse = false
 		b.all = true
+		b.checkAll = true
 		b.clearReads()
 		return
 	}
@@ -243,6 +290,7 @@ func (b *Incremental) readCase(id string) {
 	root := b.opts.Source
 	dir := path.Join(parse.CasesDir, id)
 	b.dirty[site.DepCase(id)] = true
+	b.recheck[id] = true
 	b.dirtyIssues(b.p.Case(id))
 	b.dropParse(dir)
 	b.removeCase(id)
@@ -271,6 +319,7 @@ func (b *Incremental) readIssue(file string) {
 		return
 	}
 	b.dropParse(file)
+	b.recheck[id] = true
 	at := -1
 	for i, is := range c.Issues {
 		if is.Src.File == file {
@@ -341,11 +390,16 @@ func (b *Incremental) findings() diag.List {
 func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update) error {
 	opts := b.opts
 	opts.AsOf = asOf
-	files, err := Render(ctx, b.p, opts)
+	full := b.all || b.files == nil
+	var next func() (*site.Site, error)
+	if !full && b.site != nil && asOf == b.asOf {
+		changed := b.changedCases()
+		next = func() (*site.Site, error) { return b.site.Next(func(id string) bool { return changed[id] }) }
+	}
+	files, s, err := render(ctx, b.p, opts, next)
 	if err != nil {
 		return err
 	}
-	full := b.all || b.files == nil
 	var todo []File
 	seen := make(map[string]bool, len(files))
 	for i := range files {
@@ -383,19 +437,19 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 		return err
 	}
 
-	next := make(map[string][]byte, len(files))
+	out2 := make(map[string][]byte, len(files))
 	deps := make(map[string][]string, len(files))
 	if !full {
-		maps.Copy(next, b.files)
+		maps.Copy(out2, b.files)
 	}
 	for p := range b.files {
 		if !seen[p] {
-			delete(next, p)
+			delete(out2, p)
 			u.Removed = append(u.Removed, p)
 		}
 	}
 	for i, f := range todo {
-		next[f.Path] = out[i]
+		out2[f.Path] = out[i]
 		u.Rendered = append(u.Rendered, f.Path)
 	}
 	for _, f := range files {
@@ -404,12 +458,28 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 	sort.Strings(u.Rendered)
 	sort.Strings(u.Removed)
 	u.Full = full
-	u.Files = next
+	u.Files = out2
 
-	b.files, b.deps, b.asOf = next, deps, asOf
+	b.files, b.deps, b.asOf, b.site = out2, deps, asOf, s
 	b.all = false
 	clear(b.dirty)
 	return nil
+}
+
+// changedCases returns the ids of the cases whose case file or issues are
+// dirty.
+func (b *Incremental) changedCases() map[string]bool {
+	ids := map[string]bool{}
+	for key := range b.dirty {
+		if id, ok := strings.CutPrefix(key, "case:"); ok {
+			ids[id] = true
+		} else if rest, ok := strings.CutPrefix(key, "issue:"); ok {
+			if i := strings.LastIndexByte(rest, '#'); i >= 0 {
+				ids[rest[:i]] = true
+			}
+		}
+	}
+	return ids
 }
 
 // aggregates are the pages that count every issue (the docket's "N most

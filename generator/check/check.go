@@ -32,6 +32,23 @@ func Practice(p *practice.Practice, asOf practice.Date) diag.List {
 	if p == nil {
 		return nil
 	}
+	l := Top(p, asOf)
+	// Cases are checked one after the other: checking is cheap next to
+	// parsing, and a single list keeps the result simple and deterministic.
+	for _, c := range p.Cases {
+		l = append(l, Case(p, c, asOf)...)
+	}
+	l.Sort()
+	return l
+}
+
+// Top returns the findings about practice.yaml alone. Practice is Top plus
+// Case for every case, sorted: watch mode keeps each case's findings and
+// checks again only the cases an edit touched.
+func Top(p *practice.Practice, asOf practice.Date) diag.List {
+	if p == nil {
+		return nil
+	}
 	k := &checker{p: p, asOf: asOf}
 	k.rules(&p.Src, p.Rules)
 	if p.Timezone != "" {
@@ -39,14 +56,17 @@ func Practice(p *practice.Practice, asOf practice.Date) diag.List {
 			k.l.Errorf(p.Src.At("timezone"), "timezone %q is not an IANA time zone name: write one like \"America/Denver\" or \"Europe/London\", or leave it out for UTC", p.Timezone)
 		}
 	}
-	// Cases are checked one after the other: checking is cheap next to
-	// parsing, and a single list keeps the result simple and deterministic.
-	for _, c := range p.Cases {
-		if c != nil {
-			k.checkCase(c)
-		}
+	return k.l
+}
+
+// Case returns the findings about one case of p: its case.md and its
+// issues. They depend on the case, its issues and practice.yaml's rules only.
+func Case(p *practice.Practice, c *practice.Case, asOf practice.Date) diag.List {
+	if p == nil || c == nil {
+		return nil
 	}
-	k.l.Sort()
+	k := &checker{p: p, asOf: asOf}
+	k.checkCase(c)
 	return k.l
 }
 

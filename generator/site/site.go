@@ -139,11 +139,35 @@ func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Da
 	if err := s.parseTemplates(tmpl); err != nil {
 		return nil, err
 	}
-	s.index()
+	s.index(nil)
 	if err := s.buildPages(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// Next returns the site of the same practice value after an edit, as New
+// would, but keeps the templates and, for every case that is still in the
+// practice (the same *practice.Case) and for which changed reports false,
+// its views and pages. Only the changed cases and the practice-wide pages
+// (the docket, the category index and pages) are resolved again: watch mode
+// calls Next after each edit instead of New. The practice-level settings,
+// the templates and the reference date must be those of s; after a change to
+// any of them, call New.
+func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
+	reuse := make(map[*practice.Case]*caseView, len(s.cases))
+	for _, cv := range s.cases {
+		if !changed(cv.Case.ID) {
+			reuse[cv.Case] = cv
+		}
+	}
+	n := &Site{p: s.p, md: s.md, asOf: s.asOf, tmpl: s.tmpl, css: s.css, issues: make(map[*practice.Issue]*issueView, len(s.issues))}
+	n.bufs.New = func() any { return new(bytes.Buffer) }
+	n.index(reuse)
+	if err := n.buildPages(); err != nil {
+		return nil, err
+	}
+	return n, nil
 }
 
 func (s *Site) parseTemplates(tmpl fs.FS) error {
@@ -225,6 +249,37 @@ func (s *Site) buildPages() error {
 	}
 
 	for _, c := range s.cases {
+		if c.pages == nil {
+			c.pages = s.casePages(c)
+		}
+		pages = append(pages, c.pages...)
+	}
+
+	css := s.css
+	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
+		_, err := w.Write(css)
+		return err
+	}})
+
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	for i := 1; i < len(pages); i++ {
+		if pages[i].Path == pages[i-1].Path {
+			return fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
+		}
+	}
+	s.pages = pages
+	return nil
+}
+
+// casePages returns the pages of one case: its own, its notes, its issues'
+// and its clauses'.
+func (s *Site) casePages(c *caseView) []Page {
+	var pages []Page
+	add := func(p string, deps []string, name string, data *pageData) {
+		data.Root = strings.Repeat("../", strings.Count(p, "/"))
+		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
+	}
+	{
 		deps := []string{DepPractice, DepCase(c.Case.ID)}
 		for _, v := range c.Issues {
 			deps = append(deps, v.dep)
@@ -256,21 +311,7 @@ func (s *Site) buildPages() error {
 			add(cl.Href, deps, "clause.html", &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl})
 		}
 	}
-
-	css := s.css
-	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
-		_, err := w.Write(css)
-		return err
-	}})
-
-	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-	for i := 1; i < len(pages); i++ {
-		if pages[i].Path == pages[i-1].Path {
-			return fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
-		}
-	}
-	s.pages = pages
-	return nil
+	return pages
 }
 
 // execute returns the render function of one page.

@@ -68,6 +68,8 @@ type caseView struct {
 	TermEndsLong   string // "" when the term has no end
 	ObjectionDays  string // "14 days"
 
+	pages []Page // the case's own pages, kept for Site.Next
+
 	notes     sync.Once
 	notesHTML template.HTML
 	notesErr  error
@@ -306,63 +308,30 @@ type kindCount struct {
 	N     int
 }
 
-// index resolves every case and issue once, for all pages to share.
-func (s *Site) index() {
+// index resolves every case and issue once, for all pages to share. The
+// views of a case found in reuse are taken as they are.
+func (s *Site) index(reuse map[*practice.Case]*caseView) {
 	md := s.md.HTML
 	caseSlugs := newNamer()
 	for _, c := range s.p.Cases {
-		cv := &caseView{Case: c, Status: c.Status, Deadlines: c.Deadlines(s.p), md: md}
-		if cv.Status == "" {
-			cv.Status = practice.StatusActive
-		}
-		cv.Recommends = c.Appointment.Recommends()
-		cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
-		cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
-		cv.ObjectionDays = plural(cv.Deadlines.ObjectionDays, "day")
 		slug := caseSlugs.name(c.ID)
-		cv.Dir = "cases/" + slug + "/"
-		cv.Href = cv.Dir + "index.html"
-		// The notes page lives outside cases/<id>/ on purpose: an
-		// encrypted site opens that folder to the case's parents, and the
-		// safety screening and private notes are the coordinator's alone.
-		cv.NotesHref = "notes/" + slug + ".html"
-		byRef := map[string]*clauseView{}
-		clauseSlugs := newNamer()
-		for i := range c.Plan.Clauses {
-			cl := &c.Plan.Clauses[i]
-			clv := &clauseView{Clause: cl, Href: cv.Dir + "clauses/" + clauseSlugs.name(cl.Ref) + ".html"}
-			cv.Clauses = append(cv.Clauses, clv)
-			if _, dup := byRef[cl.Ref]; !dup {
-				byRef[cl.Ref] = clv
-			}
+		cv := reuse[c]
+		if cv == nil || cv.Dir != "cases/"+slug+"/" {
+			cv = s.caseView(c, slug, md)
 		}
-		byNumber := map[int]*issueView{}
-		for _, is := range c.Issues {
-			v := s.issueView(cv, is, byRef, md)
-			cv.Issues = append(cv.Issues, v)
-			s.issues[is] = v
-			byNumber[is.Number] = v
+		for _, v := range cv.Issues {
+			s.issues[v.Issue] = v
 			if v.Pending {
-				cv.Pending++
 				s.docket.Pending = append(s.docket.Pending, v)
 				if v.Overdue {
-					cv.Overdue++
 					s.docket.Overdue++
 				}
-				if is.Urgent {
+				if v.Issue.Urgent {
 					s.docket.Urgent++
 				}
 			} else {
 				s.docket.Recent = append(s.docket.Recent, v)
 			}
-		}
-		for _, v := range cv.Issues {
-			if n := v.Issue.Amends; n != 0 && n != v.Issue.Number {
-				v.AmendsIssue = byNumber[n]
-			}
-		}
-		for _, clv := range cv.Clauses {
-			sort.SliceStable(clv.History, func(i, j int) bool { return newer(clv.History[i], clv.History[j]) })
 		}
 		s.cases = append(s.cases, cv)
 	}
@@ -382,6 +351,55 @@ func (s *Site) index() {
 	}
 
 	s.indexCategories()
+}
+
+// caseView resolves one case and its issues.
+func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template.HTML, error)) *caseView {
+	cv := &caseView{Case: c, Status: c.Status, Deadlines: c.Deadlines(s.p), md: md}
+	if cv.Status == "" {
+		cv.Status = practice.StatusActive
+	}
+	cv.Recommends = c.Appointment.Recommends()
+	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
+	cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
+	cv.ObjectionDays = plural(cv.Deadlines.ObjectionDays, "day")
+	cv.Dir = "cases/" + slug + "/"
+	cv.Href = cv.Dir + "index.html"
+	// The notes page lives outside cases/<id>/ on purpose: an
+	// encrypted site opens that folder to the case's parents, and the
+	// safety screening and private notes are the coordinator's alone.
+	cv.NotesHref = "notes/" + slug + ".html"
+	byRef := map[string]*clauseView{}
+	clauseSlugs := newNamer()
+	for i := range c.Plan.Clauses {
+		cl := &c.Plan.Clauses[i]
+		clv := &clauseView{Clause: cl, Href: cv.Dir + "clauses/" + clauseSlugs.name(cl.Ref) + ".html"}
+		cv.Clauses = append(cv.Clauses, clv)
+		if _, dup := byRef[cl.Ref]; !dup {
+			byRef[cl.Ref] = clv
+		}
+	}
+	byNumber := map[int]*issueView{}
+	for _, is := range c.Issues {
+		v := s.issueView(cv, is, byRef, md)
+		cv.Issues = append(cv.Issues, v)
+		byNumber[is.Number] = v
+		if v.Pending {
+			cv.Pending++
+			if v.Overdue {
+				cv.Overdue++
+			}
+		}
+	}
+	for _, v := range cv.Issues {
+		if n := v.Issue.Amends; n != 0 && n != v.Issue.Number {
+			v.AmendsIssue = byNumber[n]
+		}
+	}
+	for _, clv := range cv.Clauses {
+		sort.SliceStable(clv.History, func(i, j int) bool { return newer(clv.History[i], clv.History[j]) })
+	}
+	return cv
 }
 
 func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md func(string) (template.HTML, error)) *issueView {
