@@ -8,8 +8,9 @@
 // New does all the work that is shared between pages once: it parses the
 // templates, resolves every issue's category, deadlines and links, indexes
 // clause histories and sorts the docket. Each Page then renders on its own,
-// so the build can render pages in parallel; the Markdown of each issue and
-// case is converted at most once, on first use, whichever page asks first.
+// so the build can render pages in parallel. The Markdown of an issue is
+// converted by its issue page, the one page that shows it, and not kept:
+// memory then grows with the number of workers, not of issues.
 //
 // # Links and file names
 //
