@@ -61,6 +61,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -211,50 +212,86 @@ func (s *Site) buildPages() error {
 		data.Root = strings.Repeat("../", strings.Count(p, "/"))
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
 	}
-
-	// The docket. Besides its rows it counts every case's issues, open,
-	// overdue and closed, so it depends on every issue.
-	deps := []string{DepPractice, DepAsOf}
-	for _, c := range s.cases {
-		deps = append(deps, DepCase(c.Case.ID))
-		for _, v := range c.Issues {
-			deps = append(deps, v.dep)
-		}
-	}
-	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases})
-
-	// The category index shows counts only, so that it stays small at any
-	// size of practice; each category's page lists its issues. An edit then
-	// re-renders a 22-row index and one category's list, not every issue.
-	deps = []string{DepPractice}
-	for _, cv := range s.catList {
-		for _, v := range cv.Issues {
-			deps = append(deps, v.dep)
-		}
-	}
-	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
-	for _, cv := range s.catList {
-		deps := []string{DepPractice}
-		seenCase := map[*caseView]bool{}
-		for _, v := range cv.Issues {
-			deps = append(deps, v.dep)
-			if v.Pending {
-				deps = append(deps, DepAsOf) // the overdue badge
-			}
-			if c := v.CaseView; !seenCase[c] {
-				seenCase[c] = true
-				deps = append(deps, DepCase(c.Case.ID))
-			}
-		}
-		add(cv.Href, deps, "category.html", &pageData{Title: cv.Category.Label, Nav: "categories", Category: cv})
-	}
-
 	for _, c := range s.cases {
 		if c.pages == nil {
 			c.pages = s.casePages(c)
 		}
-		pages = append(pages, c.pages...)
 	}
+
+	// The pages are put together in path order, so that watch mode need
+	// not sort 20,000 of them after every edit: each case's pages under
+	// cases/ (sorted once, by casePages) in the order of the case folders,
+	// then categories/, index.html, notes/ and style.css.
+	byDir := slices.Clone(s.cases)
+	slices.SortFunc(byDir, func(a, b *caseView) int { return strings.Compare(a.Dir, b.Dir) })
+	for _, c := range byDir {
+		pages = append(pages, c.pages[1:]...)
+	}
+
+	// The category index shows counts only, so that it stays small at any
+	// size of practice; each category's page lists its issues. An edit then
+	// re-renders a 22-row index and one category's list, not every issue.
+	// Dependency lists are put together in sorted order (sortDeps then
+	// only checks): the keys of the cases, in id order, then of their
+	// issues, case by case.
+	inIndex := map[string]bool{}
+	for _, cv := range s.catList {
+		inIndex[cv.Category.Name] = true
+	}
+	deps := []string{}
+	for _, c := range s.cases {
+		for _, v := range c.byDep {
+			if inIndex[v.Issue.Category] {
+				deps = append(deps, v.dep)
+			}
+		}
+	}
+	deps = append(deps, DepPractice)
+	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
+	cats := len(pages)
+	for _, cv := range s.catList {
+		var caseDeps, issueDeps []string
+		pending := false
+		run := 0 // where the current case's issues start in issueDeps
+		for i, v := range cv.Issues {
+			pending = pending || v.Pending // the overdue badge
+			if i == 0 || v.CaseView != cv.Issues[i-1].CaseView {
+				slices.Sort(issueDeps[run:]) // "#10" sorts before "#2"
+				run = len(issueDeps)
+				caseDeps = append(caseDeps, DepCase(v.Case.ID))
+			}
+			issueDeps = append(issueDeps, v.dep)
+		}
+		slices.Sort(issueDeps[run:])
+		deps := caseDeps
+		if pending {
+			deps = append([]string{DepAsOf}, deps...)
+		}
+		deps = append(deps, issueDeps...)
+		deps = append(deps, DepPractice)
+		add(cv.Href, deps, "category.html", &pageData{Title: cv.Category.Label, Nav: "categories", Category: cv})
+	}
+	slices.SortFunc(pages[cats:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
+
+	// The docket. Besides its rows it counts every case's issues, open,
+	// overdue and closed, so it depends on every issue.
+	deps = []string{DepAsOf}
+	for _, c := range s.cases {
+		deps = append(deps, DepCase(c.Case.ID))
+	}
+	for _, c := range s.cases {
+		for _, v := range c.byDep {
+			deps = append(deps, v.dep)
+		}
+	}
+	deps = append(deps, DepPractice)
+	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases})
+
+	notes := len(pages)
+	for _, c := range s.cases {
+		pages = append(pages, c.pages[0])
+	}
+	slices.SortFunc(pages[notes:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
 
 	css := s.css
 	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
@@ -262,18 +299,32 @@ func (s *Site) buildPages() error {
 		return err
 	}})
 
-	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-	for i := 1; i < len(pages); i++ {
-		if pages[i].Path == pages[i-1].Path {
-			return fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
+	if !sortedPages(pages) {
+		// Only names outside the scheme above get here (a case folder that
+		// sorts among the other folders): sort, and report duplicates.
+		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+		for i := 1; i < len(pages); i++ {
+			if pages[i].Path == pages[i-1].Path {
+				return fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
+			}
 		}
 	}
 	s.pages = pages
 	return nil
 }
 
-// casePages returns the pages of one case: its own, its notes, its issues'
-// and its clauses'.
+// sortedPages reports whether pages are in strictly increasing path order.
+func sortedPages(pages []Page) bool {
+	for i := 1; i < len(pages); i++ {
+		if pages[i].Path <= pages[i-1].Path {
+			return false
+		}
+	}
+	return true
+}
+
+// casePages returns the pages of one case: its notes page first, then its
+// own, its issues' and its clauses', sorted by path.
 func (s *Site) casePages(c *caseView) []Page {
 	var pages []Page
 	add := func(p string, deps []string, name string, data *pageData) {
@@ -312,6 +363,11 @@ func (s *Site) casePages(c *caseView) []Page {
 			add(cl.Href, deps, "clause.html", &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl})
 		}
 	}
+	// The notes page first, then the pages under the case's folder in path
+	// order: buildPages puts them in place without sorting.
+	rest := pages[2:]
+	pages = append([]Page{pages[1], pages[0]}, rest...)
+	slices.SortFunc(pages[1:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
 	return pages
 }
 
@@ -335,7 +391,9 @@ func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
 
 // sortDeps sorts deps and drops duplicates.
 func sortDeps(deps []string) []string {
-	sort.Strings(deps)
+	if !slices.IsSorted(deps) {
+		sort.Strings(deps)
+	}
 	out := deps[:0]
 	for i, d := range deps {
 		if i == 0 || d != deps[i-1] {
