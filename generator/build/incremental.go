@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -401,13 +400,11 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 		return err
 	}
 	var todo []File
-	seen := make(map[string]bool, len(files))
 	for i := range files {
 		f := &files[i]
 		if strings.HasPrefix(f.Path, PublicDir+"/") {
 			f.Deps = append(f.Deps[:len(f.Deps):len(f.Deps)], depPages)
 		}
-		seen[f.Path] = true
 		if full || b.stale(f) {
 			todo = append(todo, *f)
 		}
@@ -437,23 +434,24 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 		return err
 	}
 
+	// One pass over the files fills both maps; an old file that is not in
+	// them is gone.
 	out2 := make(map[string][]byte, len(files))
 	deps := make(map[string][]string, len(files))
-	if !full {
-		maps.Copy(out2, b.files)
+	for _, f := range files {
+		deps[f.Path] = f.Deps
+		if !full {
+			out2[f.Path] = b.files[f.Path]
+		}
 	}
 	for p := range b.files {
-		if !seen[p] {
-			delete(out2, p)
+		if _, ok := deps[p]; !ok {
 			u.Removed = append(u.Removed, p)
 		}
 	}
 	for i, f := range todo {
 		out2[f.Path] = out[i]
 		u.Rendered = append(u.Rendered, f.Path)
-	}
-	for _, f := range files {
-		deps[f.Path] = f.Deps
 	}
 	sort.Strings(u.Rendered)
 	sort.Strings(u.Removed)
@@ -505,6 +503,9 @@ func (b *Incremental) stale(f *File) bool {
 		if b.dirty[d] {
 			return true
 		}
+	}
+	if len(old) > 0 && len(f.Deps) == len(old) && &old[0] == &f.Deps[0] {
+		return false // the same list (a page Site.Next kept): checked above
 	}
 	for _, d := range f.Deps {
 		if b.dirty[d] {
