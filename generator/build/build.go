@@ -256,7 +256,7 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 		defer bufs.Put(buf)
 		err := f.Render(buf)
 		if err == nil {
-			err = os.WriteFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes(), 0o644)
+			err = writeFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes())
 		}
 		if err != nil {
 			mu.Lock()

@@ -1,0 +1,52 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.html")
+	for _, data := range [][]byte{[]byte("first, longer content"), []byte("second")} {
+		if err := writeFile(name, data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("read %q, %v; want %q", got, err, data)
+		}
+	}
+	if err := writeFile(filepath.Join(dir, "missing", "a.html"), nil); !os.IsNotExist(err) {
+		t.Errorf("writing into a missing folder: %v, want a not-exist error", err)
+	}
+}
+
+// BenchmarkWriteFile compares writeFile with os.WriteFile on 2,000 files of
+// 12 KB per iteration.
+func BenchmarkWriteFile(b *testing.B) {
+	data := bytes.Repeat([]byte("x"), 12<<10)
+	for _, bc := range []struct {
+		name  string
+		write func(string, []byte) error
+	}{
+		{"writeFile", writeFile},
+		{"os.WriteFile", func(n string, d []byte) error { return os.WriteFile(n, d, 0o644) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				dir := b.TempDir()
+				b.StartTimer()
+				for i := range 2000 {
+					if err := bc.write(filepath.Join(dir, fmt.Sprint(i)), data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
