@@ -105,6 +105,17 @@ func (b *browser) send(session, method string, params map[string]any) int {
 // call sends a command and waits for its result, dropping events.
 func (b *browser) call(session, method string, params map[string]any) map[string]any {
 	b.t.Helper()
+	r, err := b.tryCall(session, method, params)
+	if err != nil {
+		b.t.Fatalf("%s: %v", method, err)
+	}
+	return r
+}
+
+// tryCall is call returning the protocol's error instead of failing: a
+// command in flight while the page navigates fails harmlessly.
+func (b *browser) tryCall(session, method string, params map[string]any) (map[string]any, error) {
+	b.t.Helper()
 	id := b.send(session, method, params)
 	timeout := time.After(60 * time.Second)
 	for {
@@ -117,10 +128,10 @@ func (b *browser) call(session, method string, params map[string]any) map[string
 				continue
 			}
 			if e, ok := m["error"]; ok {
-				b.t.Fatalf("%s: %v", method, e)
+				return nil, fmt.Errorf("%v", e)
 			}
 			r, _ := m["result"].(map[string]any)
-			return r
+			return r, nil
 		case <-timeout:
 			b.t.Fatalf("%s: no answer from chromium", method)
 		}
@@ -170,7 +181,15 @@ func (tb *tab) waitState(states ...string) string {
 	tb.b.t.Helper()
 	deadline := time.Now().Add(90 * time.Second)
 	for time.Now().Before(deadline) {
-		s := tb.str("String(window.pcvState || '')")
+		// The page may be navigating (the shell replaces itself, a link
+		// was clicked): an evaluation that fails then is retried.
+		var s string
+		r, err := tb.b.tryCall(tb.session, "Runtime.evaluate", map[string]any{"expression": "String(window.pcvState || '')", "returnByValue": true})
+		if err == nil {
+			if res, ok := r["result"].(map[string]any); ok {
+				s, _ = res["value"].(string)
+			}
+		}
 		for _, want := range states {
 			if s == want {
 				return s
