@@ -48,20 +48,34 @@ type doc struct {
 	id    string
 	title string
 
-	section int  // number of the last numbered section
-	added   uint // bit i set: fontFiles[i] is added to f
+	section int // number of the last numbered section
+
+	face   int       // current face: index into fontFiles
+	size   float64   // current font size
+	strike bool      // current text is struck through
+	loaded [4]uint64 // bit p of loaded[i]: plane p of face i is added to f
 }
 
 // style sets the font: s is "", "B", "I" or "BI", optionally with "S".
 func (d *doc) style(s string, size float64) {
-	face := strings.ReplaceAll(s, "S", "")
-	for i, ff := range fontFiles {
-		if ff.style == face && d.added&(1<<i) == 0 {
-			d.f.AddUTF8FontFromBytes(family, ff.style, d.a.fonts[i])
-			d.added |= 1 << i
-		}
-	}
-	d.f.SetFont(family, s, size)
+	d.face, d.strike = faceIndex(s)
+	d.size = size
+	d.plane(0)
+}
+
+// textState is the font state that the header and footer save and restore,
+// since fpdf calls them in the middle of a paragraph when a page breaks.
+type textState struct {
+	face   int
+	size   float64
+	strike bool
+}
+
+func (d *doc) save() textState { return textState{d.face, d.size, d.strike} }
+
+func (d *doc) restore(t textState) {
+	d.face, d.size, d.strike = t.face, t.size, t.strike
+	d.plane(0)
 }
 
 // body selects the body font in style s.
@@ -95,42 +109,9 @@ func (d *doc) write(h float64, runs []run) {
 			continue
 		}
 		d.style(r.style, bodySize)
-		for _, c := range chunks(r.text, chunkLen) {
-			d.f.Write(h, c)
-		}
+		d.flow(h, r.text)
 	}
 	d.body("")
-}
-
-// chunkLen bounds the text handed to one fpdf Write call. Write converts
-// its whole string to runes once per character, so its cost grows with the
-// square of the length: the seven-page fixture with a 7,000-character
-// directive took 250 ms in whole paragraphs and takes about 13 ms in chunks.
-const chunkLen = 32
-
-// chunks splits s after spaces into pieces of about n bytes. Write wraps
-// from wherever the previous piece ended, so the pieces flow as one text.
-func chunks(s string, n int) []string {
-	if len(s) <= n {
-		return []string{s}
-	}
-	var out []string
-	for len(s) > n {
-		i := strings.LastIndexByte(s[:n], ' ')
-		if i < 0 {
-			i = strings.IndexByte(s[n:], ' ')
-			if i < 0 {
-				break
-			}
-			i += n
-		}
-		out = append(out, s[:i+1])
-		s = s[i+1:]
-	}
-	if s != "" {
-		out = append(out, s)
-	}
-	return out
 }
 
 // lm returns the current left margin.
@@ -157,7 +138,7 @@ func (d *doc) numbered(label string, runs ...run) {
 	l := d.lm()
 	d.body("")
 	d.f.SetX(l)
-	d.f.CellFormat(hangW, bodyLine, label, "", 0, "L", false, 0, "")
+	d.cell(hangW, bodyLine, label, "L", 0)
 	d.indent(hangW, 0, func() {
 		d.f.SetX(l + hangW)
 		d.write(bodyLine, runs)
@@ -191,7 +172,7 @@ func (d *doc) headingText(text, mark string) {
 	d.f.Bookmark(mark, 0, -1)
 	d.style("B", 12)
 	d.f.SetX(d.lm())
-	d.f.Write(bodyLine, strings.ToUpper(text))
+	d.flow(bodyLine, strings.ToUpper(text))
 	d.f.Ln(bodyLine)
 	d.f.Ln(5)
 	d.body("")
@@ -204,7 +185,7 @@ func (d *doc) subheading(text, style string, size float64) {
 	d.needSpace(3 * bodyLine)
 	d.style(style, size)
 	d.f.SetX(d.lm())
-	d.f.Write(bodyLine, text)
+	d.flow(bodyLine, text)
 	d.f.Ln(bodyLine)
 	d.f.Ln(3)
 	d.body("")
@@ -225,12 +206,13 @@ func (d *doc) header() {
 	if d.f.PageNo() < 2 {
 		return
 	}
+	defer d.restore(d.save())
 	d.style("I", smallSize)
 	d.color(grey)
 	d.f.SetXY(marginL, 40)
 	left := fmt.Sprintf("%s — Case No. %s", d.c.Title, d.c.CourtCaseNo)
-	d.f.CellFormat(textW*0.62, smallLine, fit(d.f, left, textW*0.62), "", 0, "L", false, 0, "")
-	d.f.CellFormat(textW*0.38, smallLine, d.shortTitle(), "", 0, "R", false, 0, "")
+	d.cell(textW*0.62, smallLine, d.fit(left, textW*0.62), "L", 0)
+	d.cell(textW*0.38, smallLine, d.shortTitle(), "R", 0)
 	d.f.SetDrawColor(rule[0], rule[1], rule[2])
 	d.f.SetLineWidth(0.4)
 	d.f.Line(marginL, 40+smallLine+2, pageW-marginR, 40+smallLine+2)
@@ -241,6 +223,7 @@ func (d *doc) header() {
 
 // footer is on every page: case number, document and identifier, page.
 func (d *doc) footer() {
+	defer d.restore(d.save())
 	y := pageH - 50
 	d.f.SetDrawColor(rule[0], rule[1], rule[2])
 	d.f.SetLineWidth(0.4)
@@ -248,11 +231,11 @@ func (d *doc) footer() {
 	d.style("", smallSize)
 	d.color(grey)
 	d.f.SetXY(marginL, y)
-	d.f.CellFormat(textW/3, smallLine, "Case No. "+d.c.CourtCaseNo, "", 0, "L", false, 0, "")
-	d.f.CellFormat(textW/3, smallLine, d.shortTitle(), "", 0, "C", false, 0, "")
-	d.f.CellFormat(textW/3, smallLine, fmt.Sprintf("Page %d of {nb}", d.f.PageNo()), "", 0, "R", false, 0, "")
+	d.cell(textW/3, smallLine, "Case No. "+d.c.CourtCaseNo, "L", 0)
+	d.cell(textW/3, smallLine, d.shortTitle(), "C", 0)
+	d.cell(textW/3, smallLine, fmt.Sprintf("Page %d of {nb}", d.f.PageNo()), "R", 0)
 	d.f.SetXY(marginL, y+smallLine)
-	d.f.CellFormat(textW, smallLine, "Document "+d.id, "", 0, "C", false, 0, "")
+	d.cell(textW, smallLine, "Document "+d.id, "C", 0)
 	d.color(ink)
 }
 
@@ -266,18 +249,6 @@ func (d *doc) shortTitle() string {
 		return fmt.Sprintf("Recommendation No. %d", d.is.Number)
 	}
 	return fmt.Sprintf("Determination No. %d", d.is.Number)
-}
-
-// fit shortens s with an ellipsis until it fits in w.
-func fit(f *fpdf.Fpdf, s string, w float64) string {
-	if f.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 1 && f.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimRight(string(r), " ,—-") + "…"
 }
 
 // roman writes n (1..39) as an upper-case Roman numeral for section numbers.

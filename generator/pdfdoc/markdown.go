@@ -81,7 +81,7 @@ func (m *mdWriter) block(n ast.Node, tight bool) {
 			l := d.lm()
 			d.needSpace(2 * bodyLine)
 			d.f.SetX(l)
-			d.f.CellFormat(hangW, bodyLine, fmt.Sprintf("[%d]", i), "", 0, "L", false, 0, "")
+			d.cell(hangW, bodyLine, fmt.Sprintf("[%d]", i), "L", 0)
 			d.indent(hangW, 0, func() {
 				d.f.SetX(l + hangW)
 				m.blocks(c, true)
@@ -132,7 +132,7 @@ func (m *mdWriter) list(n *ast.List) {
 		l := d.lm()
 		d.needSpace(2 * bodyLine)
 		d.f.SetX(l)
-		d.f.CellFormat(hangW, bodyLine, label, "", 0, "L", false, 0, "")
+		d.cell(hangW, bodyLine, label, "L", 0)
 		d.indent(hangW, 0, func() {
 			d.f.SetX(l + hangW)
 			m.blocks(c, n.IsTight)

@@ -35,6 +35,9 @@ var fontFiles = [...]struct{ style, file string }{
 	{"BI", "LiberationSerif-BoldItalic.ttf"},
 }
 
+// faceNames tell the faces apart in embedded file names.
+var faceNames = [...]string{"R", "B", "I", "BI"}
+
 // family is the name documents use for the embedded serif.
 const family = "serif"
 
@@ -42,7 +45,7 @@ const family = "serif"
 // safe for concurrent use: each Document call has its own fpdf instance.
 type Assembler struct {
 	md    *markup.Markdown
-	fonts [len(fontFiles)][]byte
+	faces [len(fontFiles)]*face
 }
 
 // New returns an Assembler whose fonts come from tmpl (usually
@@ -63,7 +66,11 @@ func New(tmpl fs.FS, md *markup.Markdown) (*Assembler, error) {
 		if len(b) < 12 || !(bytes.HasPrefix(b, []byte{0, 1, 0, 0}) || bytes.HasPrefix(b, []byte("true"))) {
 			return nil, fmt.Errorf("pdfdoc: font %s/%s is not a TrueType font", FontDir, ff.file)
 		}
-		a.fonts[i] = b
+		fc, err := newFace(b, faceNames[i])
+		if err != nil {
+			return nil, fmt.Errorf("pdfdoc: font %s/%s: %w", FontDir, ff.file, err)
+		}
+		a.faces[i] = fc
 	}
 	return a, nil
 }
@@ -148,9 +155,8 @@ func (a *Assembler) newDoc(p *practice.Practice, is *practice.Issue) *doc {
 		id:    DocumentID(is),
 		title: is.DocumentTitle(),
 	}
-	// Faces are added when first used (see doc.style): fpdf parses a face
-	// per instance and embeds every face it was given, used or not, and
-	// parsing plus subsetting a face is most of a document's cost.
+	// Faces and planes are added when first used (see doc.plane): fpdf
+	// embeds every font it was given, used or not.
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(true, marginB)
 	f.SetCellMargin(0)

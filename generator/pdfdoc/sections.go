@@ -72,7 +72,7 @@ func (d *doc) caption() {
 	f.Bookmark("Caption", 0, -1)
 	d.style("B", 11.5)
 	f.SetX(marginL)
-	f.MultiCell(textW, bodyLine, strings.ToUpper(d.c.Court), "", "C", false)
+	d.multiCell(textW, bodyLine, strings.ToUpper(d.c.Court), "C")
 	f.Ln(14)
 
 	// Two columns divided by a rule, as a court caption is.
@@ -84,21 +84,21 @@ func (d *doc) caption() {
 	pa, pb := &d.c.Parties.ParentA, &d.c.Parties.ParentB
 	d.indent(0, textW-leftW+gutter, func() {
 		d.style("B", bodySize)
-		f.Write(bodyLine, pa.Name+",")
+		d.flow(bodyLine, pa.Name+",")
 		f.Ln(bodyLine)
 		d.style("", bodySize)
 		f.SetX(marginL + 36)
-		f.Write(bodyLine, partyLabel(pa, practice.PartyA)+",")
+		d.flow(bodyLine, partyLabel(pa, practice.PartyA)+",")
 		f.Ln(bodyLine * 1.6)
 		f.SetX(marginL + 18)
-		f.Write(bodyLine, "and")
+		d.flow(bodyLine, "and")
 		f.Ln(bodyLine * 1.6)
 		d.style("B", bodySize)
-		f.Write(bodyLine, pb.Name+",")
+		d.flow(bodyLine, pb.Name+",")
 		f.Ln(bodyLine)
 		d.style("", bodySize)
 		f.SetX(marginL + 36)
-		f.Write(bodyLine, partyLabel(pb, practice.PartyB)+".")
+		d.flow(bodyLine, partyLabel(pb, practice.PartyB)+".")
 		f.Ln(bodyLine)
 	})
 	leftEnd := f.GetY()
@@ -106,16 +106,16 @@ func (d *doc) caption() {
 	f.SetXY(rightX, top)
 	d.indent(leftW+gutter, 0, func() {
 		d.style("B", bodySize)
-		f.Write(bodyLine, "Case No. "+d.c.CourtCaseNo)
+		d.flow(bodyLine, "Case No. "+d.c.CourtCaseNo)
 		f.Ln(bodyLine * 1.6)
 		d.style("", bodySize)
-		f.Write(bodyLine, "Before the Parenting Coordinator,")
+		d.flow(bodyLine, "Before the Parenting Coordinator,")
 		f.Ln(bodyLine)
-		f.Write(bodyLine, d.p.Coordinator.Name)
+		d.flow(bodyLine, d.p.Coordinator.Name)
 		f.Ln(bodyLine * 1.6)
 		d.style("", smallSize)
 		d.color(grey)
-		f.Write(smallLine, "Document "+d.id)
+		d.flow(smallLine, "Document "+d.id)
 		f.Ln(smallLine)
 		d.color(ink)
 	})
@@ -128,10 +128,10 @@ func (d *doc) caption() {
 	f.SetXY(marginL, bottom+20)
 
 	d.style("B", 14)
-	f.MultiCell(textW, 18, strings.ToUpper(d.title), "", "C", false)
+	d.multiCell(textW, 18, strings.ToUpper(d.title), "C")
 	f.Ln(2)
 	d.style("I", bodySize)
-	f.MultiCell(textW, bodyLine, "Re: "+d.is.Title, "", "C", false)
+	d.multiCell(textW, bodyLine, "Re: "+d.is.Title, "C")
 	d.body("")
 	f.Ln(10)
 
@@ -433,7 +433,7 @@ func (d *doc) signLine(x float64, name string, under []string, address bool) {
 	f.Line(x, y, x+w, y)
 	f.SetXY(x, y+3)
 	d.style("B", bodySize)
-	f.CellFormat(w, bodyLine, name, "", 2, "L", false, 0, "")
+	d.cell(w, bodyLine, name, "L", 2)
 	d.style("", 10)
 	lines := append([]string{}, under...)
 	if address {
@@ -449,7 +449,7 @@ func (d *doc) signLine(x float64, name string, under []string, address bool) {
 			continue
 		}
 		f.SetX(x)
-		f.CellFormat(w, 13, l, "", 2, "L", false, 0, "")
+		d.cell(w, 13, l, "L", 2)
 	}
 	d.body("")
 	f.SetX(marginL)

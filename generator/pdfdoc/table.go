@@ -70,9 +70,9 @@ func (m *mdWriter) table(t *east.Table) {
 			d.style("", cellSize)
 		}
 		for j, c := range r {
-			nat[j] = max(nat[j], d.f.GetStringWidth(c)+2*cellPad)
+			nat[j] = max(nat[j], d.width(c)+2*cellPad)
 			for _, w := range strings.Fields(c) {
-				minW[j] = max(minW[j], d.f.GetStringWidth(w)+2*cellPad)
+				minW[j] = max(minW[j], d.width(w)+2*cellPad)
 			}
 		}
 	}
@@ -87,7 +87,7 @@ func (m *mdWriter) table(t *east.Table) {
 		lines := make([][]string, cols)
 		n := 1
 		for j, c := range cells {
-			lines[j] = d.f.SplitText(c, widths[j]-2*cellPad)
+			lines[j] = d.split(c, widths[j]-2*cellPad)
 			n = max(n, len(lines[j]))
 		}
 		h := float64(n)*cellLine + 2*cellPad
@@ -113,7 +113,7 @@ func (m *mdWriter) table(t *east.Table) {
 			}
 			for k, l := range lines[j] {
 				d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
-				d.f.CellFormat(widths[j]-2*cellPad, cellLine, l, "", 0, align[j], false, 0, "")
+				d.cell(widths[j]-2*cellPad, cellLine, l, align[j], 0)
 			}
 			x += widths[j]
 		}
@@ -134,7 +134,7 @@ func drawHeader(d *doc, cells []string, widths []float64, align []string, left f
 	n := 1
 	lines := make([][]string, len(cells))
 	for j, c := range cells {
-		lines[j] = d.f.SplitText(c, widths[j]-2*cellPad)
+		lines[j] = d.split(c, widths[j]-2*cellPad)
 		n = max(n, len(lines[j]))
 	}
 	h := float64(n)*cellLine + 2*cellPad
@@ -144,7 +144,7 @@ func drawHeader(d *doc, cells []string, widths []float64, align []string, left f
 		d.f.Rect(x, y, widths[j], h, "FD")
 		for k, l := range lines[j] {
 			d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
-			d.f.CellFormat(widths[j]-2*cellPad, cellLine, l, "", 0, align[j], false, 0, "")
+			d.cell(widths[j]-2*cellPad, cellLine, l, align[j], 0)
 		}
 		x += widths[j]
 	}

@@ -1,0 +1,258 @@
+package pdfdoc
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The text layer: every string reaches fpdf through these functions. They
+// measure with the face's width table, break lines themselves (so that a
+// word whose letters fall in different planes still breaks only at
+// spaces) and draw each run of one plane with one fpdf cell.
+
+// faceStyles are fpdf's style names of the four faces, by face index.
+var faceStyles = [4]string{"", "B", "I", "BI"}
+
+// planeFamilies are the fpdf family names of the planes.
+var planeFamilies = func() (f [maxPlanes]string) {
+	for i := range f {
+		f[i] = family + strconv.Itoa(i)
+	}
+	return f
+}()
+
+// maxPlanes bounds the planes of a face (Liberation Serif needs 3).
+const maxPlanes = 64
+
+// faceIndex maps a style ("", "B", "I", "BI", optionally with "S") to a
+// face index and whether the text is struck through.
+func faceIndex(s string) (int, bool) {
+	strike := strings.Contains(s, "S")
+	i := 0
+	if strings.Contains(s, "B") {
+		i |= 1
+	}
+	if strings.Contains(s, "I") {
+		i |= 2
+	}
+	return i, strike
+}
+
+// plane selects plane p of the current face in fpdf, adding it to the
+// document on first use: a document embeds only the planes it draws.
+func (d *doc) plane(p uint8) {
+	fc := d.a.faces[d.face]
+	if d.loaded[d.face]&(1<<p) == 0 {
+		pd := fc.planes[p]
+		d.f.AddFontFromBytes(planeFamilies[p], faceStyles[d.face], pd.def, pd.file)
+		d.loaded[d.face] |= 1 << p
+	}
+	st := faceStyles[d.face]
+	if d.strike {
+		st += "S"
+	}
+	d.f.SetFont(planeFamilies[p], st, d.size)
+}
+
+// width is the width of s in the current face and size, in points.
+func (d *doc) width(s string) float64 {
+	fc := d.a.faces[d.face]
+	var w int
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			w += int(fc.lo[c].width)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		w += int(fc.glyph(r).width)
+		i += n - 1
+	}
+	return float64(w) * d.size / 1000
+}
+
+// show draws s from the current position on one line, one fpdf cell per
+// run of characters in one plane, and leaves x after it.
+func (d *doc) show(s string, h float64) {
+	if s == "" {
+		return
+	}
+	fc := d.a.faces[d.face]
+	var stack [256]byte
+	buf := stack[:0]
+	var cur uint8
+	var w int
+	flush := func() {
+		if len(buf) == 0 {
+			return
+		}
+		d.plane(cur)
+		d.f.CellFormat(float64(w)*d.size/1000, h, string(buf), "", 0, "L", false, 0, "")
+		buf, w = buf[:0], 0
+	}
+	for _, r := range s {
+		g := fc.glyph(r)
+		if g.plane != cur && len(buf) > 0 {
+			flush()
+		}
+		cur = g.plane
+		buf = append(buf, g.code)
+		w += int(g.width)
+	}
+	flush()
+}
+
+// flow writes s from the current position, wrapping at spaces between the
+// current margins with line height h, as fpdf's Write does; a newline in s
+// starts a new line. A word wider than the line is broken where it must.
+func (d *doc) flow(h float64, s string) {
+	l, _, r, _ := d.f.GetMargins()
+	right := pageW - r + 0.01
+	x := d.f.GetX()
+	var line strings.Builder
+	newline := func() {
+		d.show(line.String(), h)
+		line.Reset()
+		d.f.Ln(h)
+		d.f.SetX(l)
+		x = l
+	}
+	spaceW := d.width(" ")
+	for s != "" {
+		switch s[0] {
+		case '\n':
+			newline()
+			s = s[1:]
+			continue
+		case ' ':
+			if line.Len() > 0 || x > l+0.01 {
+				line.WriteByte(' ')
+				x += spaceW
+			}
+			s = s[1:]
+			continue
+		}
+		end := strings.IndexAny(s, " \n")
+		if end < 0 {
+			end = len(s)
+		}
+		word := s[:end]
+		s = s[end:]
+		ww := d.width(word)
+		if x+ww > right && x > l+0.01 {
+			newline()
+		}
+		for ww > right-x && word != "" { // longer than a line: break it
+			n := d.fits(word, right-x)
+			if n == 0 {
+				_, n = utf8.DecodeRuneInString(word)
+			}
+			line.WriteString(word[:n])
+			word = word[n:]
+			newline()
+			ww = d.width(word)
+		}
+		line.WriteString(word)
+		x += ww
+	}
+	d.show(line.String(), h)
+}
+
+// fits returns how many bytes of s fit in w.
+func (d *doc) fits(s string, w float64) int {
+	fc := d.a.faces[d.face]
+	limit := w * 1000 / d.size
+	var sum int
+	for i, r := range s {
+		sum += int(fc.glyph(r).width)
+		if float64(sum) > limit {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// cell draws s in a box w wide, aligned "L", "C" or "R", like fpdf's
+// CellFormat without border: ln 0 leaves the position to the right of the
+// box, 1 at the start of the next line, 2 below the box.
+func (d *doc) cell(w, h float64, s, align string, ln int) {
+	x0 := d.f.GetX()
+	dx := 0.0
+	switch align {
+	case "C":
+		dx = (w - d.width(s)) / 2
+	case "R":
+		dx = w - d.width(s)
+	}
+	d.f.SetX(x0 + dx)
+	d.show(s, h)
+	y := d.f.GetY()
+	switch ln {
+	case 0:
+		d.f.SetX(x0 + w)
+	case 1:
+		l, _, _, _ := d.f.GetMargins()
+		d.f.SetXY(l, y+h)
+	default:
+		d.f.SetXY(x0, y+h)
+	}
+}
+
+// multiCell wraps s into lines of width w, each aligned as align, and
+// leaves the position at the left margin below them, as fpdf's MultiCell.
+func (d *doc) multiCell(w, h float64, s, align string) {
+	x := d.f.GetX()
+	for _, line := range d.split(s, w) {
+		d.f.SetX(x)
+		d.cell(w, h, line, align, 2)
+	}
+	l, _, _, _ := d.f.GetMargins()
+	d.f.SetX(l)
+}
+
+// split breaks s into lines no wider than w at spaces (and at newlines),
+// breaking a word only when it is wider than a line.
+func (d *doc) split(s string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		var line string
+		var lw float64
+		spaceW := d.width(" ")
+		for _, word := range strings.Fields(para) {
+			ww := d.width(word)
+			switch {
+			case line == "":
+			case lw+spaceW+ww <= w+0.01:
+				line += " " + word
+				lw += spaceW + ww
+				continue
+			default:
+				lines = append(lines, line)
+			}
+			for ww > w+0.01 {
+				n := d.fits(word, w)
+				if n == 0 {
+					_, n = utf8.DecodeRuneInString(word)
+				}
+				lines = append(lines, word[:n])
+				word = word[n:]
+				ww = d.width(word)
+			}
+			line, lw = word, ww
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// fit shortens s with an ellipsis until it fits in w.
+func (d *doc) fit(s string, w float64) string {
+	if d.width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && d.width(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimRight(string(r), " ,—-") + "…"
+}
