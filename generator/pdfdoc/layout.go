@@ -57,10 +57,11 @@ type doc struct {
 }
 
 // style sets the font: s is "", "B", "I" or "BI", optionally with "S".
+// fpdf is told only when text is drawn (see show), so that a style set
+// and reset around nothing costs no font switch in the page's content.
 func (d *doc) style(s string, size float64) {
 	d.face, d.strike = faceIndex(s)
 	d.size = size
-	d.plane(0)
 }
 
 // textState is the font state that the header and footer save and restore,
@@ -75,7 +76,6 @@ func (d *doc) save() textState { return textState{d.face, d.size, d.strike} }
 
 func (d *doc) restore(t textState) {
 	d.face, d.size, d.strike = t.face, t.size, t.strike
-	d.plane(0)
 }
 
 // body selects the body font in style s.
