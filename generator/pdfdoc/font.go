@@ -24,7 +24,8 @@ import (
 // planes: plane 0 is the Windows-1252 repertoire under the standard
 // WinAnsiEncoding (every viewer knows it), and the rest of the face's
 // characters (Latin Extended, Greek, Cyrillic, symbols) go in order to
-// planes 1, 2, ... whose /Differences name each glyph "uniXXXX". Text is
+// planes 1, 2, ... whose /Differences name each glyph "uniXXXX" (Latin
+// first, in planes of its own, then the other scripts). Text is
 // split into runs by plane (see text.go). Each plane embeds its own subset
 // of the face, without hinting instructions, so a document that uses only
 // plane 0 carries only the Windows-1252 glyphs.
@@ -164,17 +165,20 @@ func newFace(ttf []byte, name string) (*face, error) {
 		rest = append(rest, r)
 	}
 	slices.Sort(rest)
-	for len(rest) > 0 {
-		n := min(len(rest), 256-firstCode)
-		p := len(planes) + 1
-		if p > 255 {
-			break
+	// Latin beyond Windows-1252 (Extended-A and -B, as in Łukasik or
+	// Petrović) is what names need most: it gets planes of its own, so
+	// that such a document does not also embed Greek and Cyrillic.
+	latin, _ := slices.BinarySearch(rest, 0x0370)
+	for _, group := range [][]rune{rest[:latin], rest[latin:]} {
+		for len(group) > 0 && len(planes)+1 < maxPlanes {
+			n := min(len(group), 256-firstCode)
+			p := len(planes) + 1
+			for i, r := range group[:n] {
+				fc.set(r, glyphRef{plane: uint8(p), code: byte(firstCode + i), ok: true, width: adv(cmap[r])})
+			}
+			planes = append(planes, group[:n])
+			group = group[n:]
 		}
-		for i, r := range rest[:n] {
-			fc.set(r, glyphRef{plane: uint8(p), code: byte(firstCode + i), ok: true, width: adv(cmap[r])})
-		}
-		planes = append(planes, rest[:n])
-		rest = rest[n:]
 	}
 
 	// Descriptor values as fpdf's UTF-8 path computes them.
