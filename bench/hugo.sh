@@ -4,8 +4,8 @@
 #
 #   bench/hugo.sh [CASES] [ISSUES_PER_CASE] [RUNS]     (default 500 20 5)
 #
-# Runs alternate (pcdocket, hugo, pcdocket, ...) so that both tools share
-# whatever else the machine is doing; each run writes into a fresh, empty
+# Runs alternate (pcdocket first, then hugo first, ...) on a settled disk so
+# that both tools share whatever else the machine is doing; each run writes into a fresh, empty
 # output folder (the removal is not timed). Prints the median wall time, CPU
 # time (user + sys) and peak RSS of each tool, and the ratios.
 set -euo pipefail
@@ -40,10 +40,21 @@ run() {
 	awk '{printf "%.2f %.2f %d\n", $1, $2 + $3, $4}' "$OUT/time.tmp" >>"$OUT/$name.txt"
 }
 rm -f "$OUT/pcdocket.txt" "$OUT/hugo.txt"
+# settle: removing ~40,000 files, or having just written 20,000, leaves the
+# kernel flushing and discarding for seconds afterwards; whichever tool ran
+# next would pay for it. Each run starts on a settled disk, and the order
+# alternates so that neither tool always goes first.
+settle() { sync; sleep 3; }
+pc_run() { run pcdocket "$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$OUT/practice" --output "$OUT/pc-out"; }
+hugo_run() { run hugo hugo --quiet --source "$OUT/hugo" -d "$PWD/$OUT/hugo-out"; }
 for i in $(seq "$RUNS"); do
 	rm -rf "$OUT/pc-out" "$OUT/hugo-out"
-	run pcdocket "$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$OUT/practice" --output "$OUT/pc-out"
-	run hugo hugo --quiet --source "$OUT/hugo" -d "$PWD/$OUT/hugo-out"
+	settle
+	if [ $((i % 2)) = 1 ]; then
+		pc_run; settle; hugo_run
+	else
+		hugo_run; settle; pc_run
+	fi
 done
 
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
