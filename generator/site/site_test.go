@@ -358,6 +358,17 @@ func TestDocket(t *testing.T) {
 	if v := s.docket.Pending[0]; !v.Overdue || v.DaysLate != 23 {
 		t.Errorf("#3: overdue %v by %d days, want overdue by 23", v.Overdue, v.DaysLate)
 	}
+	// An urgent issue whose record is still open comes straight after the
+	// overdue ones: it is the one to act on today.
+	p := samplePractice()
+	p.Case("alvarez-brennan").Issue(4).Urgent = true
+	order = order[:0]
+	for _, v := range newSite(t, p).docket.Pending {
+		order = append(order, v.Issue.ID())
+	}
+	if want := []string{"alvarez-brennan#3", "alvarez-brennan#4", "okafor-reyes#2"}; !slices.Equal(order, want) {
+		t.Errorf("docket order with #4 urgent %v, want %v", order, want)
+	}
 	var recent []string
 	for _, v := range s.docket.Recent {
 		recent = append(recent, v.Issue.ID())

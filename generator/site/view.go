@@ -38,7 +38,7 @@ type pageData struct {
 
 // docketData is the practice-wide view of open issues and recent outcomes.
 type docketData struct {
-	Pending []*issueView // overdue first, then by due date, then raised date
+	Pending []*issueView // overdue first, then urgent, then by due date, then raised date
 	Overdue int
 	Urgent  int
 	Recent  []*issueView // newest outcome first, at most recentOutcomes
@@ -544,11 +544,16 @@ func (s *Site) indexCategories() {
 	}
 }
 
-// docketBefore orders open issues: overdue first, then by due date (issues
+// docketBefore orders open issues: overdue first, then urgent ones (an
+// urgent issue often has no due date yet, its record still open, but it is
+// the one the coordinator must act on today), then by due date (issues
 // whose record is still open last), then by raised date.
 func docketBefore(a, b *issueView) bool {
 	if a.Overdue != b.Overdue {
 		return a.Overdue
+	}
+	if a.Issue.Urgent != b.Issue.Urgent {
+		return a.Issue.Urgent
 	}
 	if a.Due != b.Due {
 		if a.Due.IsZero() || b.Due.IsZero() {
