@@ -50,6 +50,12 @@ func runServe(ctx context.Context, e *env, args []string) int {
 				for _, line := range strings.Split(strings.TrimSpace(errorLines(r)), "\n") {
 					fmt.Fprintf(e.stdout, "    %s\n", line)
 				}
+			} else if len(r.Changed) == 0 {
+				// The first build lists the warnings once, as check would;
+				// later rebuilds only count them, to keep one line per save.
+				for _, f := range r.Findings {
+					fmt.Fprintf(e.stdout, "    %s\n", f)
+				}
 			}
 		},
 	})
