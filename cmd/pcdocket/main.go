@@ -98,7 +98,7 @@ type common struct {
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.source, "source", ".", "the practice folder")
-	fs.StringVar(&c.asOf, "as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today)")
+	fs.StringVar(&c.asOf, "as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today in the practice's time zone)")
 }
 
 // date returns --as-of, or the zero date, which the build resolves to today
