@@ -15,7 +15,7 @@ import (
 func runServe(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "serve")
 	source := fs.String("source", ".", "the practice folder")
-	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today)")
+	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today in the practice's time zone)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on (host:port)")
 	noDocs := fs.Bool("no-documents", false, "leave out the PDF documents (faster rebuilds; document links do not work)")
 	public := fs.Bool("public-bind", false, "allow a non-loopback --addr: anyone who can reach it can read the case data")
