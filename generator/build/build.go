@@ -335,13 +335,3 @@ feed:
 	close(next)
 	wg.Wait()
 }
-
-// asOf returns the reference date: opts.AsOf, or today in UTC for callers
-// that have not loaded the practice yet (Load resolves it in the practice's
-// time zone).
-func (o Options) asOf() practice.Date {
-	if o.AsOf.IsZero() {
-		return Today(nil, time.Now())
-	}
-	return o.AsOf
-}

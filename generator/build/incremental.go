@@ -178,13 +178,7 @@ func (b *Incremental) today() practice.Date {
 	if !b.opts.AsOf.IsZero() {
 		return b.opts.AsOf
 	}
-	loc := time.UTC
-	if b.p != nil && b.p.Timezone != "" {
-		if l, err := time.LoadLocation(b.p.Timezone); err == nil {
-			loc = l
-		}
-	}
-	return practice.DateOf(time.Now().In(loc))
+	return Today(b.p, time.Now())
 }
 
 // mark records what one changed input path invalidates.
