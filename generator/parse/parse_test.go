@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -99,8 +100,8 @@ func TestFrontMatterFindings(t *testing.T) {
 				got = append(got, d.String())
 			}
 			want := append([]string(nil), tt.want...)
-			sortStrings(want)
-			sortStrings(got)
+			sort.Strings(want)
+			sort.Strings(got)
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}

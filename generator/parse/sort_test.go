@@ -1,5 +1,0 @@
-package parse
-
-import "sort"
-
-func sortStrings(s []string) { sort.Strings(s) }
