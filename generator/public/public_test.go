@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -47,6 +48,13 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := build(t, fixturePractice(t, tc.base))
+			// The stylesheet is the template's bytes as they are: compare
+			// it with the template rather than keep golden copies of it.
+			css, err := fs.ReadFile(templates.Default(), "public/style.css")
+			if err != nil || !bytes.Equal(out["style.css"], css) {
+				t.Errorf("style.css is not templates/public/style.css as is (err %v)", err)
+			}
+			delete(out, "style.css")
 			dir := filepath.Join("testdata", "golden", tc.name)
 			if *update {
 				if err := os.RemoveAll(dir); err != nil {
