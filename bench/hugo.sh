@@ -17,6 +17,8 @@ RUNS=${3:-5}
 ASOF=2026-11-27
 OUT=bench/out/hugo-$CASES-$PER
 mkdir -p "$OUT"
+. bench/scratchfs.sh
+scratch_setup
 
 if ! command -v hugo >/dev/null; then
 	echo "hugo not found: installing Debian's hugo" >&2
@@ -45,10 +47,10 @@ rm -f "$OUT/pcdocket.txt" "$OUT/hugo.txt"
 # next would pay for it. Each run starts on a settled disk, and the order
 # alternates so that neither tool always goes first.
 settle() { sync; sleep 3; }
-pc_run() { run pcdocket "$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$OUT/practice" --output "$OUT/pc-out"; }
-hugo_run() { run hugo hugo --quiet --source "$OUT/hugo" -d "$PWD/$OUT/hugo-out"; }
+pc_run() { run pcdocket "$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$OUT/practice" --output "$SCRATCH/pc-out"; }
+hugo_run() { run hugo hugo --quiet --source "$OUT/hugo" -d "$(realpath "$SCRATCH")/hugo-out"; }
 for i in $(seq "$RUNS"); do
-	rm -rf "$OUT/pc-out" "$OUT/hugo-out"
+	rm -rf "$SCRATCH/pc-out" "$SCRATCH/hugo-out"
 	settle
 	if [ $((i % 2)) = 1 ]; then
 		pc_run; settle; hugo_run
@@ -60,8 +62,8 @@ done
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 col() { awk -v c="$2" '{print $c}' "$OUT/$1.txt" | median; }
 
-pc_pages=$(find "$OUT/pc-out/private" -type f | wc -l)
-hugo_pages=$(find "$OUT/hugo-out" -type f | wc -l)
+pc_pages=$(find "$SCRATCH/pc-out/private" -type f | wc -l)
+hugo_pages=$(find "$SCRATCH/hugo-out" -type f | wc -l)
 pw=$(col pcdocket 1); hw=$(col hugo 1)
 pc=$(col pcdocket 2); hc=$(col hugo 2)
 pr=$(col pcdocket 3); hr=$(col hugo 3)

@@ -16,6 +16,8 @@ OUT=bench/out/scale
 mkdir -p "$OUT"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 go build -o "$OUT/pcdocket" ./cmd/pcdocket
+. bench/scratchfs.sh
+scratch_setup
 
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -28,16 +30,16 @@ for cases in 50 500 2500; do
 	"$OUT/pcdocket" check --source "$src" --as-of $ASOF >"$OUT/check.txt" 2>&1 || { cat "$OUT/check.txt"; exit 1; }
 	rm -f "$OUT/runs.txt"
 	for i in $(seq "$RUNS"); do
-		rm -rf "$OUT/out"
+		rm -rf "$SCRATCH/out"
 		/usr/bin/time -f '%e %U %S %M' -o "$OUT/time.tmp" \
-			"$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$src" --output "$OUT/out" >/dev/null
+			"$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$src" --output "$SCRATCH/out" >/dev/null
 		awk '{printf "%.2f %.2f %d\n", $1, $2 + $3, $4}' "$OUT/time.tmp" >>"$OUT/runs.txt"
 	done
-	files=$(find "$OUT/out/private" -type f | wc -l)
+	files=$(find "$SCRATCH/out/private" -type f | wc -l)
 	wall=$(awk '{print $1}' "$OUT/runs.txt" | median)
 	cpu=$(awk '{print $2}' "$OUT/runs.txt" | median)
 	rss=$(awk '{print $3}' "$OUT/runs.txt" | median)
 	printf '%8d %7d %8d %8s %8s %12d %14.0f\n' $issues $cases "$files" "$wall" "$cpu" $((rss / 1024)) \
 		"$(awk -v w="$wall" -v n=$issues 'BEGIN{print w * 1000 / (n / 1000)}')"
 done
-rm -rf "$OUT/out"
+rm -rf "$SCRATCH/out"
