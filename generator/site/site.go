@@ -61,10 +61,12 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
@@ -212,11 +214,11 @@ func (s *Site) buildPages() error {
 		data.Root = strings.Repeat("../", strings.Count(p, "/"))
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
 	}
-	for _, c := range s.cases {
-		if c.pages == nil {
+	forEach(len(s.cases), func(i int) {
+		if c := s.cases[i]; c.pages == nil {
 			c.pages = s.casePages(c)
 		}
-	}
+	})
 
 	// The pages are put together in path order, so that watch mode need
 	// not sort 20,000 of them after every edit: each case's pages under
@@ -408,4 +410,18 @@ func clauseTitle(c *practice.Clause) string {
 		return "Clause " + c.Ref
 	}
 	return "Clause " + c.Ref + ": " + c.Title
+}
+
+// forEach calls f(0..n-1) on all cores and returns when every call has.
+func forEach(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -368,12 +368,25 @@ type kindCount struct {
 func (s *Site) index(reuse map[*practice.Case]*caseView) {
 	md := s.md.HTML
 	caseSlugs := newNamer()
-	for _, c := range s.p.Cases {
-		slug := caseSlugs.name(c.ID)
-		cv := reuse[c]
-		if cv == nil || cv.Dir != "cases/"+slug+"/" {
-			cv = s.caseView(c, slug, md)
+	views := make([]*caseView, len(s.p.Cases))
+	var todo []int // cases to resolve
+	slugs := make([]string, len(s.p.Cases))
+	for i, c := range s.p.Cases {
+		slugs[i] = caseSlugs.name(c.ID)
+		if cv := reuse[c]; cv != nil && cv.Dir == "cases/"+slugs[i]+"/" {
+			views[i] = cv
+		} else {
+			todo = append(todo, i)
 		}
+	}
+	// Cases resolve independently (a case's views point only into the
+	// case), so a full build resolves them on all cores: 10,000 issues
+	// took 120 ms on one.
+	forEach(len(todo), func(k int) {
+		i := todo[k]
+		views[i] = s.caseView(s.p.Cases[i], slugs[i], md)
+	})
+	for _, cv := range views {
 		for _, v := range cv.Issues {
 			s.issues[v.Issue] = v
 			if v.Pending {
