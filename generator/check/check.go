@@ -80,7 +80,7 @@ type checker struct {
 // has reports whether the file wrote the key at path; the parser reports
 // required keys that are absent, so the checker only judges keys present.
 func has(src *practice.Source, path string) bool {
-	_, ok := src.Keys[path]
+	_, ok := src.Line(path)
 	return ok
 }
 

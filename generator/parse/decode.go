@@ -16,6 +16,7 @@ import (
 // recording the line of every key and reporting every structural problem it
 // meets rather than stopping at the first.
 type decoder struct {
+	r     *reader // records the keys met, and interns their paths
 	src   *practice.Source
 	off   int // added to node lines to give file lines
 	diags *diag.List
@@ -50,19 +51,19 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(practice.Pos{File: d.src.File, Line: d.line(n)}, format, args...)
 }
 
+// at is Source.At over the keys met so far: a missing key is reported at
+// its nearest present parent.
+func (d *decoder) at(path string) practice.Pos {
+	src := practice.Source{File: d.src.File, StartLine: d.src.StartLine, Keys: d.r.keysSoFar()}
+	return src.At(path)
+}
+
 // describe names a path for messages: the top level is "the front matter".
 func describe(path string) string {
 	if path == "" {
 		return "the front matter"
 	}
 	return path
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 // kindName says what a node is, in the words a coordinator would use.
@@ -105,7 +106,6 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			key := k.Value
-			p := join(path, key)
 			f, ok := lookup(fields, key)
 			if !ok {
 				where := ""
@@ -115,12 +115,13 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 				d.errorf(k, "unknown key %q%s%s", key, where, hint(key, names))
 				continue
 			}
+			p := d.r.join(path, key)
 			if first, dup := seen[key]; dup {
 				d.errorf(k, "key %q is given twice (first on line %d): keep one", p, first)
 				continue
 			}
 			seen[key] = d.line(k)
-			d.src.Keys[p] = d.line(k)
+			d.r.record(p, d.line(k))
 			if isNull(val) {
 				if f.required {
 					d.errorf(k, "%s has no value: it is required", p)
@@ -132,7 +133,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	}
 	for _, f := range fields {
 		if _, ok := seen[f.key]; !ok && f.required {
-			d.diags.Errorf(d.src.At(path), "missing required key %q in %s: add it", f.key, describe(path))
+			d.diags.Errorf(d.at(path), "missing required key %q in %s: add it", f.key, describe(path))
 		}
 	}
 }
@@ -222,8 +223,8 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
-			p := fmt.Sprintf("%s[%d]", path, i)
-			d.src.Keys[p] = d.line(item)
+			p := d.r.index(path, i)
+			d.r.record(p, d.line(item))
 			if isNull(item) {
 				d.errorf(item, "%s: empty list item", p)
 				continue

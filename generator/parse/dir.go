@@ -43,14 +43,18 @@ func ValidID(s string) bool { return idRE.MatchString(s) }
 // issues, and the public pages. It returns the model, sorted, and every
 // finding; the model is usable (partial) even when there are errors.
 func Dir(root string) (*practice.Practice, diag.List) {
-	p, diags := ReadPractice(root)
+	r := new(reader)
+	p, diags := r.readPractice(root)
 
 	ids, more := caseIDs(root)
 	diags = append(diags, more...)
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
-	parallel(len(ids), func(i int) {
-		cases[i], caseDiags[i] = ReadCase(root, ids[i])
+	parallel(len(ids), func() func(i int) {
+		r := new(reader)
+		return func(i int) {
+			cases[i], caseDiags[i] = r.readCase(root, ids[i])
+		}
 	})
 	for i, c := range cases {
 		diags = append(diags, caseDiags[i]...)
@@ -59,7 +63,7 @@ func Dir(root string) (*practice.Practice, diag.List) {
 		}
 	}
 
-	pages, more := ReadPages(root)
+	pages, more := r.readPages(root)
 	p.Pages = pages
 	diags = append(diags, more...)
 
@@ -70,6 +74,10 @@ func Dir(root string) (*practice.Practice, diag.List) {
 
 // ReadPractice reads practice.yaml.
 func ReadPractice(root string) (*practice.Practice, diag.List) {
+	return new(reader).readPractice(root)
+}
+
+func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	p := &practice.Practice{}
 	var diags diag.List
 	data, err := os.ReadFile(filepath.Join(root, PracticeFile))
@@ -79,16 +87,20 @@ func ReadPractice(root string) (*practice.Practice, diag.List) {
 		} else {
 			diags.Errorf(practice.Pos{File: PracticeFile}, "%v", err)
 		}
-		p.Src = practice.Source{File: PracticeFile, Keys: map[string]int{}}
+		p.Src = practice.Source{File: PracticeFile}
 		return p, diags
 	}
-	p.Src, diags = YAMLFile(PracticeFile, data, p)
+	p.Src, diags = r.yamlFile(PracticeFile, data, p)
 	return p, diags
 }
 
 // YAMLFile decodes a whole YAML file (practice.yaml) into v.
 func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
-	src := practice.Source{File: file, StartLine: 1, Keys: map[string]int{}}
+	return new(reader).yamlFile(file, data, v)
+}
+
+func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, diag.List) {
+	src := practice.Source{File: file, StartLine: 1}
 	var diags diag.List
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
@@ -96,8 +108,10 @@ func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
 		return src, diags
 	}
-	d := &decoder{src: &src, diags: &diags}
+	d := &decoder{r: r, src: &src, diags: &diags}
+	r.begin()
 	d.decodeStruct(&n, reflect.ValueOf(v).Elem(), "")
+	src.Keys = r.sourceKeys()
 	return src, diags
 }
 
@@ -133,6 +147,10 @@ func caseIDs(root string) ([]string, diag.List) {
 // ReadCase reads content/cases/<id>/case.md and the case's issues. It
 // returns nil when the case file cannot be read at all.
 func ReadCase(root, id string) (*practice.Case, diag.List) {
+	return new(reader).readCase(root, id)
+}
+
+func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	if !ValidID(id) {
 		var diags diag.List
 		diags.Errorf(practice.Pos{File: path.Join(CasesDir, id)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters", id)
@@ -152,12 +170,12 @@ func ReadCase(root, id string) (*practice.Case, diag.List) {
 	}
 	c := &practice.Case{ID: id}
 	var diags diag.List
-	c.Body, c.Src, diags = FrontMatter(file, data, c)
+	c.Body, c.Src, diags = r.frontMatter(file, data, c)
 
 	names, more := issueFiles(root, dir)
 	diags = append(diags, more...)
 	for _, name := range names {
-		is, d := ReadIssue(root, path.Join(dir, IssuesDir, name), c)
+		is, d := r.readIssue(root, path.Join(dir, IssuesDir, name), c)
 		diags = append(diags, d...)
 		if is != nil {
 			c.Issues = append(c.Issues, is)
@@ -194,6 +212,10 @@ func issueFiles(root, caseDir string) ([]string, diag.List) {
 // ReadIssue reads one issue file (file is relative to root) of case c and
 // appends nothing to c: the caller decides where the issue goes.
 func ReadIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
+	return new(reader).readIssue(root, file, c)
+}
+
+func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
 	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
 	if err != nil {
 		var diags diag.List
@@ -202,12 +224,16 @@ func ReadIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List)
 	}
 	is := &practice.Issue{Case: c}
 	var diags diag.List
-	is.Body, is.Src, diags = FrontMatter(file, data, is)
+	is.Body, is.Src, diags = r.frontMatter(file, data, is)
 	return is, diags
 }
 
 // ReadPages reads the public pages, content/public/*.md.
 func ReadPages(root string) ([]*practice.Page, diag.List) {
+	return new(reader).readPages(root)
+}
+
+func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 	var diags diag.List
 	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(PublicDir)))
 	if err != nil {
@@ -235,7 +261,7 @@ func ReadPages(root string) ([]*practice.Page, diag.List) {
 		}
 		pg := &practice.Page{Slug: slugName}
 		var d diag.List
-		pg.Body, pg.Src, d = FrontMatter(file, data, pg)
+		pg.Body, pg.Src, d = r.frontMatter(file, data, pg)
 		diags = append(diags, d...)
 		pages = append(pages, pg)
 	}
@@ -274,13 +300,15 @@ func slug(s string) string {
 	return out
 }
 
-// parallel calls f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
+// parallel calls f(0..n-1) on all cores, with one f per goroutine from
+// newF, so that each can keep its own reader.
+func parallel(n int, newF func() func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
+		f := newF()
 		go func() {
 			defer wg.Done()
 			for i := range next {

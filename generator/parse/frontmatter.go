@@ -22,7 +22,11 @@ var bom = []byte("\xef\xbb\xbf")
 // Source. YAML front matter sits between "---" lines, TOML between "+++"
 // lines. Every problem found is returned; v holds what could be decoded.
 func FrontMatter(file string, data []byte, v any) (body string, src practice.Source, diags diag.List) {
-	src = practice.Source{File: file, Keys: map[string]int{}, Sum: sha256.Sum256(data)}
+	return new(reader).frontMatter(file, data, v)
+}
+
+func (r *reader) frontMatter(file string, data []byte, v any) (body string, src practice.Source, diags diag.List) {
+	src = practice.Source{File: file, Sum: sha256.Sum256(data)}
 	if bytes.HasPrefix(data, bom) {
 		diags.Errorf(practice.Pos{File: file, Line: 1}, "the file starts with a UTF-8 byte-order mark: save it as UTF-8 without BOM")
 		data = data[len(bom):]
@@ -59,8 +63,10 @@ func FrontMatter(file string, data []byte, v any) (body string, src practice.Sou
 		diags.Errorf(practice.Pos{File: file, Line: line}, "front matter: %s", msg)
 		return string(rest), src, diags
 	}
-	d := &decoder{src: &src, off: open, diags: &diags}
+	d := &decoder{r: r, src: &src, off: open, diags: &diags}
+	r.begin()
 	d.decodeStruct(root, reflect.ValueOf(v).Elem(), "")
+	src.Keys = r.sourceKeys()
 	return string(rest), src, diags
 }
 

@@ -141,3 +141,11 @@ func toNode(v any, path string, lines map[string]int, parent int) *yaml.Node {
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fmt.Sprint(v), Line: line}
 }
+
+// join returns the path of key inside path, as the decoder names it.
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}

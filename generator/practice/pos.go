@@ -1,6 +1,10 @@
 package practice
 
-import "fmt"
+import (
+	"fmt"
+	"iter"
+	"slices"
+)
 
 // A Pos is a place in the practice folder: a slash-separated path relative to
 // the practice root and a 1-based line number (0 when unknown).
@@ -20,19 +24,23 @@ func (p Pos) String() string {
 // Source records where a decoded file came from and where each of its keys is,
 // so that any later finding can point at the line of the key it is about.
 type Source struct {
-	File      string         // path relative to the practice root
-	StartLine int            // line of the opening front matter delimiter
-	BodyLine  int            // first line of the Markdown body
-	Keys      map[string]int // dotted key path ("parties.parent_a.name", "events[2].on") to line
-	Sum       [32]byte       // SHA-256 of the file's bytes, for sealing
+	File      string   // path relative to the practice root
+	StartLine int      // line of the opening front matter delimiter
+	BodyLine  int      // first line of the Markdown body
+	Keys      Keys     // line of each key the file wrote
+	Sum       [32]byte // SHA-256 of the file's bytes, for sealing
 }
+
+// Line returns the line of the key at path ("parties.parent_a.name",
+// "events[2].on") and whether the file wrote that key.
+func (s *Source) Line(path string) (int, bool) { return s.Keys.Line(path) }
 
 // At returns the position of the key at path. A key that is absent is
 // reported at its nearest present parent, and failing that at the opening
 // delimiter: the place a coordinator would add it.
 func (s *Source) At(path string) Pos {
 	for p := path; p != ""; p = parentPath(p) {
-		if l, ok := s.Keys[p]; ok {
+		if l, ok := s.Keys.Line(p); ok {
 			return Pos{s.File, l}
 		}
 	}
@@ -41,6 +49,53 @@ func (s *Source) At(path string) Pos {
 		line = 1
 	}
 	return Pos{s.File, line}
+}
+
+// Keys records the line of each key a file wrote, by dotted key path
+// ("parties.parent_a.name", "events[2].on"). The model keeps one Source per
+// file for the whole build, so Keys is two sorted slices rather than a map:
+// a map of a typical issue's forty keys took 1.8 kB, and since most files
+// of a practice write the same keys, the paths slice can be shared between
+// them, leaving four bytes a key. The zero Keys holds no key.
+type Keys struct {
+	paths []string // sorted, each once; possibly shared, so never written
+	lines []int32  // lines[i] is the line of paths[i]
+}
+
+// NewKeys returns the Keys that give lines[i] as the line of paths[i]. paths
+// must be sorted and hold each path once. NewKeys keeps both slices rather
+// than copying them, so that Keys with the same paths can share one slice;
+// the caller must not change either afterwards.
+func NewKeys(paths []string, lines []int32) Keys {
+	if len(paths) != len(lines) {
+		panic(fmt.Sprintf("practice.NewKeys: %d paths but %d lines", len(paths), len(lines)))
+	}
+	for i := 1; i < len(paths); i++ {
+		if paths[i-1] >= paths[i] {
+			panic(fmt.Sprintf("practice.NewKeys: paths not sorted or repeated at %q", paths[i]))
+		}
+	}
+	return Keys{paths, lines}
+}
+
+// Line returns the line of the key at path and whether there is one.
+func (k Keys) Line(path string) (int, bool) {
+	i, ok := slices.BinarySearch(k.paths, path)
+	if !ok {
+		return 0, false
+	}
+	return int(k.lines[i]), true
+}
+
+// All yields every key path and its line, in path order.
+func (k Keys) All() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for i, p := range k.paths {
+			if !yield(p, int(k.lines[i])) {
+				return
+			}
+		}
+	}
 }
 
 // parentPath strips the last element of a dotted key path:

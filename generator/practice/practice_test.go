@@ -80,7 +80,7 @@ func TestClauseHistoryNewestFirst(t *testing.T) {
 }
 
 func TestSourceAtFallsBack(t *testing.T) {
-	s := &Source{File: "f.md", StartLine: 1, Keys: map[string]int{"events": 9, "events[1]": 12, "events[1].on": 12}}
+	s := &Source{File: "f.md", StartLine: 1, Keys: NewKeys([]string{"events", "events[1]", "events[1].on"}, []int32{9, 12, 12})}
 	tests := map[string]int{"events[1].on": 12, "events[1].kind": 12, "events[3].by": 9, "outcome.kind": 1}
 	for path, want := range tests {
 		if got := s.At(path); got.Line != want {

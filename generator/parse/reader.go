@@ -1,0 +1,132 @@
+package parse
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unique"
+
+	"pcdocket/generator/practice"
+)
+
+// A reader decodes files one after another, reusing what the files of a
+// practice have in common. Dir gives each of its goroutines its own reader,
+// so nothing in it is locked; the exported functions that read one file use
+// a fresh one. The zero value is ready to use.
+type reader struct {
+	// paths interns key paths: the files of a practice write the same few
+	// hundred ("title", "events[2].on"), and building each afresh was a
+	// tenth of the parse's allocations.
+	paths map[string]string
+	// shapes maps the sorted key paths of a file, joined by NUL, to one
+	// shared slice of them: most files write the same keys, so their
+	// Sources share it and keep only their lines (see practice.Keys).
+	shapes  map[string][]string
+	keys    []keyLine // the keys of the file being decoded, in the order met
+	scratch []byte    // for building a path or a shape's map key
+}
+
+// A keyLine is a key met while decoding.
+type keyLine struct {
+	path string
+	line int
+}
+
+// join returns the path of key inside path.
+func (r *reader) join(path, key string) string {
+	b := r.scratch[:0]
+	if path != "" {
+		b = append(append(b, path...), '.')
+	}
+	r.scratch = append(b, key...)
+	return r.intern(r.scratch)
+}
+
+// index returns the path of item i of the list at path.
+func (r *reader) index(path string, i int) string {
+	b := append(append(r.scratch[:0], path...), '[')
+	r.scratch = append(strconv.AppendInt(b, int64(i), 10), ']')
+	return r.intern(r.scratch)
+}
+
+// intern returns b as a string, the same string every time: canonical across
+// readers too (package unique), so the practice holds one "title".
+func (r *reader) intern(b []byte) string {
+	if s, ok := r.paths[string(b)]; ok { // no allocation: the compiler looks up b in place
+		return s
+	}
+	if r.paths == nil {
+		r.paths = map[string]string{}
+	}
+	s := unique.Make(string(b)).Value()
+	r.paths[s] = s
+	return s
+}
+
+// begin starts recording the keys of a new file.
+func (r *reader) begin() { r.keys = r.keys[:0] }
+
+// record notes that the key at path is on line.
+func (r *reader) record(path string, line int) {
+	r.keys = append(r.keys, keyLine{path, line})
+}
+
+// sourceKeys returns the keys recorded since begin.
+func (r *reader) sourceKeys() practice.Keys {
+	ks := sortKeys(r.keys)
+	if len(ks) == 0 {
+		return practice.Keys{}
+	}
+	// Paths are made of `pc` tag names and list indices, so they never
+	// hold a NUL and the joined form names one list of paths.
+	b := r.scratch[:0]
+	for _, k := range ks {
+		b = append(append(b, k.path...), 0)
+	}
+	r.scratch = b
+	paths, ok := r.shapes[string(b)]
+	if !ok {
+		paths = make([]string, len(ks))
+		for i, k := range ks {
+			paths[i] = k.path
+		}
+		if r.shapes == nil {
+			r.shapes = map[string][]string{}
+		}
+		r.shapes[string(b)] = paths
+	}
+	return practice.NewKeys(paths, linesOf(ks))
+}
+
+// keysSoFar returns the keys recorded since begin without sharing anything,
+// for a finding that needs them before the file is done.
+func (r *reader) keysSoFar() practice.Keys {
+	ks := sortKeys(slices.Clone(r.keys))
+	paths := make([]string, len(ks))
+	for i, k := range ks {
+		paths[i] = k.path
+	}
+	return practice.NewKeys(paths, linesOf(ks))
+}
+
+// sortKeys sorts ks by path and drops repeats in place. A path met twice
+// keeps its last line, as assigning to a map did.
+func sortKeys(ks []keyLine) []keyLine {
+	slices.SortStableFunc(ks, func(a, b keyLine) int { return strings.Compare(a.path, b.path) })
+	out := ks[:0]
+	for i, k := range ks {
+		if i+1 < len(ks) && ks[i+1].path == k.path {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+func linesOf(ks []keyLine) []int32 {
+	lines := make([]int32, len(ks))
+	for i, k := range ks {
+		lines[i] = int32(k.line) // a file of 2^31 lines is not read
+	}
+	return lines
+}
