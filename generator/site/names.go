@@ -65,6 +65,9 @@ func (s *Site) funcs() template.FuncMap {
 		"label": func(k string) string { return kindLabel(k) },
 		// party names a party key in prose for a case.
 		"party": func(c *practice.Case, key string) string { return c.PartyName(key) },
+		// cached renders a template once per distinct list of keys; see
+		// Site.cached.
+		"cached": s.cached,
 		// demote shifts the headings of rendered Markdown down n levels.
 		"demote": func(n int, h template.HTML) template.HTML { return demoteHeadings(h, n) },
 		// category returns the vocabulary entry for a category name.
