@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ type reader struct {
 	// shared slice of them: most files write the same keys, so their
 	// Sources share it and keep only their lines (see practice.Keys).
 	shapes  map[string][]string
+	structs map[reflect.Type]*structInfo
 	keys    []keyLine // the keys of the file being decoded, in the order met
 	scratch []byte    // for building a path or a shape's map key
 }
