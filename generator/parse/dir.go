@@ -80,7 +80,7 @@ func ReadPractice(root string) (*practice.Practice, diag.List) {
 func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	p := &practice.Practice{}
 	var diags diag.List
-	data, err := os.ReadFile(filepath.Join(root, PracticeFile))
+	data, err := r.readFile(filepath.Join(root, PracticeFile))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
@@ -158,7 +158,7 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	}
 	dir := path.Join(CasesDir, id)
 	file := path.Join(dir, CaseFile)
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+	data, err := r.readFile(filepath.Join(root, filepath.FromSlash(file)))
 	if err != nil {
 		var diags diag.List
 		if errors.Is(err, fs.ErrNotExist) {
@@ -216,7 +216,7 @@ func ReadIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List)
 }
 
 func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+	data, err := r.readFile(filepath.Join(root, filepath.FromSlash(file)))
 	if err != nil {
 		var diags diag.List
 		diags.Errorf(practice.Pos{File: file}, "%v", err)
@@ -254,7 +254,7 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, slug(slugName)+".md")
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		data, err := r.readFile(filepath.Join(root, filepath.FromSlash(file)))
 		if err != nil {
 			diags.Errorf(practice.Pos{File: file}, "%v", err)
 			continue

@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"errors"
+	"io"
+	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -15,6 +18,10 @@ import (
 // so nothing in it is locked; the exported functions that read one file use
 // a fresh one. The zero value is ready to use.
 type reader struct {
+	// buf holds the file being read. Nothing decoded points into it (the
+	// body is copied into a string, YAML and TOML copy their values), so
+	// one buffer serves every file instead of a fresh one from os.ReadFile.
+	buf []byte
 	// paths interns key paths: the files of a practice write the same few
 	// hundred ("title", "events[2].on"), and building each afresh was a
 	// tenth of the parse's allocations.
@@ -32,6 +39,34 @@ type reader struct {
 type keyLine struct {
 	path string
 	line int
+}
+
+// readFile reads the named file into the reader's buffer, which the next
+// readFile overwrites. It fails as os.ReadFile does, with the same errors.
+func (r *reader) readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if r.buf == nil {
+		r.buf = make([]byte, 0, 16<<10) // a case file is a few kB
+	}
+	b := r.buf[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			r.buf = b
+			if errors.Is(err, io.EOF) {
+				return b, nil
+			}
+			return nil, err
+		}
+	}
 }
 
 // join returns the path of key inside path.
