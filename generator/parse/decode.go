@@ -215,7 +215,13 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(n, "%s: %v", path, err)
 			return
 		}
-		v.Set(reflect.ValueOf(date))
+		if v.CanAddr() {
+			// Through a pointer: reflect.ValueOf(date) would box the
+			// Date, an allocation for every date of the practice.
+			*v.Addr().Interface().(*practice.Date) = date
+		} else {
+			v.Set(reflect.ValueOf(date))
+		}
 		return
 	}
 	switch v.Kind() {
