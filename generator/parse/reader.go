@@ -26,10 +26,14 @@ type reader struct {
 	// hundred ("title", "events[2].on"), and building each afresh was a
 	// tenth of the parse's allocations.
 	paths map[string]string
-	// shapes maps the sorted key paths of a file, joined by NUL, to one
-	// shared slice of them: most files write the same keys, so their
-	// Sources share it and keep only their lines (see practice.Keys).
-	shapes  map[string][]string
+	// shapes maps the key paths of a file as met, joined by NUL, to
+	// their shape: most files write the same keys in the same order, so
+	// they are sorted once, and the Sources share one slice of paths and
+	// keep only their lines (see practice.Keys).
+	shapes map[string]*shape
+	// lists maps sorted key paths, joined by NUL, to one slice of them,
+	// for files that write the same keys in another order.
+	lists   map[string][]string
 	structs map[reflect.Type]*structInfo
 	keys    []keyLine // the keys of the file being decoded, in the order met
 	scratch []byte    // for building a path or a shape's map key
@@ -110,7 +114,7 @@ func (r *reader) record(path string, line int) {
 
 // sourceKeys returns the keys recorded since begin.
 func (r *reader) sourceKeys() practice.Keys {
-	ks := sortKeys(r.keys)
+	ks := r.keys
 	if len(ks) == 0 {
 		return practice.Keys{}
 	}
@@ -121,49 +125,70 @@ func (r *reader) sourceKeys() practice.Keys {
 		b = append(append(b, k.path...), 0)
 	}
 	r.scratch = b
-	paths, ok := r.shapes[string(b)]
+	sh, ok := r.shapes[string(b)]
 	if !ok {
-		paths = make([]string, len(ks))
-		for i, k := range ks {
-			paths[i] = k.path
-		}
+		key := string(b) // before shapeOf reuses the scratch buffer
+		sh = r.shapeOf(ks)
 		if r.shapes == nil {
-			r.shapes = map[string][]string{}
+			r.shapes = map[string]*shape{}
 		}
-		r.shapes[string(b)] = paths
+		r.shapes[key] = sh
 	}
-	return practice.NewKeys(paths, linesOf(ks))
+	return sh.keys(ks)
 }
 
-// keysSoFar returns the keys recorded since begin without sharing anything,
-// for a finding that needs them before the file is done.
+// keysSoFar returns the keys recorded since begin, for a finding that needs
+// them before the file is done.
 func (r *reader) keysSoFar() practice.Keys {
-	ks := sortKeys(slices.Clone(r.keys))
-	paths := make([]string, len(ks))
-	for i, k := range ks {
-		paths[i] = k.path
-	}
-	return practice.NewKeys(paths, linesOf(ks))
+	return r.shapeOf(r.keys).keys(r.keys)
 }
 
-// sortKeys sorts ks by path and drops repeats in place. A path met twice
-// keeps its last line, as assigning to a map did.
-func sortKeys(ks []keyLine) []keyLine {
-	slices.SortStableFunc(ks, func(a, b keyLine) int { return strings.Compare(a.path, b.path) })
-	out := ks[:0]
-	for i, k := range ks {
-		if i+1 < len(ks) && ks[i+1].path == k.path {
+// A shape is the key paths of a file in the order met, sorted once for
+// every file that has them.
+type shape struct {
+	paths []string // sorted, each once; shared by the Keys of every such file
+	order []int    // order[i] is the index among the keys met of paths[i]
+}
+
+// shapeOf sorts the paths of ks. A path met twice keeps its last line, as
+// assigning to a map did.
+func (r *reader) shapeOf(ks []keyLine) *shape {
+	order := make([]int, len(ks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(ks[a].path, ks[b].path) })
+	out := order[:0]
+	for i, j := range order {
+		if i+1 < len(order) && ks[order[i+1]].path == ks[j].path {
 			continue
 		}
-		out = append(out, k)
+		out = append(out, j)
 	}
-	return out
+	b := r.scratch[:0]
+	for _, j := range out {
+		b = append(append(b, ks[j].path...), 0)
+	}
+	r.scratch = b
+	paths, ok := r.lists[string(b)]
+	if !ok {
+		paths = make([]string, len(out))
+		for i, j := range out {
+			paths[i] = ks[j].path
+		}
+		if r.lists == nil {
+			r.lists = map[string][]string{}
+		}
+		r.lists[string(b)] = paths
+	}
+	return &shape{paths, out}
 }
 
-func linesOf(ks []keyLine) []int32 {
-	lines := make([]int32, len(ks))
-	for i, k := range ks {
-		lines[i] = int32(k.line) // a file of 2^31 lines is not read
+// keys returns the Keys of ks, a file of this shape.
+func (sh *shape) keys(ks []keyLine) practice.Keys {
+	lines := make([]int32, len(sh.order))
+	for i, j := range sh.order {
+		lines[i] = int32(ks[j].line) // a file of 2^31 lines is not read
 	}
-	return lines
+	return practice.NewKeys(sh.paths, lines)
 }

@@ -38,7 +38,13 @@ func TestReaderKeys(t *testing.T) {
 	if !slices.Equal(b, wantB) {
 		t.Errorf("second file: keys %v, want %v", b, wantB)
 	}
-	if len(r.shapes) != 1 {
-		t.Errorf("%d lists of paths for two files with the same keys, want 1", len(r.shapes))
+	if c := read(head + "clauses: [\"1\"]\nevents:\n  - on: 2026-01-03\n    kind: notice\n---\n"); !slices.Equal(c, wantA) {
+		t.Errorf("third file: keys %v, want %v", c, wantA)
+	}
+	if len(r.shapes) != 2 {
+		t.Errorf("%d shapes for three files with keys in two orders, want 2", len(r.shapes))
+	}
+	if len(r.lists) != 1 {
+		t.Errorf("%d lists of paths for two files with the same keys, want 1", len(r.lists))
 	}
 }
