@@ -23,8 +23,8 @@ type reader struct {
 	// one buffer serves every file instead of a fresh one from os.ReadFile.
 	buf []byte
 	// paths interns key paths: the files of a practice write the same few
-	// hundred ("title", "events[2].on"), and building each afresh was a
-	// tenth of the parse's allocations.
+	// hundred ("title", "events[2].on"), and a copy per file kept 3.5 MB
+	// of strings live at 10,000 issues.
 	paths map[string]string
 	// shapes maps the key paths of a file as met, joined by NUL, to
 	// their shape: most files write the same keys in the same order, so
@@ -34,7 +34,7 @@ type reader struct {
 	// lists maps sorted key paths, joined by NUL, to one slice of them,
 	// for files that write the same keys in another order.
 	lists   map[string][]string
-	structs map[reflect.Type]*structInfo
+	structs map[reflect.Type]*structInfo // see structOf
 	keys    []keyLine // the keys of the file being decoded, in the order met
 	scratch []byte    // for building a path or a shape's map key
 }
