@@ -35,8 +35,8 @@ type reader struct {
 	// for files that write the same keys in another order.
 	lists   map[string][]string
 	structs map[reflect.Type]*structInfo // see structOf
-	keys    []keyLine // the keys of the file being decoded, in the order met
-	scratch []byte    // for building a path or a shape's map key
+	keys    []keyLine                    // the keys of the file being decoded, in the order met
+	scratch []byte                       // for building a path or a shape's map key
 }
 
 // A keyLine is a key met while decoding.
