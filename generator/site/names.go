@@ -67,7 +67,9 @@ func (s *Site) funcs() template.FuncMap {
 		"party": func(c *practice.Case, key string) string { return c.PartyName(key) },
 		// cached renders a template once per distinct list of keys; see
 		// Site.cached.
-		"cached": s.cached,
+		"cached": func(name string, data any, keys ...string) (template.HTML, error) {
+			return s.partials.cached(s.tmpl, name, data, keys...)
+		},
 		// demote shifts the headings of rendered Markdown down n levels.
 		"demote": func(n int, h template.HTML) template.HTML { return demoteHeadings(h, n) },
 		// category returns the vocabulary entry for a category name.

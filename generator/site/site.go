@@ -103,7 +103,7 @@ type Site struct {
 	pages   []Page
 
 	bufs     sync.Pool
-	partials sync.Map // the template function cached: key -> template.HTML
+	partials *partials // the cache of the template function cached
 }
 
 // Page is one file of the private site.
@@ -139,7 +139,8 @@ func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Da
 	if md == nil {
 		md = markup.New()
 	}
-	s := &Site{p: p, md: md, asOf: asOf, issues: map[*practice.Issue]*issueView{}}
+	s := &Site{p: p, md: md, asOf: asOf, issues: map[*practice.Issue]*issueView{}, partials: new(partials)}
+	s.partials.reset()
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := s.parseTemplates(tmpl); err != nil {
 		return nil, err
@@ -166,7 +167,10 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, asOf: s.asOf, tmpl: s.tmpl, css: s.css, issues: make(map[*practice.Issue]*issueView, len(s.issues))}
+	n := &Site{p: s.p, md: s.md, asOf: s.asOf, tmpl: s.tmpl, css: s.css, issues: make(map[*practice.Issue]*issueView, len(s.issues)), partials: s.partials}
+	// The templates, and the cached function bound to them, are shared
+	// with s; what they cached may show what the edit changed.
+	n.partials.reset()
 	n.bufs.New = func() any { return new(bytes.Buffer) }
 	n.index(reuse)
 	if err := n.buildPages(); err != nil {
@@ -427,6 +431,16 @@ func forEach(n int, f func(i int)) {
 	wg.Wait()
 }
 
+// partials caches the output of the template function cached. The sites
+// that Site.Next derives from one New share their templates, and with them
+// the function and this cache; Next empties it, because an edit may change
+// what an entry shows.
+type partials struct {
+	m atomic.Pointer[sync.Map] // key -> template.HTML
+}
+
+func (c *partials) reset() { c.m.Store(new(sync.Map)) }
+
 // cached renders the template called name with data the first time it is
 // called with keys, and returns that HTML for every later call with the
 // same name and keys, the way Hugo's partialCached does. The keys must
@@ -434,15 +448,16 @@ func forEach(n int, f func(i int)) {
 // call it: layout.html renders the site header once per (.Root, .Nav)
 // instead of on each of 21,000 pages, where its five links were a fifth
 // of a clause page's cost.
-func (s *Site) cached(name string, data any, keys ...string) (template.HTML, error) {
+func (c *partials) cached(tmpl *template.Template, name string, data any, keys ...string) (template.HTML, error) {
 	key := name + "\x00" + strings.Join(keys, "\x00")
-	if h, ok := s.partials.Load(key); ok {
+	m := c.m.Load()
+	if h, ok := m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
-	if err := s.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	h, _ := s.partials.LoadOrStore(key, template.HTML(b.String()))
+	h, _ := m.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
 }
