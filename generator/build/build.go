@@ -249,7 +249,7 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 		// ten thousand pages was most of the build's allocation.
 		bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	)
-	parallel(ctx, len(files), func(i int) bool {
+	parallel(ctx, writers(), len(files), func(i int) bool {
 		f := files[i]
 		buf := bufs.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -304,9 +304,16 @@ func safePath(p string) bool {
 	return p != "" && path.Clean(p) == p && !path.IsAbs(p) && p != ".." && !strings.HasPrefix(p, "../") && !strings.Contains(p, "\\")
 }
 
-// parallel calls f(0..n-1) on all cores until f returns false or ctx ends.
-func parallel(ctx context.Context, n int, f func(i int) bool) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+// writers is how many files render and write at once: two per core, so
+// that while one writer waits in the kernel to create its file (a folder
+// or journal lock), another keeps the core busy. At 10,000 issues on two
+// cores this used 1.9 cores instead of 1.8: 3.8 s instead of 4.0 s.
+func writers() int { return 2 * runtime.GOMAXPROCS(0) }
+
+// parallel calls f(0..n-1) on that many workers until f returns false or
+// ctx ends.
+func parallel(ctx context.Context, workers, n int, f func(i int) bool) {
+	workers = min(workers, n)
 	next := make(chan int)
 	stop := make(chan struct{})
 	var once sync.Once

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -35,7 +36,7 @@ func encryptPrivate(ctx context.Context, p *practice.Practice, files []File, opt
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
-	parallel(ctx, len(priv), func(i int) bool {
+	parallel(ctx, runtime.GOMAXPROCS(0), len(priv), func(i int) bool {
 		f := byPath[path.Join(PrivateDir, priv[i].Path)]
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -408,7 +409,7 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 		mu       sync.Mutex
 		firstErr error
 	)
-	parallel(ctx, len(todo), func(i int) bool {
+	parallel(ctx, runtime.GOMAXPROCS(0), len(todo), func(i int) bool {
 		var buf bytes.Buffer
 		if err := todo[i].Render(&buf); err != nil {
 			mu.Lock()
