@@ -1,10 +1,10 @@
 // Command tohugo converts a practice folder into a Hugo site with the same
 // pages as pcdocket's private site, for the side-by-side benchmark in
-// bench/hugo.sh: the docket (home), the category index, one list page per
-// case, one page per issue and one per plan clause, and the stylesheet.
-// Hugo adds one page pcdocket has not: the section list cases.html. The
-// category index is the section by-category, because "categories" is a
-// taxonomy name to Hugo.
+// bench/hugo.sh: the docket (home), the index of categories with counts and
+// one page per category listing its issues (a Hugo taxonomy), one list page
+// per case, one page per issue, one per plan clause and one for each case's
+// coordinator's notes, and the stylesheet. Hugo adds two list pages
+// pcdocket has not: cases.html and notes.html.
 //
 //	go run ./bench/tohugo -source PRACTICE -out HUGOSITE
 //
@@ -58,14 +58,16 @@ func run(source, out string) error {
 	if err := write(filepath.Join(out, "content", "_index.md"), page(map[string]any{"title": "Docket"}, "")); err != nil {
 		return err
 	}
-	if err := write(filepath.Join(out, "content", "by-category", "_index.md"), page(map[string]any{"title": "Issues by category"}, "")); err != nil {
-		return err
-	}
 	for _, c := range p.Cases {
 		dir := filepath.Join(out, "content", "cases", c.ID)
 		fm := map[string]any{"title": c.Title, "court": c.Court, "court_case_no": c.CourtCaseNo,
 			"parent_a": c.Parties.ParentA.Name, "parent_b": c.Parties.ParentB.Name}
-		if err := write(filepath.Join(dir, "_index.md"), page(fm, c.Body)); err != nil {
+		if err := write(filepath.Join(dir, "_index.md"), page(fm, "")); err != nil {
+			return err
+		}
+		// The coordinator's notes have a page of their own, as in pcdocket.
+		notes := map[string]any{"title": "Coordinator's notes: " + c.Title}
+		if err := write(filepath.Join(out, "content", "notes", c.ID+".md"), page(notes, c.Body)); err != nil {
 			return err
 		}
 		for _, is := range c.Issues {
@@ -90,7 +92,7 @@ func run(source, out string) error {
 func issueFM(is *practice.Issue) map[string]any {
 	fm := map[string]any{
 		"title": fmt.Sprintf("Issue %d: %s", is.Number, is.Title), "number": is.Number, "weight": is.Number,
-		"category": is.Category, "status": is.Status(), "raised_on": is.RaisedOn.String(),
+		"category": is.Category, "categories": []string{is.Category}, "status": is.Status(), "raised_on": is.RaisedOn.String(),
 		"question": is.Question, "clauses": is.Clauses,
 		"position_a": is.Positions.ParentA, "position_b": is.Positions.ParentB,
 	}
@@ -125,9 +127,14 @@ var layouts = map[string]string{
 title = "Private case site"
 uglyURLs = true
 relativeURLs = true
-disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
+
+# One page per category listing its issues, and an index of categories with
+# counts, as pcdocket's categories/ pages.
+[taxonomies]
+  category = "categories"
 `,
-	"layouts/partials/head.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="{{ "style.css" | relURL }}"></head><body><nav><a href="{{ "/" | relURL }}">Docket</a> <a href="{{ "/by-category.html" | relURL }}">Categories</a></nav><main><h1>{{ .Title }}</h1>
+	"layouts/partials/head.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="{{ "style.css" | relURL }}"></head><body><nav><a href="{{ "/" | relURL }}">Docket</a> <a href="{{ "/categories.html" | relURL }}">Categories</a></nav><main><h1>{{ .Title }}</h1>
 `,
 	"layouts/_default/single.html": `{{ partial "head.html" . }}
 {{ with .Params.question }}<h2>Question presented</h2><p>{{ . }}</p>{{ end }}
@@ -149,8 +156,12 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 <h2>Open issues</h2><ul>{{ range where site.RegularPages "Params.status" "pending" }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> raised {{ .Params.raised_on }}</li>{{ end }}</ul>
 </main></body></html>
 `,
-	"layouts/by-category/list.html": `{{ partial "head.html" . }}
-{{ range (where site.RegularPages "Params.category" "!=" nil).GroupByParam "category" }}<h2>{{ .Key }}</h2><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.status }}</li>{{ end }}</ul>{{ end }}
+	"layouts/_default/taxonomy.html": `{{ partial "head.html" . }}
+<ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a>: {{ .Count }}</li>{{ end }}</ul>
+</main></body></html>
+`,
+	"layouts/_default/term.html": `{{ partial "head.html" . }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.status }}, raised {{ .Params.raised_on }}</li>{{ end }}</ul>
 </main></body></html>
 `,
 }
