@@ -65,8 +65,8 @@ func (s *Site) funcs() template.FuncMap {
 		"label": func(k string) string { return kindLabel(k) },
 		// party names a party key in prose for a case.
 		"party": func(c *practice.Case, key string) string { return c.PartyName(key) },
-		// cached renders a template once per distinct list of keys; see
-		// Site.cached.
+		// cached renders a template once per distinct list of keys and
+		// reuses its HTML; see partials.cached.
 		"cached": func(name string, data any, keys ...string) (template.HTML, error) {
 			return s.partials.cached(s.tmpl, name, data, keys...)
 		},

@@ -446,7 +446,7 @@ func (c *partials) reset() { c.m.Store(new(sync.Map)) }
 // same name and keys, the way Hugo's partialCached does. The keys must
 // name everything the template reads that differs between the pages that
 // call it: layout.html renders the site header once per (.Root, .Nav)
-// instead of on each of 21,000 pages, where its five links were a fifth
+// instead of on each of 21,000 pages, where its four links were a fifth
 // of a clause page's cost.
 func (c *partials) cached(tmpl *template.Template, name string, data any, keys ...string) (template.HTML, error) {
 	key := name + "\x00" + strings.Join(keys, "\x00")
