@@ -32,7 +32,10 @@
 // own templates/private/. The data each template sees is pageData in
 // view.go; model values are reached by name (.Issue.Title on an issue view,
 // .Case.Title on a case view), precomputed values directly (.Href, .Due,
-// .Overdue, .StatusLabel).
+// .Overdue, .StatusLabel). The template function cached renders a template
+// once per list of keys and reuses the HTML: layout.html renders the site
+// header ("site-header") once per page depth and section, and a case's
+// first crumbs ("case-crumbs") once per depth, instead of on every page.
 //
 // # Dependencies
 //
