@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -99,6 +100,17 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		t.Fatalf("first build: full=%v rendered %d of %d", first.Full, len(first.Rendered), total)
 	}
 
+	copyCase := func(id string) {
+		src := filepath.Join(dir, caseDir)
+		filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			r, _ := filepath.Rel(src, p)
+			if !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				incWrite(t, dir, "content/cases/"+id+"/"+filepath.ToSlash(r), string(data))
+			}
+			return nil
+		})
+	}
 	steps := []struct {
 		name    string
 		edit    func()
@@ -121,17 +133,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"delete an issue", func() {
 			os.Remove(filepath.Join(dir, caseDir, "issues/91-new.md"))
 		}, []string{caseDir + "/issues/91-new.md"}, false, 0},
-		{"add a case folder", func() {
-			src := filepath.Join(dir, caseDir)
-			filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-				r, _ := filepath.Rel(src, p)
-				if !d.IsDir() {
-					data, _ := os.ReadFile(p)
-					incWrite(t, dir, "content/cases/zz-copy/"+filepath.ToSlash(r), string(data))
-				}
-				return nil
-			})
-		}, []string{"content/cases/zz-copy"}, false, 0},
+		{"add a case folder", func() { copyCase("zz-copy") }, []string{"content/cases/zz-copy"}, false, 0},
 		{"edit a case file", func() {
 			s := incRead(t, dir, caseDir+"/case.md")
 			incWrite(t, dir, caseDir+"/case.md", strings.Replace(s, "\ntitle: ", "\ntitle: Retitled ", 1))
@@ -155,13 +157,35 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"a file outside the inputs", func() {
 			incWrite(t, dir, "notes.txt", "not an input")
 		}, []string{"notes.txt"}, false, 0},
+		{"add another case folder", func() { copyCase("zz-again") }, []string{"content/cases/zz-again"}, false, 0},
+		{"delete a case folder as practice.yaml changes", func() {
+			os.RemoveAll(filepath.Join(dir, "content/cases/zz-again"))
+			s := incRead(t, dir, "practice.yaml")
+			incWrite(t, dir, "practice.yaml", strings.Replace(s, "name: ", "name: Again ", 1))
+		}, []string{"content/cases/zz-again", "practice.yaml"}, true, 0},
 	}
+	prev := first.Files
 	for _, st := range steps {
 		st.edit()
 		u, err := b.Rebuild(ctx, st.changed)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
+		// Removed lists exactly the files of the last output that are gone.
+		var gone []string
+		for p := range prev {
+			if _, ok := u.Files[p]; !ok {
+				gone = append(gone, p)
+			}
+		}
+		sort.Strings(gone)
+		if !slices.Equal(u.Removed, gone) {
+			t.Errorf("%s: removed %v, want %v", st.name, u.Removed, gone)
+		}
+		if strings.HasPrefix(st.name, "delete a case folder") && len(gone) == 0 {
+			t.Errorf("%s: nothing removed", st.name)
+		}
+		prev = u.Files
 		if u.Full != st.full {
 			t.Errorf("%s: full = %v, want %v", st.name, u.Full, st.full)
 		}

@@ -388,7 +388,6 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 	})
 	for _, cv := range views {
 		for _, v := range cv.Issues {
-			s.issues[v.Issue] = v
 			if v.Pending {
 				s.docket.Pending = append(s.docket.Pending, v)
 				if v.Overdue {
