@@ -62,7 +62,7 @@ done
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 col() { awk -v c="$2" '{print $c}' "$OUT/$1.txt" | median; }
 
-pc_pages=$(find "$SCRATCH/pc-out/private" -type f | wc -l)
+pc_pages=$(find "$SCRATCH/pc-out/private/" -type f | wc -l)
 hugo_pages=$(find "$SCRATCH/hugo-out" -type f | wc -l)
 pw=$(col pcdocket 1); hw=$(col hugo 1)
 pc=$(col pcdocket 2); hc=$(col hugo 2)

@@ -35,7 +35,7 @@ for cases in 50 500 2500; do
 			"$OUT/pcdocket" build --no-documents --as-of $ASOF --source "$src" --output "$SCRATCH/out" >/dev/null
 		awk '{printf "%.2f %.2f %d\n", $1, $2 + $3, $4}' "$OUT/time.tmp" >>"$OUT/runs.txt"
 	done
-	files=$(find "$SCRATCH/out/private" -type f | wc -l)
+	files=$(find "$SCRATCH/out/private/" -type f | wc -l)
 	wall=$(awk '{print $1}' "$OUT/runs.txt" | median)
 	cpu=$(awk '{print $2}' "$OUT/runs.txt" | median)
 	rss=$(awk '{print $3}' "$OUT/runs.txt" | median)

@@ -172,6 +172,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	c.register(fs)
 	out := fs.String("output", "", "output folder (default SOURCE/output)")
 	noDocs := fs.Bool("no-documents", false, "skip the PDF documents")
+	force := fs.Bool("force", false, "write into an existing output folder that holds files pcdocket did not write (never one inside the practice's sources)")
 	encrypt := fs.Bool("encrypt", false, "encrypt the private site; the coordinator's passphrase comes from $"+vault.EnvPassphrase+" or --keys")
 	keys := fs.String("keys", "", "with --encrypt: a JSON keys file outside the practice folder with the coordinator's and parents' passphrases")
 	if fs.Parse(args) != nil {
@@ -182,7 +183,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket build: %v\n", err)
 		return 2
 	}
-	opts := build.Options{Source: c.source, Output: *out, AsOf: asOf, NoDocuments: *noDocs}
+	opts := build.Options{Source: c.source, Output: *out, AsOf: asOf, NoDocuments: *noDocs, Force: *force}
 	if *keys != "" && !*encrypt {
 		fmt.Fprintln(e.stderr, "pcdocket build: --keys needs --encrypt")
 		return 2

@@ -8,7 +8,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -48,6 +47,10 @@ type Options struct {
 	// Encrypt, when set, encrypts the private site with these passphrases
 	// (see package vault); nil writes it in plain text.
 	Encrypt *vault.Options
+	// Force writes into an existing output folder that holds files
+	// pcdocket did not write (see CheckOutput); it never allows one that
+	// overlaps the practice's sources.
+	Force bool
 }
 
 func (o Options) output() string {
@@ -104,8 +107,14 @@ func Check(root string, p *practice.Practice, asOf practice.Date) diag.List {
 // Build loads, checks and renders the practice. When the practice has
 // errors it writes nothing and returns a *diag.ListError holding every
 // finding.
+//
+// An output folder that overlaps the sources, or holds files of its own, is
+// refused with an *OutputError before anything is read or written.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
+	if err := CheckOutput(opts.Source, opts.output(), opts.Force); err != nil {
+		return nil, err
+	}
 	p, diags := Load(&opts)
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
@@ -193,41 +202,8 @@ func renderRest(p *practice.Practice, opts Options, s *site.Site, tmpl fs.FS, md
 	return files, nil
 }
 
-// WriteAtomic renders files into a fresh folder beside out and then swaps
-// it in for out's private/ and public/ folders. If anything fails before
-// the swap, out is untouched.
-func WriteAtomic(ctx context.Context, out string, files []File) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(out, ".build-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := WriteFiles(ctx, tmp, files); err != nil {
-		return err
-	}
-	old, err := os.MkdirTemp(out, ".old-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(old)
-	for _, d := range []string{PrivateDir, PublicDir} {
-		cur := filepath.Join(out, d)
-		if _, err := os.Stat(cur); err == nil {
-			if err := os.Rename(cur, filepath.Join(old, d)); err != nil {
-				return err
-			}
-		}
-		if err := os.Rename(filepath.Join(tmp, d), cur); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
-}
-
-// WriteFiles renders files into dir in parallel, one worker per core.
+// WriteFiles renders files into dir in parallel, one worker per core. The
+// private site's files are written readable by their owner only.
 func WriteFiles(ctx context.Context, dir string, files []File) error {
 	dirs := map[string]bool{}
 	for _, f := range files {
@@ -237,7 +213,7 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 		dirs[path.Dir(f.Path)] = true
 	}
 	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), dirMode(siteOf(d))); err != nil {
 			return err
 		}
 	}
@@ -256,7 +232,7 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 		defer bufs.Put(buf)
 		err := f.Render(buf)
 		if err == nil {
-			err = writeFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes())
+			err = writeFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes(), fileMode(siteOf(f.Path)))
 		}
 		if err != nil {
 			mu.Lock()

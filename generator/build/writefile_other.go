@@ -5,4 +5,6 @@ package build
 import "os"
 
 // writeFile writes a new output file; see writefile_unix.go.
-func writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+func writeFile(name string, data []byte, mode os.FileMode) error {
+	return os.WriteFile(name, data, mode)
+}

@@ -12,7 +12,7 @@ func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "a.html")
 	for _, data := range [][]byte{[]byte("first, longer content"), []byte("second")} {
-		if err := writeFile(name, data); err != nil {
+		if err := writeFile(name, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		got, err := os.ReadFile(name)
@@ -20,7 +20,7 @@ func TestWriteFile(t *testing.T) {
 			t.Fatalf("read %q, %v; want %q", got, err, data)
 		}
 	}
-	if err := writeFile(filepath.Join(dir, "missing", "a.html"), nil); !os.IsNotExist(err) {
+	if err := writeFile(filepath.Join(dir, "missing", "a.html"), nil, 0o644); !os.IsNotExist(err) {
 		t.Errorf("writing into a missing folder: %v, want a not-exist error", err)
 	}
 }
@@ -33,7 +33,7 @@ func BenchmarkWriteFile(b *testing.B) {
 		name  string
 		write func(string, []byte) error
 	}{
-		{"writeFile", writeFile},
+		{"writeFile", func(n string, d []byte) error { return writeFile(n, d, 0o644) }},
 		{"os.WriteFile", func(n string, d []byte) error { return os.WriteFile(n, d, 0o644) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

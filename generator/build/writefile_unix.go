@@ -5,6 +5,7 @@ package build
 import (
 	"io"
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -12,10 +13,10 @@ import (
 // through plain system calls. os.OpenFile registers every file with the
 // runtime's poller (four fcntl calls and an epoll_ctl that fails for a
 // regular file); over 21,000 output files that was measurable.
-func writeFile(name string, data []byte) error {
-	fd, err := syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+func writeFile(name string, data []byte, mode os.FileMode) error {
+	fd, err := syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uint32(mode.Perm()))
 	for err == syscall.EINTR {
-		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uint32(mode.Perm()))
 	}
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}

@@ -50,7 +50,12 @@ func buildSample(t testing.TB, iter int) (string, *practice.Practice) {
 	if _, err := build.Build(context.Background(), build.Options{Source: repoRoot, Output: out, AsOf: sampleAsOf, Encrypt: &vo}); err != nil {
 		t.Fatalf("encrypted build: %v", err)
 	}
-	return filepath.Join(out, build.PrivateDir), res.Practice
+	// The output's private/ is a link to the published build.
+	dir, err := filepath.EvalSymlinks(filepath.Join(out, build.PrivateDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, res.Practice
 }
 
 // secrets lists what must never be readable in an encrypted site: every
@@ -161,7 +166,11 @@ func TestSampleScanFindsPlaintext(t *testing.T) {
 		t.Fatal(err)
 	}
 	var all strings.Builder
-	filepath.WalkDir(filepath.Join(out, build.PrivateDir), func(path string, d fs.DirEntry, err error) error {
+	dir, err := filepath.EvalSymlinks(filepath.Join(out, build.PrivateDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			b, _ := os.ReadFile(path)
 			all.WriteString(path + "\n")

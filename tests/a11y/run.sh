@@ -9,7 +9,7 @@ if [ $# -ne 1 ]; then
 	echo "usage: $0 PUBLIC_DIR" >&2
 	exit 2
 fi
-dir=$(cd "$1" && pwd)
+dir=$(cd "$1" && pwd -P)
 if [ ! -d "$here/node_modules/axe-core" ] || [ ! -d "$here/node_modules/puppeteer-core" ]; then
 	(cd "$here" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
