@@ -54,6 +54,13 @@ func commands() map[string]command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal cancels the work, which stops at its next check and
+	// leaves the last good output; a second one ends the process at once,
+	// as it would without the handler.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, &env{os.Stdout, os.Stderr, time.Now}, os.Args[1:])
 	stop()
 	os.Exit(code)
