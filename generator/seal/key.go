@@ -54,8 +54,12 @@ func PinnedKey(p *practice.Practice) (ed25519.PublicKey, error) {
 // WriteSigningKey writes priv to a new file name, readable by its owner
 // only, as a PKCS #8 PEM block (the form `openssl pkey` reads). It refuses
 // to overwrite an existing file: a lost signing key cannot be recovered, and
-// the entries it signed could no longer be extended.
-func WriteSigningKey(name string, priv ed25519.PrivateKey) error {
+// the entries it signed could no longer be extended. Like ReadSigningKey it
+// refuses a file inside practiceDir.
+func WriteSigningKey(name, practiceDir string, priv ed25519.PrivateKey) error {
+	if err := outside(name, practiceDir); err != nil {
+		return err
+	}
 	der, err := x509.MarshalPKCS8PrivateKey(priv)
 	if err != nil {
 		return fmt.Errorf("seal: signing key: %w", err)
@@ -86,10 +90,8 @@ func WriteSigningKey(name string, priv ed25519.PrivateKey) error {
 // inside practiceDir: the practice folder is committed, synced and
 // published, and a key that travels with the ledger protects nothing.
 func ReadSigningKey(name, practiceDir string) (ed25519.PrivateKey, error) {
-	if inside, err := within(name, practiceDir); err != nil {
-		return nil, fmt.Errorf("seal: signing key %s: %w", name, err)
-	} else if inside {
-		return nil, fmt.Errorf("seal: signing key %s is inside the practice folder: move it outside (for example to ~/.config/pcdocket/), where it is never committed, synced or published with the ledger it protects", name)
+	if err := outside(name, practiceDir); err != nil {
+		return nil, err
 	}
 	fi, err := os.Stat(name)
 	if err != nil {
@@ -115,6 +117,18 @@ func ReadSigningKey(name, practiceDir string) (ed25519.PrivateKey, error) {
 		return nil, fmt.Errorf("seal: signing key %s: a %T, want an Ed25519 key", name, k)
 	}
 	return priv, nil
+}
+
+// outside refuses a key file inside the practice folder.
+func outside(name, practiceDir string) error {
+	inside, err := within(name, practiceDir)
+	if err != nil {
+		return fmt.Errorf("seal: signing key %s: %w", name, err)
+	}
+	if inside {
+		return fmt.Errorf("seal: signing key %s is inside the practice folder: keep it outside (for example in ~/.config/pcdocket/), where it is never committed, synced or published with the ledger it protects", name)
+	}
+	return nil
 }
 
 // within reports whether path is dir or lies under it, after resolving
