@@ -61,7 +61,10 @@ func runVerify(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "%s: verified: %s\n  sealed copy %s\n  sha256 %x\n", name, entry, entry.PDFPath(), entry.PDFSum)
 	switch {
 	case entry.Signature != nil:
-		fmt.Fprintln(e.stdout, "  ledger entry signed with the key practice.yaml pins")
+		// The key is printed so that whoever holds the PDF can compare it
+		// with one the practice gave them: a practice.yaml rewritten to pin
+		// another key would otherwise pass unseen.
+		fmt.Fprintf(e.stdout, "  ledger entry signed with the key practice.yaml pins: %s\n", p.Ledger.PublicKey)
 	case !entry.Chained():
 		fmt.Fprintf(e.stderr, "pcdocket verify: warning: case %s's ledger has no hash chain; run `pcdocket seal --rechain %s`\n", entry.Case, entry.Case)
 	}

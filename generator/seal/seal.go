@@ -331,7 +331,10 @@ type IntegrityError struct {
 
 func (e *IntegrityError) Error() string {
 	s := fmt.Sprintf("%s: %s", e.Pos, e.Reason)
-	if e.More > 0 {
+	switch {
+	case e.More == 1:
+		s += " (and 1 more problem: run `pcdocket check`)"
+	case e.More > 1:
 		s += fmt.Sprintf(" (and %d more problems: run `pcdocket check`)", e.More)
 	}
 	return s
@@ -506,8 +509,8 @@ func writeLedger(root, caseID string, es []Entry) error {
 	}
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# Sealed documents of case %s, written by `pcdocket seal`. Do not edit:\n", caseID)
-	buf.WriteString("# the build publishes these PDFs as they are, check compares each issue file\n")
-	buf.WriteString("# and PDF with its SHA-256 here, and each prev chains an entry to the last.\n")
+	buf.WriteString("# the build publishes these PDFs as they are, check compares each issue\n")
+	buf.WriteString("# file and PDF with its SHA-256 here, and prev links each to the one before.\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&lf); err != nil {
