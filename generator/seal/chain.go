@@ -74,6 +74,7 @@ type flaw struct {
 	line     int
 	msg      string
 	unsigned bool // only the signature is missing, which Rechain may add
+	unpinned bool // entries are signed, but no key is pinned to check them
 }
 
 // audit checks the chain and the signatures of a case's entries, in file
@@ -114,7 +115,7 @@ func audit(caseID string, es []Entry, pub ed25519.PublicKey) (flaws []flaw, lega
 		prev, prevLine, prevNumber = e.Hash(), e.line, e.Number
 	}
 	if signedUnpinned {
-		flaws = append(flaws, flaw{line: es[0].line, msg: "the ledger's entries are signed, but practice.yaml pins no ledger key, so nothing checks the signatures; restore `ledger: {public_key: ...}` in practice.yaml from version control"})
+		flaws = append(flaws, flaw{line: es[0].line, unpinned: true, msg: "the ledger's entries are signed, but practice.yaml pins no ledger key, so nothing checks the signatures; restore `ledger: {public_key: ...}` in practice.yaml from version control"})
 	}
 	return flaws, legacy
 }

@@ -346,6 +346,9 @@ func TestSignatures(t *testing.T) {
 	})
 	t.Run("bad public key", func(t *testing.T) {
 		root := practiceCopy(t)
+		pub, priv := newKey(t)
+		sealIssues(t, root, pin(t, root, pub), priv, 1)
+		pin(t, root, nil)
 		name := filepath.Join(root, "practice.yaml")
 		data, _ := os.ReadFile(name)
 		os.WriteFile(name, append(data, "ledger:\n  public_key: ed25519:c2hvcnQ=\n"...), 0o644)
