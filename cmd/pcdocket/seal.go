@@ -35,7 +35,11 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 	if fs.Parse(args) != nil {
 		return 2
 	}
-	if want := 2 - btoi(*rechain); fs.NArg() != want {
+	want := 2 // CASE-ID NUMBER
+	if *rechain {
+		want = 1 // CASE-ID
+	}
+	if fs.NArg() != want {
 		fs.Usage()
 		return 2
 	}
@@ -122,11 +126,4 @@ func sealError(w io.Writer, err error) {
 	if errors.Is(err, seal.ErrKeyRequired) {
 		fmt.Fprintf(w, "pcdocket seal: give the private key with --signing-key FILE or $%s\n", seal.EnvSigningKey)
 	}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
