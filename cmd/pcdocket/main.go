@@ -49,6 +49,7 @@ func commands() map[string]command {
 		"serve":  {"serve the private site on localhost and rebuild it on every save", runServe},
 		"seal":   {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
 		"verify": {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
+		"keygen": {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
 	}
 }
 

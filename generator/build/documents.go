@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -68,8 +69,10 @@ var ErrNoDocument = errors.New("only a determination or an agreement has a docum
 // Seal issues the document of issue number of case caseID: it checks the
 // practice (a practice with errors returns a *diag.ListError and seals
 // nothing), assembles the PDF exactly as a build would, and records it with
-// seal.Seal. A zero on seals as of today in the practice's time zone.
-func Seal(opts Options, caseID string, number int, on practice.Date) (seal.Entry, error) {
+// seal.Seal, signed with key when practice.yaml pins a ledger key (nil
+// when it pins none). A zero on seals as of today in the practice's time
+// zone.
+func Seal(opts Options, caseID string, number int, on practice.Date, key ed25519.PrivateKey) (seal.Entry, error) {
 	p, diags := Load(&opts)
 	if err := diags.Err(); err != nil {
 		return seal.Entry{}, err
@@ -93,5 +96,5 @@ func Seal(opts Options, caseID string, number int, on practice.Date) (seal.Entry
 	if err != nil {
 		return seal.Entry{}, fmt.Errorf("issue %s: %w", is.ID(), err)
 	}
-	return seal.Seal(opts.Source, p, caseID, number, pdf, on)
+	return seal.Seal(opts.Source, p, caseID, number, pdf, on, key)
 }

@@ -322,7 +322,7 @@ func TestIncrementalChecksSeals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := seal.Seal(dir, b.Practice(), is.Case.ID, is.Number, pdf, incAsOf); err != nil {
+	if _, err := seal.Seal(dir, b.Practice(), is.Case.ID, is.Number, pdf, incAsOf, nil); err != nil {
 		t.Fatal(err)
 	}
 	incWrite(t, dir, is.Src.File, incRead(t, dir, is.Src.File)+"\nAn afterthought.\n")

@@ -17,6 +17,7 @@ type Practice struct {
 	Public      PublicSite  `pc:"public"`
 	Timezone    string      `pc:"timezone"`
 	Rules       Rules       `pc:"rules"`
+	Ledger      Ledger      `pc:"ledger"`
 
 	Cases []*Case // sorted by ID
 	Pages []*Page // public pages, sorted by Weight then Slug
@@ -36,6 +37,16 @@ type Coordinator struct {
 // PublicSite holds the settings of the public service site.
 type PublicSite struct {
 	BaseURL string `pc:"base_url"`
+}
+
+// Ledger holds the settings of the sealed documents' ledgers.
+type Ledger struct {
+	// PublicKey pins the practice's ledger signing key, "ed25519:" and the
+	// key in standard base64, as `pcdocket keygen` prints it. When it is
+	// set, every ledger entry must carry a signature by the matching
+	// private key; empty means the ledgers are unsigned, and only version
+	// control protects them from a rewrite.
+	PublicKey string `pc:"public_key"`
 }
 
 // Rules are the practice's deadlines, in days. A nil field in a case's

@@ -9,11 +9,24 @@
 // The ledger is per case, content/cases/<case-id>/sealed/ledger.yaml, next
 // to the PDFs it lists: a case folder carries its own sealed record when it
 // is archived or moved, and two cases never contend for one file.
+//
+// Hashes alone do not stop whoever can write to the folder: replace a
+// sealed PDF, write its new SHA-256 into the ledger, and the forgery checks
+// clean. Two things stand against that. The entries form a hash chain (see
+// Entry.Canonical), so an entry removed, reordered or edited breaks the
+// link of the one after it. And when practice.yaml pins a public key
+// (ledger.public_key), every entry carries an Ed25519 signature by the
+// private key, which lives outside the practice folder: check and Verify
+// refuse an entry whose signature is missing or fails, so a rewrite needs
+// the key. Without a pinned key an attacker can still recompute the chain,
+// and version control is what protects the ledger.
 package seal
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -48,6 +61,8 @@ type Entry struct {
 	PDFSum    [32]byte      // SHA-256 of the PDF
 	Source    string        // the issue file, relative to the practice root
 	SourceSum [32]byte      // SHA-256 of the issue file when sealed
+	Prev      [32]byte      // Hash of the entry before it in the ledger, or Genesis; zero in a ledger written before the chain
+	Signature []byte        // Ed25519 signature of Canonical by the practice's ledger key; nil when unsigned
 
 	line int // line of the entry in its ledger, for findings
 }
@@ -75,6 +90,8 @@ type ledgerEntry struct {
 	PDFSHA256    string `yaml:"pdf_sha256"`
 	Source       string `yaml:"source"`
 	SourceSHA256 string `yaml:"source_sha256"`
+	Prev         string `yaml:"prev,omitempty"`
+	Signature    string `yaml:"signature,omitempty"`
 }
 
 type ledgerFile struct {
@@ -122,10 +139,17 @@ func Load(root string) (*Ledger, error) {
 		}
 		l.entries = append(l.entries, es...)
 	}
+	// The files keep sealing order, which the chain follows; readers want
+	// issue order. The cases come sorted from ReadDir.
+	sort.SliceStable(l.entries, func(i, j int) bool {
+		a, b := l.entries[i], l.entries[j]
+		return a.Case < b.Case || a.Case == b.Case && a.Number < b.Number
+	})
 	return l, nil
 }
 
-// readLedger reads one case's ledger; a missing ledger has no entries.
+// readLedger reads one case's ledger in file order, the order of its hash
+// chain; a missing ledger has no entries.
 func readLedger(root, caseID string) ([]Entry, error) {
 	rel := ledgerPath(caseID)
 	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
@@ -163,9 +187,18 @@ func readLedger(root, caseID string) ([]Entry, error) {
 		if e.File == "" || e.File != path.Base(e.File) || strings.HasPrefix(e.File, ".") {
 			return nil, &LoadError{pos, fmt.Errorf("file %q: want a plain file name inside %s/", e.File, Dir)}
 		}
+		if le.Prev != "" {
+			if e.Prev, err = parseSum(le.Prev); err != nil {
+				return nil, &LoadError{pos, fmt.Errorf("prev: %v", err)}
+			}
+		}
+		if le.Signature != "" {
+			if e.Signature, err = parseSignature(le.Signature); err != nil {
+				return nil, &LoadError{pos, fmt.Errorf("signature: %v", err)}
+			}
+		}
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Number < out[j].Number })
 	return out, nil
 }
 
@@ -206,6 +239,16 @@ func parseSum(s string) ([32]byte, error) {
 	}
 	copy(sum[:], b)
 	return sum, nil
+}
+
+// parseSignature reads a signature as writeLedger writes it.
+func parseSignature(s string) ([]byte, error) {
+	b64, ok := strings.CutPrefix(s, keyPrefix)
+	b, err := base64.StdEncoding.DecodeString(b64)
+	if !ok || err != nil || len(b) != ed25519.SignatureSize {
+		return nil, fmt.Errorf("want \"ed25519:\" followed by %d bytes in standard base64, have %q", ed25519.SignatureSize, s)
+	}
+	return b, nil
 }
 
 // Entries returns every sealed document, by case then number.
@@ -258,25 +301,90 @@ func Sealed(root string, p *practice.Practice, is *practice.Issue) ([]byte, bool
 }
 
 // Verify reports which sealed document pdf is, byte for byte, looking it
-// up by SHA-256 in every ledger under root.
-func Verify(root string, pdf []byte) (Entry, bool, error) {
+// up by SHA-256 in every ledger under root. A match is trusted only if its
+// case's ledger holds together: an unbroken hash chain and, when p's
+// practice.yaml pins a ledger key, a valid signature on every entry. If it
+// does not, Verify returns an *IntegrityError at the first flaw, for a
+// ledger rewritten to list a forged PDF must never verify it.
+func Verify(root string, p *practice.Practice, pdf []byte) (Entry, bool, error) {
+	pub, err := PinnedKey(p)
+	if err != nil {
+		return Entry{}, false, fmt.Errorf("seal: practice.yaml: ledger.public_key: %w", err)
+	}
 	l, err := Load(root)
 	if err != nil {
 		return Entry{}, false, err
 	}
 	sum := sha256.Sum256(pdf)
 	for _, e := range l.entries {
-		if e.PDFSum == sum {
-			return e, true, nil
+		if e.PDFSum != sum {
+			continue
 		}
+		es, err := readLedger(root, e.Case)
+		if err != nil {
+			return Entry{}, false, err
+		}
+		if flaws, _ := audit(e.Case, es, pub); len(flaws) > 0 {
+			return Entry{}, false, flawError(e.Case, flaws)
+		}
+		return e, true, nil
 	}
 	return Entry{}, false, nil
 }
 
+// IntegrityError is a ledger whose hash chain is broken or whose entries
+// the pinned key does not vouch for: it may have been rewritten.
+type IntegrityError struct {
+	Pos    practice.Pos // the first flawed entry
+	Reason string       // what is wrong there, and how to fix it
+	More   int          // how many more flaws the ledger has
+}
+
+func (e *IntegrityError) Error() string {
+	s := fmt.Sprintf("%s: %s", e.Pos, e.Reason)
+	switch {
+	case e.More == 1:
+		s += " (and 1 more problem: run `pcdocket check`)"
+	case e.More > 1:
+		s += fmt.Sprintf(" (and %d more problems: run `pcdocket check`)", e.More)
+	}
+	return s
+}
+
+func flawError(caseID string, flaws []flaw) error {
+	return &IntegrityError{Pos: practice.Pos{File: ledgerPath(caseID), Line: flaws[0].line}, Reason: flaws[0].msg, More: len(flaws) - 1}
+}
+
+// ErrKeyRequired is returned by Seal and Rechain when practice.yaml pins a
+// ledger key and no signing key was given.
+var ErrKeyRequired = errors.New("practice.yaml pins a ledger key, and no signing key was given to sign with")
+
+// signingKey checks key against the key p pins: both or neither, and the
+// same. It returns the pinned public key.
+func signingKey(p *practice.Practice, key ed25519.PrivateKey) (ed25519.PublicKey, error) {
+	pub, err := PinnedKey(p)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("seal: practice.yaml: ledger.public_key: %w", err)
+	case pub != nil && key == nil:
+		return nil, fmt.Errorf("seal: %w", ErrKeyRequired)
+	case pub == nil && key != nil:
+		return nil, fmt.Errorf("seal: a signing key was given, but practice.yaml pins no ledger key to check its signatures; add `ledger: {public_key: %q}` to practice.yaml first", FormatPublicKey(key.Public().(ed25519.PublicKey)))
+	case pub != nil && !pub.Equal(key.Public()):
+		return nil, fmt.Errorf("seal: the signing key is not the one practice.yaml pins: its public key is %s, practice.yaml pins %s", FormatPublicKey(key.Public().(ed25519.PublicKey)), p.Ledger.PublicKey)
+	}
+	return pub, nil
+}
+
 // Seal issues the document of issue number in case caseID: it writes pdf
-// to the case's sealed/ folder and adds an entry dated on to the ledger.
-// It refuses an issue that is already sealed or that has no document.
-func Seal(root string, p *practice.Practice, caseID string, number int, pdf []byte, on practice.Date) (Entry, error) {
+// to the case's sealed/ folder and adds an entry dated on to the ledger,
+// chained to the entry before it and, when p pins a ledger key, signed with
+// key, which must be the pinned key's private half (nil when none is
+// pinned). It refuses an issue that is already sealed or that has no
+// document, and a ledger whose chain or signatures do not hold, which it
+// would otherwise vouch for. A ledger written before the chain, with no key
+// pinned, is chained as a whole.
+func Seal(root string, p *practice.Practice, caseID string, number int, pdf []byte, on practice.Date, key ed25519.PrivateKey) (Entry, error) {
 	c := p.Case(caseID)
 	if c == nil {
 		return Entry{}, fmt.Errorf("seal: no case %q", caseID)
@@ -294,9 +402,16 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	if len(pdf) == 0 || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return Entry{}, fmt.Errorf("seal: issue %s: the document is not a PDF", is.ID())
 	}
+	pub, err := signingKey(p, key)
+	if err != nil {
+		return Entry{}, err
+	}
 	existing, err := readLedger(root, caseID)
 	if err != nil {
 		return Entry{}, err
+	}
+	if flaws, _ := audit(caseID, existing, pub); len(flaws) > 0 {
+		return Entry{}, fmt.Errorf("seal: %w; nothing sealed", flawError(caseID, flaws))
 	}
 	for _, e := range existing {
 		if e.Number == number {
@@ -322,24 +437,70 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	if _, err := os.Stat(pdfPath); err == nil {
 		return Entry{}, fmt.Errorf("seal: %s exists but the ledger does not list it; move it away first", e.PDFPath())
 	}
+	es := append(existing, e)
+	link(caseID, es, key)
+	e = es[len(es)-1]
 	// The PDF first, then the ledger: a crash in between leaves a stray
 	// file that the next Seal reports, never a ledger entry without bytes.
 	if err := writeFileAtomic(pdfPath, pdf, 0o444); err != nil {
 		return Entry{}, fmt.Errorf("seal: %w", err)
 	}
-	if err := writeLedger(root, caseID, append(existing, e)); err != nil {
+	if err := writeLedger(root, caseID, es); err != nil {
 		os.Remove(pdfPath)
 		return Entry{}, err
 	}
 	return e, nil
 }
 
-// writeLedger writes a case's ledger, sorted by number.
+// Rechain rewrites case caseID's ledger with its hash chain and, when p
+// pins a ledger key, with every entry signed by key. It is how a ledger
+// written before the chain, or before the key was pinned, is brought up to
+// date, and it returns the number of entries it wrote. It will not vouch for
+// what it cannot check: it refuses a ledger whose existing chain is broken,
+// whose existing signatures fail, or whose sealed PDFs differ from their
+// recorded SHA-256. Whether the unsigned entries are genuine only version
+// control can tell: read the ledger's history before signing it.
+func Rechain(root string, p *practice.Practice, caseID string, key ed25519.PrivateKey) (int, error) {
+	pub, err := signingKey(p, key)
+	if err != nil {
+		return 0, err
+	}
+	es, err := readLedger(root, caseID)
+	if err != nil {
+		return 0, err
+	}
+	if len(es) == 0 {
+		return 0, fmt.Errorf("seal: case %s has no sealed documents: %s does not exist or lists none", caseID, ledgerPath(caseID))
+	}
+	flaws, _ := audit(caseID, es, pub)
+	var hard []flaw
+	for _, f := range flaws {
+		if !f.unsigned {
+			hard = append(hard, f)
+		}
+	}
+	if len(hard) > 0 {
+		return 0, fmt.Errorf("seal: %w; nothing rewritten", flawError(caseID, hard))
+	}
+	l := &Ledger{root: root, entries: es}
+	for _, e := range es {
+		if _, err := l.Bytes(e); err != nil {
+			return 0, fmt.Errorf("%w; restore the sealed file before rechaining, nothing rewritten", err)
+		}
+	}
+	link(caseID, es, key)
+	if err := writeLedger(root, caseID, es); err != nil {
+		return 0, err
+	}
+	return len(es), nil
+}
+
+// writeLedger writes a case's ledger, in the order of es, which is the
+// order of its hash chain.
 func writeLedger(root, caseID string, es []Entry) error {
-	sort.SliceStable(es, func(i, j int) bool { return es[i].Number < es[j].Number })
 	var lf ledgerFile
 	for _, e := range es {
-		lf.Documents = append(lf.Documents, ledgerEntry{
+		le := ledgerEntry{
 			Number:       e.Number,
 			Kind:         e.Kind,
 			ID:           e.ID,
@@ -348,12 +509,19 @@ func writeLedger(root, caseID string, es []Entry) error {
 			PDFSHA256:    hex.EncodeToString(e.PDFSum[:]),
 			Source:       e.Source,
 			SourceSHA256: hex.EncodeToString(e.SourceSum[:]),
-		})
+		}
+		if e.Chained() {
+			le.Prev = hex.EncodeToString(e.Prev[:])
+		}
+		if e.Signature != nil {
+			le.Signature = keyPrefix + base64.StdEncoding.EncodeToString(e.Signature)
+		}
+		lf.Documents = append(lf.Documents, le)
 	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# Sealed documents of case %s, written by `pcdocket seal`.\n", caseID)
-	buf.WriteString("# Do not edit: the build publishes these PDFs as they are, and check\n")
-	buf.WriteString("# compares each issue file and PDF with the SHA-256 recorded here.\n")
+	fmt.Fprintf(&buf, "# Sealed documents of case %s, written by `pcdocket seal`. Do not edit:\n", caseID)
+	buf.WriteString("# the build publishes these PDFs as they are, check compares each issue\n")
+	buf.WriteString("# file and PDF with its SHA-256 here, and prev links each to the one before.\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&lf); err != nil {
@@ -395,11 +563,19 @@ func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
 
 // Check reports, as findings, every sealed issue whose source changed since
 // it was sealed, every sealed PDF that is missing or altered, every sealed
-// entry whose issue is gone, and every ledger that cannot be read.
+// entry whose issue is gone, every ledger that cannot be read, every break
+// in a ledger's hash chain, every entry the key pinned in practice.yaml has
+// not signed, and every PDF in a sealed/ folder that its ledger does not
+// list. A ledger written before the chain is a warning while no key is
+// pinned.
 func Check(root string, p *practice.Practice) diag.List {
 	var l diag.List
 	if p == nil {
 		return l
+	}
+	pub, pinErr := PinnedKey(p)
+	if pinErr != nil {
+		l.Errorf(p.Src.At("ledger.public_key"), "%v", pinErr)
 	}
 	ids := map[string]bool{}
 	for _, c := range p.Cases {
@@ -427,12 +603,45 @@ func Check(root string, p *practice.Practice) diag.List {
 			l.Errorf(practice.Pos{File: ledgerPath(id)}, "%v", err)
 			continue
 		}
+		at := practice.Pos{File: ledgerPath(id)}
+		flaws, legacy := audit(id, es, pub)
+		for _, f := range flaws {
+			if f.unpinned && pinErr != nil {
+				continue // the key is pinned, but unreadably: reported above
+			}
+			at.Line = f.line
+			l.Errorf(at, "%s", f.msg)
+		}
+		if legacy && pub == nil {
+			at.Line = es[0].line
+			l.Warnf(at, "the ledger has no hash chain (an older pcdocket wrote it), so a removed or edited entry would go unnoticed; run `pcdocket seal --rechain %s` to add it, or let the next seal in this case add it", id)
+		}
 		ledger := &Ledger{root: root, entries: es}
 		for _, e := range es {
 			checkEntry(&l, ledger, p, e)
 		}
+		checkStray(&l, root, id, es)
 	}
 	return l
+}
+
+// checkStray reports every PDF in a case's sealed/ folder that its ledger
+// does not list: what is left when an entry is removed from the end of the
+// chain, where no later entry's prev betrays it, or when a seal is cut
+// short between writing the PDF and the ledger.
+func checkStray(l *diag.List, root, caseID string, es []Entry) {
+	files, _ := os.ReadDir(filepath.Join(root, "content", "cases", caseID, Dir))
+	listed := map[string]bool{}
+	for _, e := range es {
+		listed[e.File] = true
+	}
+	for _, f := range files {
+		name := f.Name()
+		if f.IsDir() || listed[name] || !strings.EqualFold(path.Ext(name), ".pdf") {
+			continue
+		}
+		l.Errorf(practice.Pos{File: path.Join("content/cases", caseID, Dir, name)}, "the PDF is in %s/ but %s lists no entry for it: an entry was removed from the ledger, or a seal was cut short; restore %s from version control (git log -p -- %s), or move the PDF out of %s/", Dir, LedgerFile, LedgerFile, ledgerPath(caseID), Dir)
+	}
 }
 
 func checkEntry(l *diag.List, ledger *Ledger, p *practice.Practice, e Entry) {

@@ -56,7 +56,7 @@ func TestSealRebuildVerify(t *testing.T) {
 	p := load(t, root)
 	pdf := render(t, p, 1)
 
-	e, err := Seal(root, p, caseID, 1, pdf, sealDay)
+	e, err := Seal(root, p, caseID, 1, pdf, sealDay, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,10 +75,10 @@ func TestSealRebuildVerify(t *testing.T) {
 	}
 
 	// Sealing twice, and sealing an issue with no document, are refused.
-	if _, err := Seal(root, p, caseID, 1, pdf, sealDay); err == nil || !strings.Contains(err.Error(), "already sealed") {
+	if _, err := Seal(root, p, caseID, 1, pdf, sealDay, nil); err == nil || !strings.Contains(err.Error(), "already sealed") {
 		t.Errorf("second seal: err = %v", err)
 	}
-	if _, err := Seal(root, p, caseID, 6, pdf, sealDay); err == nil || !strings.Contains(err.Error(), "only a determination or an agreement") {
+	if _, err := Seal(root, p, caseID, 6, pdf, sealDay, nil); err == nil || !strings.Contains(err.Error(), "only a determination or an agreement") {
 		t.Errorf("seal of a referred issue: err = %v", err)
 	}
 
@@ -96,13 +96,13 @@ func TestSealRebuildVerify(t *testing.T) {
 	}
 
 	// Verify finds the sealed PDF, and refuses a copy with one byte changed.
-	v, ok, err := Verify(root, pdf)
+	v, ok, err := Verify(root, p, pdf)
 	if err != nil || !ok || v.ID != e.ID || v.Case != caseID || v.Number != 1 {
 		t.Errorf("Verify(sealed) = %+v, %v, %v", v, ok, err)
 	}
 	tampered := append([]byte(nil), pdf...)
 	tampered[len(tampered)/2] ^= 0x01
-	if _, ok, err := Verify(root, tampered); ok || err != nil {
+	if _, ok, err := Verify(root, p, tampered); ok || err != nil {
 		t.Errorf("Verify(tampered) ok=%v err=%v", ok, err)
 	}
 }
@@ -110,7 +110,7 @@ func TestSealRebuildVerify(t *testing.T) {
 func TestCheckEditedSource(t *testing.T) {
 	root := practiceCopy(t)
 	p := load(t, root)
-	e, err := Seal(root, p, caseID, 1, render(t, p, 1), sealDay)
+	e, err := Seal(root, p, caseID, 1, render(t, p, 1), sealDay, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestCheckSealedFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := practiceCopy(t)
 			p := load(t, root)
-			e, err := Seal(root, p, caseID, 1, render(t, p, 1), sealDay)
+			e, err := Seal(root, p, caseID, 1, render(t, p, 1), sealDay, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
