@@ -6,8 +6,10 @@
 //	pcdocket check  [--source DIR] [--as-of DATE] [--format text|json]
 //	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]]
 //	pcdocket serve  [--source DIR] [--addr 127.0.0.1:8080]
-//	pcdocket seal   [--source DIR] CASE-ID NUMBER
+//	pcdocket seal   [--source DIR] [--signing-key FILE] CASE-ID NUMBER
+//	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
+//	pcdocket keygen --out FILE
 package main
 
 import (
