@@ -161,15 +161,20 @@ func (c *Calendar) Deadline(start practice.Date, p Period) Deadline {
 	if !c.CourtDay(d) {
 		var reasons []string
 		weekend := false
+		// A weekend day is named as the weekend even when a holiday falls on
+		// it (July 4 on a Saturday): the holiday's observed weekday, if any,
+		// is the day that needs naming.
 		for e := d; !c.CourtDay(e); e = e.AddDays(1) {
-			if name, ok := c.Holiday(e); ok {
-				reasons = appendOnce(reasons, name)
+			switch e.Time().Weekday() {
+			case time.Saturday, time.Sunday:
+				if !weekend {
+					reasons = appendOnce(reasons, "weekend")
+					weekend = true
+				}
 				continue
 			}
-			if !weekend {
-				reasons = appendOnce(reasons, "weekend")
-				weekend = true
-			}
+			name, _ := c.Holiday(e)
+			reasons = appendOnce(reasons, name)
 		}
 		dl.Date = c.Next(d)
 		dl.Rolled = true
