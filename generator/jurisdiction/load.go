@@ -145,38 +145,42 @@ func Load(practiceRoot string) (*Set, diag.List) {
 	}
 
 	for lower, code := range codes {
-		var parts []*source
+		// A file with errors still goes through merging and checking, so
+		// that one run reports every problem; the profile is left out.
+		var base *source
+		var failed diag.List
 		if data, ok := builtins[code]; ok {
 			src, ds := parse(builtinPrefix+"profiles/"+code+".yaml", data)
-			diags = append(diags, ds...)
-			if src != nil {
-				parts = append(parts, src)
-			}
+			failed = append(failed, ds...)
+			base = src
 		}
 		if rel, ok := byLower[lower]; ok {
 			data, err := os.ReadFile(filepath.Join(practiceRoot, filepath.FromSlash(rel)))
 			if err != nil {
-				diags.Errorf(practice.Pos{File: rel}, "cannot read: %v", err)
+				failed.Errorf(practice.Pos{File: rel}, "cannot read: %v", err)
+				diags = append(diags, failed...)
 				continue
 			}
 			src, ds := parse(rel, data)
-			diags = append(diags, ds...)
-			if src == nil || ds.HasErrors() {
-				continue
-			}
-			if src.replace || len(parts) == 0 {
-				parts = []*source{src}
-			} else {
-				merge(parts[0], src, &diags)
-				parts[0].files = append(parts[0].files, rel)
+			failed = append(failed, ds...)
+			switch {
+			case src == nil:
+				base = nil
+			case src.replace || base == nil:
+				base = src
+			default:
+				merge(base, src, &failed)
+				base.files = append(base.files, rel)
 			}
 		}
-		if len(parts) == 0 {
+		if base == nil {
+			diags = append(diags, failed...)
 			continue
 		}
-		p, ds := build(code, parts[0])
-		diags = append(diags, ds...)
-		if !ds.HasErrors() {
+		p, ds := build(code, base)
+		failed = append(failed, ds...)
+		diags = append(diags, failed...)
+		if !failed.HasErrors() {
 			set.profiles[lower] = p
 		}
 	}
@@ -208,6 +212,12 @@ func parse(file string, data []byte) (*source, diag.List) {
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2] + " (YAML syntax)"
+			// yaml.v3 counts lines from 0 in the errors that carry a
+			// context mark, which all read "did not find expected ..."
+			// (as generator/parse corrects too).
+			if strings.HasPrefix(m[2], "did not find expected") {
+				line++
+			}
 		}
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
 		return nil, diags
@@ -247,9 +257,6 @@ func parse(file string, data []byte) (*source, diag.List) {
 		} else {
 			diags.Errorf(practice.Pos{File: file, Line: 1}, "%v", err)
 		}
-	}
-	if diags.HasErrors() {
-		return src, diags
 	}
 	return src, diags
 }
@@ -421,9 +428,13 @@ func build(code string, src *source) (*Profile, diag.List) {
 	var diags diag.List
 	p := &Profile{Code: code, File: strings.Join(src.files, " + ")}
 	if err := src.root.Decode(p); err != nil {
-		// parse reported type errors per file already; a merge cannot add one.
-		diags.Errorf(practice.Pos{File: src.files[len(src.files)-1], Line: 1}, "%v", err)
-		return p, diags
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			diags.Errorf(practice.Pos{File: src.files[len(src.files)-1], Line: 1}, "%v", err)
+			return p, diags
+		}
+		// parse reported each type error in its own file; the values that
+		// did decode are still checked below.
 	}
 	pos := positions(src)
 	at := func(path string) practice.Pos {
@@ -489,9 +500,13 @@ func (p *Profile) check(at func(string) practice.Pos, l *diag.List) {
 		}
 	}
 	need("name", p.Name, "the jurisdiction's name, e.g. Colorado")
-	for _, c := range p.citations() {
+	for i, c := range p.citations() {
 		if strings.TrimSpace(c.src.Citation) == "" {
-			l.Errorf(at(c.path), "%s has no citation: add citation: with the statute or rule it comes from", c.path)
+			what := c.path
+			if j := i - (len(p.citations()) - len(p.Holidays)); j >= 0 {
+				what = fmt.Sprintf("holiday %q", p.Holidays[j].Name)
+			}
+			l.Errorf(at(c.path), "%s has no citation: add citation: with the statute or rule it comes from", what)
 		}
 	}
 	period := func(path string, days int, from Event, counting Counting) {
