@@ -79,10 +79,10 @@ func TestOverride(t *testing.T) {
 	}
 	cal := co.Calendar(nil)
 	for date, want := range map[string]string{
-		"2026-04-03": "Good Friday",                // added
+		"2026-04-03": "Good Friday",                 // added
 		"2026-07-03": "Independence Day (observed)", // rule replaced: now nearest
-		"2026-10-05": "",                           // removed
-		"2026-12-25": "Christmas Day",              // kept
+		"2026-10-05": "",                            // removed
+		"2026-12-25": "Christmas Day",               // kept
 	} {
 		got, _ := cal.Holiday(practice.MustDate(date))
 		if got != want {
