@@ -162,7 +162,7 @@ func TestDeadlineBasis(t *testing.T) {
 		// A practice closure (practice.yaml holidays:) rolls too.
 		{"CO", "2026-03-02", Period{Days: 20, From: Issuance, Counting: CalendarDays, Citation: "C.R.S. § 14-10-128.3(3)"},
 			[]string{"2026-03-23"}, "2026-03-24", true, "issued Mon 2026-03-02 + 20 days = Sun 2026-03-22, rolled to Tue 2026-03-24 (weekend; court closure (practice.yaml holidays))",
-			"C.R.S. § 14-10-128.3(3); C.R.C.P. 6(a)(1)(C)"},
+			"C.R.S. § 14-10-128.3(3); C.R.C.P. 6(a)(1), (2)"},
 		{"generic", "2026-11-20", Period{Days: 3, From: Receipt, Counting: CourtDays},
 			nil, "2026-11-25", false, "received Fri 2026-11-20 + 3 court days = Wed 2026-11-25", ""},
 		// North Carolina counts a period of less than seven days in court days.
