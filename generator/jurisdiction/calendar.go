@@ -2,6 +2,7 @@ package jurisdiction
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -73,6 +74,33 @@ func (c *Calendar) Next(d practice.Date) practice.Date {
 		d = d.AddDays(1)
 	}
 	return d
+}
+
+// A Closure is a day the courts are closed other than a plain weekend.
+type Closure struct {
+	Date practice.Date
+	Name string
+}
+
+// HolidaysIn lists the holidays and extra closures that fall in year y, in
+// date order, observed days included ("Independence Day (observed)").
+func (c *Calendar) HolidaysIn(y int) []Closure {
+	var out []Closure
+	for t, name := range c.year(y) {
+		out = append(out, Closure{practice.DateOf(t), name})
+	}
+	for t := range c.extra {
+		if t.Year() == y {
+			out = append(out, Closure{practice.DateOf(t), ExtraClosure})
+		}
+	}
+	slices.SortFunc(out, func(a, b Closure) int {
+		if c := a.Date.Time().Compare(b.Date.Time()); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
 }
 
 func (c *Calendar) year(y int) map[time.Time]string {

@@ -91,7 +91,8 @@ func (s *Set) Lookup(code string, pos practice.Pos, l *diag.List) *Profile {
 // instead, and must then be complete, as must a file for a new code.
 //
 // Every problem is reported, located at its file and line; a profile with
-// errors is left out of the set.
+// errors is left out of the set. An empty practiceRoot reads only the
+// built-in profiles.
 func Load(practiceRoot string) (*Set, diag.List) {
 	var diags diag.List
 	set := &Set{profiles: map[string]*Profile{}}
