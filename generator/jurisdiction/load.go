@@ -123,12 +123,16 @@ func Load(practiceRoot string) (*Set, diag.List) {
 				diags.Errorf(practice.Pos{File: rel}, "bad profile code %q: name the file for the code, using letters, digits and hyphens (e.g. CO.yaml)", code)
 				continue
 			}
+			dup := false
 			for other, otherRel := range overrides {
 				if lowerCode(other) == lowerCode(code) {
-					diags.Errorf(practice.Pos{File: rel}, "profile %s is also defined by %s: keep one file per code", code, otherRel)
+					diags.Errorf(practice.Pos{File: rel}, "profile %s is already defined by %s: keep one file per code", code, otherRel)
+					dup = true
 				}
 			}
-			overrides[code] = rel
+			if !dup {
+				overrides[code] = rel
+			}
 		}
 	}
 
@@ -251,7 +255,7 @@ func parse(file string, data []byte) (*source, diag.List) {
 				line, msg := 0, e
 				if m := typeLineRE.FindStringSubmatch(e); m != nil {
 					line, _ = strconv.Atoi(m[1])
-					msg = m[2]
+					msg = typeMessage(m[2])
 				}
 				diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
 			}
@@ -260,6 +264,41 @@ func parse(file string, data []byte) (*source, diag.List) {
 		}
 	}
 	return src, diags
+}
+
+var unmarshalRE = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
+
+// typeMessage rewrites a yaml.v3 type error in the words of the format:
+// "cannot unmarshal !!str `ten` into int" becomes
+// "ten is text, but this key takes a whole number".
+func typeMessage(msg string) string {
+	m := unmarshalRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	kinds := map[string]string{"str": "text", "int": "a whole number", "bool": "true or false",
+		"float": "a number", "map": "a map of keys", "seq": "a list", "null": "empty", "timestamp": "a date"}
+	got := kinds[m[1]]
+	if got == "" {
+		got = m[1]
+	}
+	if m[2] != "" {
+		got = fmt.Sprintf("%q is %s", m[2], got)
+	} else {
+		got = "the value is " + got
+	}
+	want := "a map of keys"
+	switch t := m[3]; {
+	case t == "int" || t == "*int":
+		want = "a whole number"
+	case t == "bool":
+		want = "true or false"
+	case t == "string" || t == "jurisdiction.Event" || t == "jurisdiction.Counting":
+		want = "text"
+	case strings.HasPrefix(t, "[]"):
+		want = "a list"
+	}
+	return fmt.Sprintf("%s, but this key takes %s", got, want)
 }
 
 // own records the file every node of the tree came from.

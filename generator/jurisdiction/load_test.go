@@ -130,7 +130,7 @@ func TestOverrideErrors(t *testing.T) {
 	}
 	for _, w := range []string{
 		`jurisdictions/CO.yaml:1: unknown key "reveiw" in a profile (did you mean "review"?)`,
-		"jurisdictions/CO.yaml:4: cannot unmarshal !!str `ten` into int",
+		`jurisdictions/CO.yaml:4: "ten" is text, but this key takes a whole number`,
 		`jurisdictions/CO.yaml:5: review.from "mailing" is not one of issuance, service, filing, receipt`,
 		`jurisdictions/CO.yaml:6: unknown placeholder {deadlin} in review.text (did you mean "deadline"?): use {days}, {deadline}, {from}, {reviewer}, {filing}, {citation}`,
 		`jurisdictions/CO.yaml:8: holiday "Founders" must use exactly one of date, month/weekday/week, after, easter or dates (it uses 2)`,
@@ -178,5 +178,40 @@ func TestLoadMissingFolder(t *testing.T) {
 	}
 	if fl := mustProfile(t, s, "FL"); fl.Name != "Florida" {
 		t.Errorf("empty override changed FL: %q", fl.Name)
+	}
+}
+
+func TestOverrideFileProblems(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(dir, Dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, Dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("CO.yaml", "review:\n  days: 30\n")
+	write("co.yaml", "review:\n  days: 31\n")
+	write("NC.yaml", "holidays:\n  name: Good Friday\n")
+	write("OK.yaml", "- just\n- a list\n")
+	write("AZ.yaml", "replace: yes please\n")
+	s, diags := Load(dir)
+	var got []string
+	for _, f := range diags {
+		got = append(got, f.String())
+	}
+	want := []string{
+		"jurisdictions/AZ.yaml:1: replace must be true or false",
+		"jurisdictions/NC.yaml:2: the value is a map of keys, but this key takes a list",
+		"jurisdictions/OK.yaml:1: a profile file is a map of keys (name:, review:, holidays:, ...)",
+		"jurisdictions/co.yaml: profile co is already defined by jurisdictions/CO.yaml: keep one file per code",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if co := mustProfile(t, s, "CO"); co.Review.Days != 30 {
+		t.Errorf("the first file of a code wins: days = %d", co.Review.Days)
 	}
 }
