@@ -186,6 +186,17 @@ func (c *Calendar) Deadline(start practice.Date, p Period) Deadline {
 	fmt.Fprintf(&b, " = %s", ShortDate(d))
 
 	dl := Deadline{Date: d, Rule: p.Citation}
+	cite := func() {
+		if rc := c.p.Computation.Citation; rc != "" && !strings.Contains(dl.Rule, rc) {
+			if dl.Rule != "" {
+				dl.Rule += "; "
+			}
+			dl.Rule += rc
+		}
+	}
+	if counting != p.Counting && p.Counting != CourtDays {
+		cite() // the court's rule turned calendar days into court days
+	}
 	if !c.CourtDay(d) {
 		var reasons []string
 		weekend := false
@@ -207,12 +218,7 @@ func (c *Calendar) Deadline(start practice.Date, p Period) Deadline {
 		dl.Date = c.Next(d)
 		dl.Rolled = true
 		fmt.Fprintf(&b, ", rolled to %s (%s)", ShortDate(dl.Date), strings.Join(reasons, "; "))
-		if cite := c.p.Computation.Citation; cite != "" {
-			if dl.Rule != "" {
-				dl.Rule += "; "
-			}
-			dl.Rule += cite
-		}
+		cite()
 	}
 	dl.Basis = b.String()
 	return dl

@@ -167,7 +167,7 @@ func TestDeadlineBasis(t *testing.T) {
 			nil, "2026-11-25", false, "received Fri 2026-11-20 + 3 court days = Wed 2026-11-25", ""},
 		// North Carolina counts a period of less than seven days in court days.
 		{"NC", "2026-11-20", Period{Days: 5, From: Service, Counting: CalendarDays},
-			nil, "2026-12-01", false, "served Fri 2026-11-20 + 5 court days (periods under 7 days count court days only) = Tue 2026-12-01", ""},
+			nil, "2026-12-01", false, "served Fri 2026-11-20 + 5 court days (periods under 7 days count court days only) = Tue 2026-12-01", "N.C. R. Civ. P. 6(a) (N.C.G.S. § 1A-1)"},
 		{"generic", "2026-11-20", Period{Days: 1, Counting: CalendarDays},
 			nil, "2026-11-23", true, "Fri 2026-11-20 + 1 day = Sat 2026-11-21, rolled to Mon 2026-11-23 (weekend)", "Fed. R. Civ. P. 6(a)(1)(C), 6(a)(6)"},
 	}
