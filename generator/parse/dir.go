@@ -28,9 +28,9 @@ const (
 	PracticeFile     = "practice.yaml"
 	JurisdictionsDir = "jurisdictions" // override files <CODE>.yaml
 	CasesDir         = "content/cases"
-	PublicDir    = "content/public"
-	CaseFile     = "case.md"
-	IssuesDir    = "issues"
+	PublicDir        = "content/public"
+	CaseFile         = "case.md"
+	IssuesDir        = "issues"
 )
 
 var idRE = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)

@@ -65,7 +65,7 @@ type Party struct {
 	Name    string   `pc:"name,required"`
 	Label   string   `pc:"label"`
 	Email   string   `pc:"email"`
-	Address []string `pc:"address"` // postal address, one line per item
+	Address []string `pc:"address"`  // postal address, one line per item
 	ServeBy string   `pc:"serve_by"` // one of ServiceMethods; see ServiceMethod
 	Counsel Counsel  `pc:"counsel"`  // the zero Counsel when unrepresented
 }
