@@ -67,7 +67,7 @@ type Party struct {
 	Email   string   `pc:"email"`
 	Address []string `pc:"address"`  // postal address, one line per item
 	ServeBy string   `pc:"serve_by"` // one of ServiceMethods; see ServiceMethod
-	Counsel Counsel  `pc:"counsel"`  // the zero Counsel when unrepresented
+	Counsel *Counsel `pc:"counsel"`  // nil when unrepresented
 }
 
 // Counsel is a parent's lawyer. Case files may write counsel as one line of
@@ -80,15 +80,17 @@ type Counsel struct {
 	Address []string `pc:"address"`
 }
 
-// IsZero reports whether no counsel is recorded.
-func (c Counsel) IsZero() bool {
-	return c.Name == "" && c.Firm == "" && c.BarNo == "" && c.Email == "" && len(c.Address) == 0
+// IsZero reports whether no counsel is recorded: c is nil or empty.
+func (c *Counsel) IsZero() bool {
+	return c == nil || c.Name == "" && c.Firm == "" && c.BarNo == "" && c.Email == "" && len(c.Address) == 0
 }
 
-// String names counsel in one line, as lists print it: "Name, Firm", or
-// the name alone.
-func (c Counsel) String() string {
+// String names counsel in one line, as lists print it: "Name, Firm", the
+// name alone, or "" for nil.
+func (c *Counsel) String() string {
 	switch {
+	case c == nil:
+		return ""
 	case c.Firm == "":
 		return c.Name
 	case c.Name == "":

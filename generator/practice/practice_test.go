@@ -102,7 +102,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestServiceMethod(t *testing.T) {
-	counsel := Counsel{Name: "R. Okonkwo", Email: "ro@law.example", Address: []string{"1 Main St"}}
+	counsel := &Counsel{Name: "R. Okonkwo", Email: "ro@law.example", Address: []string{"1 Main St"}}
 	tests := []struct {
 		name    string
 		p       Party
@@ -116,7 +116,7 @@ func TestServiceMethod(t *testing.T) {
 		{"email over mail", Party{Email: "a@example.com", Address: []string{"2 Elm St"}}, ServeEmail, "a@example.com", 1},
 		{"serve_by wins", Party{Email: "a@example.com", Address: []string{"2 Elm St"}, ServeBy: ServeMail}, ServeMail, "a@example.com", 1},
 		{"counsel is served, not the parent", Party{Email: "a@example.com", Counsel: counsel}, ServeEmail, "ro@law.example", 1},
-		{"counsel by name only has no contact", Party{Email: "a@example.com", Counsel: Counsel{Name: "R. Okonkwo"}}, "", "", 0},
+		{"counsel by name only has no contact", Party{Email: "a@example.com", Counsel: &Counsel{Name: "R. Okonkwo"}}, "", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,7 +134,7 @@ func TestServiceMethod(t *testing.T) {
 			}
 		})
 	}
-	if s := (Counsel{Name: "R. Okonkwo", Firm: "Okonkwo & Vance LLP"}).String(); s != "R. Okonkwo, Okonkwo & Vance LLP" {
+	if s := (&Counsel{Name: "R. Okonkwo", Firm: "Okonkwo & Vance LLP"}).String(); s != "R. Okonkwo, Okonkwo & Vance LLP" {
 		t.Errorf("Counsel.String = %q", s)
 	}
 }
