@@ -168,10 +168,13 @@ func atxHeading(line string) (int, string) {
 	return level, s
 }
 
-// containsFold reports whether s contains substr, ignoring ASCII case.
+// containsFold reports whether s contains substr, ignoring ASCII case. It
+// runs on every issue body, so it compares only where the first letter
+// matches: a byte loop, not a fold at every position.
 func containsFold(s, substr string) bool {
+	lo, up := substr[0]|0x20, substr[0]&^0x20
 	for i := 0; i+len(substr) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(substr)], substr) {
+		if (s[i] == lo || s[i] == up) && strings.EqualFold(s[i:i+len(substr)], substr) {
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package practice
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSplitPrivate(t *testing.T) {
 	tests := []struct {
@@ -54,5 +57,13 @@ func TestSplitPrivateAllocatesNothingWithoutPrivate(t *testing.T) {
 	body := "## Background\n\nA long record without the word.\n"
 	if n := testing.AllocsPerRun(100, func() { SplitPrivate(body) }); n != 0 {
 		t.Errorf("SplitPrivate allocated %v times on a body without private sections", n)
+	}
+}
+
+func BenchmarkSplitPrivate(b *testing.B) {
+	body := strings.Repeat("## Findings\n\nThe parents disagree about the exchange on a school day; the plan is silent.\n\n", 30)
+	b.ReportAllocs()
+	for b.Loop() {
+		SplitPrivate(body)
 	}
 }
