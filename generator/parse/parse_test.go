@@ -192,3 +192,54 @@ func TestFrontMatterFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestCounselInTOML reads counsel in both forms from TOML front matter,
+// with the line of each key.
+func TestCounselInTOML(t *testing.T) {
+	in := `+++
+title = "t"
+court = "c"
+court_case_no = "n"
+jurisdiction = "FL"
+
+[appointment]
+order_date = 2026-01-01
+
+[parties.parent_a]
+name = "A"
+counsel = "Ana Flores"
+
+[parties.parent_b]
+name = "B"
+serve_by = "mail"
+address = ["1 Main St", "Town"]
+
+[parties.parent_b.counsel]
+name = "Cara Dunn"
+bar_no = "0912345"
+
+[[children]]
+initials = "A.B."
+born = 2017
+
+[plan]
+clause_label = "clause"
+[[plan.clauses]]
+ref = "1"
++++
+`
+	var c practice.Case
+	_, src, diags := FrontMatter("f.md", []byte(in), &c)
+	if len(diags) != 0 {
+		t.Fatalf("findings: %v", diags)
+	}
+	a, b := c.Parties.ParentA, c.Parties.ParentB
+	if a.Counsel.String() != "Ana Flores" || b.Counsel.String() != "Cara Dunn" || b.Counsel.BarNo != "0912345" || b.ServiceMethod() != practice.ServeMail || c.Jurisdiction != "FL" || c.Plan.Label() != "clause" {
+		t.Errorf("case = %+v %+v %+v", a, b, c.Plan)
+	}
+	for path, line := range map[string]int{"parties.parent_a.counsel.name": 12, "parties.parent_b.counsel.bar_no": 21, "parties.parent_b.address": 17} {
+		if got, ok := src.Line(path); !ok || got != line {
+			t.Errorf("%s on line %d (%v), want %d", path, got, ok, line)
+		}
+	}
+}
