@@ -117,7 +117,10 @@ func (c *caseData) file(r *rand.Rand) string {
 	} {
 		w("  %s:\n    name: %s\n    label: %s\n    email: %s\n", p.key, q(p.name), p.label, slugOf(p.name)+"@example.net")
 		if p.counsel != "" {
-			w("    counsel: %s\n", q(p.counsel))
+			// Counsel as a record, so that service goes to counsel's
+			// email: "Name, Firm" splits into its two keys.
+			name, firm, _ := strings.Cut(p.counsel, ", ")
+			w("    counsel:\n      name: %s\n      firm: %s\n      email: %s\n", q(name), q(firm), slugOf(name)+"@counsel.example")
 		}
 	}
 	w("children:\n")

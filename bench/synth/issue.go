@@ -148,7 +148,18 @@ func (is *issueData) timeline(r *rand.Rand, c *caseData, kind string) {
 		add(event{on: next(2, 10), kind: "mediation", result: "agreement", note: pick(r, notes)})
 	case "determination":
 		if !waived {
-			add(event{on: next(2, 10), kind: "mediation", result: "no-agreement", note: pick(r, notes)})
+			// A parent who did not respond to notice also stayed away
+			// from the session it set: the record shows a missed event,
+			// which stands for the failed mediation. The note is drawn
+			// either way, so the rest of the practice stays as it was.
+			e := event{on: next(2, 10), kind: "mediation", result: "no-agreement", note: pick(r, notes)}
+			switch {
+			case is.posA == "":
+				e = event{on: e.on, kind: "missed", by: "parent_a", note: "Did not attend the session set in the notice."}
+			case is.posB == "":
+				e = event{on: e.on, kind: "missed", by: "parent_b", note: "Did not attend the session set in the notice."}
+			}
+			add(e)
 		}
 		add(event{on: next(1, 3), kind: "record-closed"})
 	}

@@ -35,8 +35,8 @@ court_case_no: N-1
 appointment:
   order_date: 2026-01-01
 parties:
-  parent_a: {name: A}
-  parent_b: {name: B}
+  parent_a: {name: A, email: a@example.com}
+  parent_b: {name: B, email: b@example.com}
 children:
   - {initials: "A.B.", born: 2018}
 plan:

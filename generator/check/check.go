@@ -56,7 +56,50 @@ func Top(p *practice.Practice, asOf practice.Date) diag.List {
 			k.l.Errorf(p.Src.At("timezone"), "timezone %q is not an IANA time zone name: write one like \"America/Denver\" or \"Europe/London\", or leave it out for UTC", p.Timezone)
 		}
 	}
+	if p.Jurisdiction != "" {
+		k.jurisdiction(&p.Src, p.Jurisdiction)
+	}
+	first := map[practice.Date]int{}
+	for i, h := range p.Holidays {
+		pos := p.Src.At(fmt.Sprintf("holidays[%d]", i))
+		if j, dup := first[h]; dup {
+			k.l.Warnf(pos, "holiday %s is listed twice (first as holidays[%d]): remove one", h, j)
+			continue
+		}
+		first[h] = i
+	}
 	return k.l
+}
+
+// JurisdictionCodes are the codes of the built-in jurisdiction profiles
+// that practice.yaml and case files may name in jurisdiction. The profiles
+// themselves are the authority on the list: this variable is the one place
+// the checker learns it from.
+var JurisdictionCodes = []string{practice.DefaultJurisdiction, "CO", "OK", "NC", "TX", "AZ", "FL"}
+
+// jurisdiction checks the jurisdiction key of a file: a built-in profile,
+// or the code of an override file jurisdictions/<CODE>.yaml.
+func (k *checker) jurisdiction(src *practice.Source, code string) {
+	known := append(append([]string(nil), JurisdictionCodes...), k.p.LocalJurisdictions...)
+	for _, c := range known {
+		if c == code {
+			return
+		}
+	}
+	hint := ""
+	for _, c := range known {
+		if strings.EqualFold(c, code) {
+			hint = fmt.Sprintf(" (did you mean %q?)", c) // codes are written as the profiles spell them
+			break
+		}
+	}
+	if hint == "" {
+		hint = diag.DidYouMean(code, known)
+	}
+	if hint == "" {
+		hint = ": use " + orList(known) + ", or add an override file jurisdictions/" + code + ".yaml"
+	}
+	k.l.Errorf(src.At("jurisdiction"), "jurisdiction %q is not a known jurisdiction profile%s", code, hint)
 }
 
 // Case returns the findings about one case of p: its case.md and its
@@ -183,6 +226,10 @@ func (k *checker) checkCase(c *practice.Case) {
 	for i, name := range ap.ScopeOut {
 		k.oneOf(src.At(fmt.Sprintf("appointment.scope_out[%d]", i)), "scope_out entry", name, "a category", categoryNames)
 	}
+	if c.Jurisdiction != "" {
+		k.jurisdiction(src, c.Jurisdiction)
+	}
+	k.parties(c)
 
 	// Children: by initials and birth year only.
 	if len(c.Children) == 0 && has(src, "children") {
@@ -201,6 +248,9 @@ func (k *checker) checkCase(c *practice.Case) {
 	// The plan.
 	if len(c.Plan.Clauses) == 0 && has(src, "plan.clauses") {
 		k.l.Errorf(src.At("plan.clauses"), "plan.clauses is empty: list at least one clause of the plan, with its ref, title and text")
+	}
+	if has(src, "plan.clause_label") && strings.TrimSpace(c.Plan.ClauseLabel) == "" {
+		k.l.Errorf(src.At("plan.clause_label"), "plan.clause_label is empty: write the plan's word for a clause (e.g. Section), or remove the key for %q", practice.DefaultClauseLabel)
 	}
 	firstRef := map[string]int{}
 	for i, cl := range c.Plan.Clauses {
@@ -225,6 +275,43 @@ func (k *checker) checkCase(c *practice.Case) {
 	k.rules(src, c.Rules)
 	k.issues(c)
 	k.pendingAtEnd(c)
+}
+
+// parties checks how each parent is served: a serve_by from the
+// vocabulary, and a contact for it. A represented parent is served on
+// counsel, so counsel's email or address is what counts.
+func (k *checker) parties(c *practice.Case) {
+	src := &c.Src
+	for _, key := range parents {
+		p := c.Party(key)
+		base := "parties." + key
+		if p.Name == "" && !has(src, base) {
+			continue // missing: the parser's to report
+		}
+		if p.ServeBy != "" && !k.oneOf(src.At(base+".serve_by"), "serve_by", p.ServeBy, "a service method", practice.ServiceMethods) {
+			continue
+		}
+		who, contact := fmt.Sprintf("%s (%s)", p.Name, key), base
+		if p.Represented() {
+			who, contact = fmt.Sprintf("counsel for %s (%s)", p.Name, key), base+".counsel"
+		}
+		switch p.ServiceMethod() {
+		case "":
+			if p.Represented() {
+				k.l.Warnf(at(src, contact, base), "%s has neither email nor address, and documents for a represented parent are served on counsel: add %s.email or %s.address", who, contact, contact)
+			} else {
+				k.l.Warnf(at(src, base+".name", base), "%s has no email or address, so documents cannot be served: add %s.email, or %s.address with serve_by: mail", who, base, base)
+			}
+		case practice.ServeEmail:
+			if p.ServiceEmail() == "" {
+				k.l.Warnf(src.At(base+".serve_by"), "serve_by is email but %s has no email: add %s.email, or choose another serve_by", who, contact)
+			}
+		case practice.ServeMail:
+			if len(p.ServiceAddress()) == 0 {
+				k.l.Warnf(src.At(base+".serve_by"), "serve_by is mail but %s has no postal address: add %s.address (one line per item), or choose another serve_by", who, contact)
+			}
+		}
+	}
 }
 
 // born checks that a child's birth year is plausible for a parenting plan.

@@ -119,8 +119,14 @@ func (k *checker) events(is *practice.Issue) {
 			k.l.Errorf(at(src, path+".kind", path), "a submission needs by: the parent who made it (parent_a or parent_b)")
 		case kind == practice.EventSubmission && (e.By == practice.PartyBoth || e.By == practice.PartyCoordinator):
 			k.l.Errorf(src.At(path+".by"), "a submission's by must be a parent, not %s: use parent_a or parent_b, one submission event per parent", e.By)
-		case kind == practice.EventSubmission:
-			k.oneOf(src.At(path+".by"), "by", e.By, "a parent", parents)
+		case kind == practice.EventMissed && e.By == "":
+			k.l.Errorf(at(src, path+".kind", path), "a missed event needs by: the parent who did not attend (parent_a or parent_b)")
+		case kind == practice.EventMissed && (e.By == practice.PartyBoth || e.By == practice.PartyCoordinator):
+			k.l.Errorf(src.At(path+".by"), "a missed event's by must be a parent, not %s: use parent_a or parent_b, one missed event per parent", e.By)
+		case kind == practice.EventSubmission || kind == practice.EventMissed:
+			if k.oneOf(src.At(path+".by"), "by", e.By, "a parent", parents) && kind == practice.EventMissed {
+				k.missed(is, i)
+			}
 		case e.By != "":
 			k.oneOf(src.At(path+".by"), "by", e.By, "a party", raisers)
 		}
@@ -148,6 +154,31 @@ func (k *checker) events(is *practice.Issue) {
 		}
 		prev = e.On
 	}
+}
+
+// missed checks that the parent who missed a session (event i) had notice
+// of it: a parent cannot be faulted for missing what nobody told them of.
+// Without notice the absence stays on record, with a warning, and does not
+// count as a failed mediation (see dueProcess).
+func (k *checker) missed(is *practice.Issue, i int) {
+	e := is.Events[i]
+	if noticedBefore(is, i, e.By) {
+		return
+	}
+	path := fmt.Sprintf("events[%d]", i)
+	k.l.Warnf(at(&is.Src, path+".by", path), "%s (%s) missed a session on %s but no notice to them is on record before it: record the notice event (to both parents, or with by: %s) that told them of it; until then the absence does not count as a failed mediation",
+		is.Case.PartyName(e.By), e.By, e.On, e.By)
+}
+
+// noticedBefore reports whether an event listed before event i, and not
+// dated after it, is a notice to party.
+func noticedBefore(is *practice.Issue, i int, party string) bool {
+	for _, e := range is.Events[:i] {
+		if e.NoticeTo(party) && (e.On.IsZero() || is.Events[i].On.IsZero() || !e.On.After(is.Events[i].On)) {
+			return true
+		}
+	}
+	return false
 }
 
 // outcome checks the outcome's kind, the fields each kind needs, its dates,
@@ -201,9 +232,53 @@ func (k *checker) outcome(c *practice.Case, is *practice.Issue) {
 			k.l.Errorf(src.At("outcome.served_on"), "served_on %s is before the outcome of %s: a document cannot be served before it is made; correct one of the dates", o.ServedOn, o.On)
 		}
 	}
+	k.filing(c, is, kind)
 
 	if kind == practice.OutcomeDetermination {
 		k.dueProcess(c, is)
+	}
+}
+
+// filing checks outcome.filed_on and outcome.adopted_on. Any document may
+// be filed with the court (some orders require it: rules.filing_days); only
+// a recommendation is adopted, since a binding determination or an
+// agreement takes effect without the court.
+func (k *checker) filing(c *practice.Case, is *practice.Issue, kind string) {
+	src := &is.Src
+	o := is.Outcome
+	documented := kind == practice.OutcomeAgreement || kind == practice.OutcomeDetermination
+	if !o.FiledOn.IsZero() {
+		switch {
+		case kind != "" && !documented:
+			k.l.Errorf(src.At("outcome.filed_on"), "filed_on only applies to a determination, recommendation or agreement, and this outcome is %s: it has no document to file; remove it", kind)
+		case !o.On.IsZero() && o.FiledOn.Before(o.On):
+			k.l.Errorf(src.At("outcome.filed_on"), "filed_on %s is before the outcome of %s: a document cannot be filed before it is made; correct one of the dates", o.FiledOn, o.On)
+		}
+	}
+	if !o.AdoptedOn.IsZero() {
+		pos := src.At("outcome.adopted_on")
+		switch {
+		case kind == "":
+		case !is.Recommendation():
+			what := "an agreement"
+			switch {
+			case kind == practice.OutcomeDetermination:
+				what = "a binding determination (the appointment's authority is not recommend)"
+			case kind != practice.OutcomeAgreement:
+				what = kind
+			}
+			k.l.Errorf(pos, "adopted_on only applies to a recommendation (a determination under appointment.authority: recommend), and this outcome is %s: remove it", what)
+		case o.FiledOn.IsZero():
+			k.l.Errorf(pos, "adopted_on %s but the recommendation has no filed_on: record under outcome.filed_on when it was filed with the court", o.AdoptedOn)
+		case o.AdoptedOn.Before(o.FiledOn):
+			k.l.Errorf(pos, "adopted_on %s is before filed_on %s: the court adopts a recommendation after it is filed; correct one of the dates", o.AdoptedOn, o.FiledOn)
+		}
+	}
+	// A document the order requires to be filed, and not filed in time.
+	if documented && o.FiledOn.IsZero() && !k.asOf.IsZero() {
+		if due := is.FilingDeadline(c.Deadlines(k.p)); !due.IsZero() && due.Before(k.asOf) {
+			k.l.Warnf(at(src, "outcome.served_on", "outcome"), "%s was due to be filed with the court by %s (served_on + rules.filing_days): file it and record outcome.filed_on", is.DocumentTitle(), due)
+		}
 	}
 }
 
@@ -218,7 +293,7 @@ func (k *checker) dueProcess(c *practice.Case, is *practice.Issue) {
 	decided := o.On
 	onOrBefore := func(d practice.Date) bool { return decided.IsZero() || d.IsZero() || !d.After(decided) }
 
-	var notice bool
+	noticed := map[string]bool{}  // party -> given notice on or before the decision
 	submitted := map[string]int{} // party -> index of its first submission event
 	mediated := false
 	for i, e := range is.Events {
@@ -227,13 +302,21 @@ func (k *checker) dueProcess(c *practice.Case, is *practice.Issue) {
 		}
 		switch e.Kind {
 		case practice.EventNotice:
-			notice = true
+			for _, party := range parents {
+				noticed[party] = noticed[party] || e.NoticeTo(party)
+			}
 		case practice.EventSubmission:
 			if _, seen := submitted[e.By]; !seen {
 				submitted[e.By] = i
 			}
 		case practice.EventMediation:
 			if e.Result == practice.ResultNoAgreement {
+				mediated = true
+			}
+		case practice.EventMissed:
+			// A parent who missed a session after notice of it made
+			// the mediation attempt fail, as a no-agreement would.
+			if (e.By == practice.PartyA || e.By == practice.PartyB) && noticedBefore(is, i, e.By) {
 				mediated = true
 			}
 		}
@@ -249,7 +332,7 @@ func (k *checker) dueProcess(c *practice.Case, is *practice.Issue) {
 			k.l.Errorf(at(src, "positions", fmt.Sprintf("events[%d]", i)), "%s (%s) made a submission on %s but has no position on record: record it under %s", party, name, is.Events[i].On, key)
 			continue
 		}
-		if !notice {
+		if !noticed[party] {
 			k.l.Errorf(at(src, "positions", "outcome.kind", "outcome"), "determination without %s's position: record it under %s, or record the notice event (dated on or before %s) that invited %s to respond", party, key, decided, name)
 		}
 	}
@@ -258,7 +341,7 @@ func (k *checker) dueProcess(c *practice.Case, is *practice.Issue) {
 	switch strings.ToLower(waived) {
 	case "":
 		if !mediated {
-			k.l.Errorf(at(src, "outcome.kind", "outcome"), "determination without a mediation attempt: record a mediation event with result no-agreement before the decision, or give the reason mediation was waived under outcome.mediation_waived")
+			k.l.Errorf(at(src, "outcome.kind", "outcome"), "determination without a mediation attempt: record a mediation event with result no-agreement before the decision (or a missed event, by a parent given notice, for a session that parent did not attend), or give the reason mediation was waived under outcome.mediation_waived")
 		}
 	case "true", "yes", "false", "no":
 		k.l.Errorf(src.At("outcome.mediation_waived"), "mediation_waived must give the reason mediation was waived (e.g. \"urgent: the trip departs in three days\"), not %q", waived)

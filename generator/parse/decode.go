@@ -36,6 +36,10 @@ type field struct {
 type structInfo struct {
 	fields []field
 	names  []string // the keys, for hints
+	// shorthand is the index in fields of the field a plain scalar fills
+	// when the file writes the struct as one value (`pc:"name,shorthand"`),
+	// or -1 when the struct must be written as keys.
+	shorthand int
 }
 
 // structOf returns the tagged fields of struct type t. They are read with
@@ -45,14 +49,26 @@ func (r *reader) structOf(t reflect.Type) *structInfo {
 	if s, ok := r.structs[t]; ok {
 		return s
 	}
-	s := &structInfo{}
+	s := &structInfo{shorthand: -1}
 	for i := 0; i < t.NumField(); i++ {
 		tag, ok := t.Field(i).Tag.Lookup("pc")
 		if !ok {
 			continue
 		}
-		key, opt, _ := strings.Cut(tag, ",")
-		s.fields = append(s.fields, field{key: key, index: i, required: opt == "required"})
+		key, opts, _ := strings.Cut(tag, ",")
+		f := field{key: key, index: i}
+		for _, opt := range strings.Split(opts, ",") {
+			switch opt {
+			case "required":
+				f.required = true
+			case "shorthand":
+				if s.shorthand >= 0 || t.Field(i).Type.Kind() != reflect.String {
+					panic(fmt.Sprintf("parse: %s.%s: a struct has at most one shorthand field, of type string", t, t.Field(i).Name))
+				}
+				s.shorthand = len(s.fields)
+			}
+		}
+		s.fields = append(s.fields, f)
 		s.names = append(s.names, key)
 	}
 	if r.structs == nil {
@@ -122,8 +138,21 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 	}
 	if n = d.resolve(n); n != nil && !isNull(n) {
+		if n.Kind == yaml.ScalarNode && info.shorthand >= 0 && path != "" {
+			// The short form: one value stands for the shorthand key,
+			// which is then the only key given.
+			f := fields[info.shorthand]
+			p := d.r.join(path, f.key)
+			d.r.record(p, d.line(n))
+			d.decodeValue(n, v.Field(f.index), p)
+			return
+		}
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "%s: want a set of keys (key: value lines), got %s", describe(path), kindName(n))
+			want := "a set of keys (key: value lines)"
+			if info.shorthand >= 0 {
+				want = fmt.Sprintf("one line of text (the %s) or a set of keys (key: value lines)", fields[info.shorthand].key)
+			}
+			d.errorf(n, "%s: want %s, got %s", describe(path), want, kindName(n))
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {

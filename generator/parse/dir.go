@@ -25,11 +25,12 @@ import (
 
 // Paths inside a practice folder.
 const (
-	PracticeFile = "practice.yaml"
-	CasesDir     = "content/cases"
-	PublicDir    = "content/public"
-	CaseFile     = "case.md"
-	IssuesDir    = "issues"
+	PracticeFile     = "practice.yaml"
+	JurisdictionsDir = "jurisdictions" // override files <CODE>.yaml
+	CasesDir         = "content/cases"
+	PublicDir        = "content/public"
+	CaseFile         = "case.md"
+	IssuesDir        = "issues"
 )
 
 var idRE = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
@@ -91,7 +92,28 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 		return p, diags
 	}
 	p.Src, diags = r.yamlFile(PracticeFile, data, p)
+	p.LocalJurisdictions = localJurisdictions(root)
 	return p, diags
+}
+
+// localJurisdictions lists the codes of the jurisdiction override files,
+// jurisdictions/<CODE>.yaml, sorted. Reading them is the jurisdiction
+// profiles' business; the model only needs to know which codes exist.
+func localJurisdictions(root string) []string {
+	entries, err := os.ReadDir(filepath.Join(root, JurisdictionsDir))
+	if err != nil {
+		return nil // none, or unreadable: a case naming one is then told it is unknown
+	}
+	var codes []string
+	for _, e := range entries {
+		name := e.Name()
+		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".yaml") {
+			continue
+		}
+		codes = append(codes, strings.TrimSuffix(name, ".yaml"))
+	}
+	sort.Strings(codes)
+	return codes
 }
 
 // YAMLFile decodes a whole YAML file (practice.yaml) into v.
@@ -224,7 +246,9 @@ func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue
 	}
 	is := &practice.Issue{Case: c}
 	var diags diag.List
-	is.Body, is.Src, diags = r.frontMatter(file, data, is)
+	var body string
+	body, is.Src, diags = r.frontMatter(file, data, is)
+	is.Body, is.Private = practice.SplitPrivate(body)
 	return is, diags
 }
 

@@ -46,7 +46,7 @@ func fixture(tb testing.TB) *practice.Practice {
 		},
 		Parties: practice.Parties{
 			ParentA: practice.Party{Name: "Zoë Müller-Łukasik", Label: "Mother", Email: "zoe.ml@example.com"},
-			ParentB: practice.Party{Name: "Daniel Harlow", Label: "Father", Email: "d.harlow@example.com", Counsel: "Ruth A. Okonkwo, Okonkwo & Vance LLP"},
+			ParentB: practice.Party{Name: "Daniel Harlow", Label: "Father", Email: "d.harlow@example.com", Counsel: &practice.Counsel{Name: "Ruth A. Okonkwo", Firm: "Okonkwo & Vance LLP"}},
 		},
 		Children: []practice.Child{{Initials: "M.H.", Born: 2016}, {Initials: "T.H.", Born: 2019}},
 		Plan: practice.Plan{Title: "Stipulated Parenting Plan", Date: d("2025-08-28"), Clauses: []practice.Clause{

@@ -473,8 +473,8 @@ func (d *doc) certificate() {
 			s += ", by email to " + p.Email
 		}
 		d.indent(quoteIn/2, 0, func() { d.numbered("•", run{s + ".", ""}) })
-		if p.Counsel != "" {
-			d.indent(quoteIn/2, 0, func() { d.numbered("•", run{p.Counsel + ", counsel for " + p.Name + ".", ""}) })
+		if p.Represented() {
+			d.indent(quoteIn/2, 0, func() { d.numbered("•", run{p.Counsel.String() + ", counsel for " + p.Name + ".", ""}) })
 		}
 	}
 	d.f.Ln(bodyLine)

@@ -13,6 +13,9 @@ type Case struct {
 	Plan        Plan        `pc:"plan,required"`
 	Safety      *Safety     `pc:"safety"`
 	Rules       Rules       `pc:"rules"`
+	// Jurisdiction overrides the practice's jurisdiction profile for this
+	// case: a case may be before a court of another state.
+	Jurisdiction string `pc:"jurisdiction"`
 
 	Body   string   // the coordinator's private notes (Markdown)
 	Issues []*Issue // sorted by Number
@@ -59,10 +62,91 @@ const (
 
 // Party is one parent.
 type Party struct {
-	Name    string `pc:"name,required"`
-	Label   string `pc:"label"`
-	Email   string `pc:"email"`
-	Counsel string `pc:"counsel"`
+	Name    string   `pc:"name,required"`
+	Label   string   `pc:"label"`
+	Email   string   `pc:"email"`
+	Address []string `pc:"address"`  // postal address, one line per item
+	ServeBy string   `pc:"serve_by"` // one of ServiceMethods; see ServiceMethod
+	Counsel *Counsel `pc:"counsel"`  // nil when unrepresented
+}
+
+// Counsel is a parent's lawyer. Case files may write counsel as one line of
+// text, which is the name: `counsel: Ruth A. Okonkwo`.
+type Counsel struct {
+	Name    string   `pc:"name,required,shorthand"`
+	Firm    string   `pc:"firm"`
+	BarNo   string   `pc:"bar_no"`
+	Email   string   `pc:"email"`
+	Address []string `pc:"address"`
+}
+
+// IsZero reports whether no counsel is recorded: c is nil or empty.
+func (c *Counsel) IsZero() bool {
+	return c == nil || c.Name == "" && c.Firm == "" && c.BarNo == "" && c.Email == "" && len(c.Address) == 0
+}
+
+// String names counsel in one line, as lists print it: "Name, Firm", the
+// name alone, or "" for nil.
+func (c *Counsel) String() string {
+	switch {
+	case c == nil:
+		return ""
+	case c.Firm == "":
+		return c.Name
+	case c.Name == "":
+		return c.Firm
+	}
+	return c.Name + ", " + c.Firm
+}
+
+// Service methods for serve_by.
+const (
+	ServeEmail  = "email"
+	ServeMail   = "mail"
+	ServeHand   = "hand"
+	ServePortal = "portal"
+)
+
+// ServiceMethods lists the values of serve_by, for validation and suggestions.
+var ServiceMethods = []string{ServeEmail, ServeMail, ServeHand, ServePortal}
+
+// Represented reports whether the parent has counsel on record. Documents
+// are then served on counsel, at counsel's email or address.
+func (p *Party) Represented() bool { return !p.Counsel.IsZero() }
+
+// ServiceEmail returns the email documents are served at: counsel's for a
+// represented parent, else the parent's own; "" when there is none.
+func (p *Party) ServiceEmail() string {
+	if p.Represented() {
+		return p.Counsel.Email
+	}
+	return p.Email
+}
+
+// ServiceAddress returns the postal address documents are served at:
+// counsel's for a represented parent, else the parent's own; nil when there
+// is none.
+func (p *Party) ServiceAddress() []string {
+	if p.Represented() {
+		return p.Counsel.Address
+	}
+	return p.Address
+}
+
+// ServiceMethod returns how documents are served on the parent: serve_by
+// when given; otherwise email when there is a service email, mail when
+// there is only a service address, and "" when there is neither (check
+// warns about that).
+func (p *Party) ServiceMethod() string {
+	switch {
+	case p.ServeBy != "":
+		return p.ServeBy
+	case p.ServiceEmail() != "":
+		return ServeEmail
+	case len(p.ServiceAddress()) > 0:
+		return ServeMail
+	}
+	return ""
 }
 
 // Party returns the party for a key (PartyA or PartyB), or nil.
@@ -100,9 +184,23 @@ type Child struct {
 
 // Plan is the parenting plan or order the coordinator implements.
 type Plan struct {
-	Title   string   `pc:"title"`
-	Date    Date     `pc:"date"`
-	Clauses []Clause `pc:"clauses,required"`
+	Title       string   `pc:"title"`
+	Date        Date     `pc:"date"`
+	ClauseLabel string   `pc:"clause_label"` // the plan's own word for a clause; see Label
+	Clauses     []Clause `pc:"clauses,required"`
+}
+
+// DefaultClauseLabel is what a plan calls its clauses when clause_label is
+// not given.
+const DefaultClauseLabel = "Paragraph"
+
+// Label returns the plan's word for a clause ("Paragraph", "Section",
+// "clause"), as documents cite one: "Section 3.2".
+func (pl Plan) Label() string {
+	if pl.ClauseLabel != "" {
+		return pl.ClauseLabel
+	}
+	return DefaultClauseLabel
 }
 
 // Clause is one provision of the plan.
@@ -127,6 +225,19 @@ type Safety struct {
 	ScreenedOn Date     `pc:"screened_on"`
 	Result     string   `pc:"result"`
 	Safeguards []string `pc:"safeguards"`
+}
+
+// JurisdictionCode returns the code of the jurisdiction profile that governs
+// the case: its own jurisdiction, else the practice's, else
+// DefaultJurisdiction.
+func (c *Case) JurisdictionCode(p *Practice) string {
+	if c.Jurisdiction != "" {
+		return c.Jurisdiction
+	}
+	if p != nil {
+		return p.JurisdictionCode()
+	}
+	return DefaultJurisdiction
 }
 
 // Deadlines returns the case's deadlines: the practice's, overridden by the case's rules.

@@ -20,8 +20,14 @@ type Issue struct {
 	Outcome   *Outcome  `pc:"outcome"`
 	Amends    int       `pc:"amends"` // number of an earlier issue whose sealed document this one amends
 
-	Body string // the record: background, findings, analysis (Markdown)
-	Src  Source
+	// Body is the record: background, findings, analysis (Markdown),
+	// without the coordinator's private sections. Documents and pages
+	// print it.
+	Body string
+	// Private is the Markdown of the body's "## Private" sections, the
+	// coordinator's own notes (see SplitPrivate); "" when there are none.
+	Private string
+	Src     Source
 }
 
 // Positions are the parents' positions as received; empty until received.
@@ -57,10 +63,30 @@ const (
 	EventMediation    = "mediation"
 	EventRecordClosed = "record-closed"
 	EventNote         = "note"
+	// EventMissed records that a parent (By), given notice of a mediation
+	// or session, did not attend it.
+	EventMissed = "missed"
 )
 
 // EventKinds lists the event kinds, for validation and suggestions.
-var EventKinds = []string{EventNotice, EventSubmission, EventMediation, EventRecordClosed, EventNote}
+var EventKinds = []string{EventNotice, EventSubmission, EventMediation, EventMissed, EventRecordClosed, EventNote}
+
+// NoticeTo reports whether e is a notice addressed to party: a notice's by
+// names the parent noticed, and a notice without by (or by both) goes to
+// both parents.
+func (e Event) NoticeTo(party string) bool {
+	return e.Kind == EventNotice && (e.By == "" || e.By == PartyBoth || e.By == party)
+}
+
+// Noticed returns the date of the first notice to party, or the zero date.
+func (is *Issue) Noticed(party string) Date {
+	for _, e := range is.Events {
+		if e.NoticeTo(party) {
+			return e.On
+		}
+	}
+	return Date{}
+}
 
 // Mediation results.
 const (
@@ -78,6 +104,8 @@ type Outcome struct {
 	ReferredTo      string   `pc:"referred_to"`
 	MediationWaived string   `pc:"mediation_waived"`
 	ServedOn        Date     `pc:"served_on"`
+	FiledOn         Date     `pc:"filed_on"`   // filed with the court
+	AdoptedOn       Date     `pc:"adopted_on"` // a recommendation adopted by the court
 }
 
 // Outcome kinds.
@@ -117,6 +145,21 @@ func (is *Issue) Pending() bool { return is.Outcome == nil }
 // (a determination or recommendation, or a memorandum of agreement).
 func (is *Issue) Documented() bool {
 	return is.Outcome != nil && (is.Outcome.Kind == OutcomeDetermination || is.Outcome.Kind == OutcomeAgreement)
+}
+
+// Recommendation reports whether the outcome is a recommendation to the
+// court: a determination under an appointment that only recommends.
+func (is *Issue) Recommendation() bool { return is.DocumentKind() == "recommendation" }
+
+// AwaitingAdoption reports whether the issue is a recommendation filed with
+// the court that the court has not yet adopted.
+func (is *Issue) AwaitingAdoption() bool {
+	return is.Recommendation() && !is.Outcome.FiledOn.IsZero() && is.Outcome.AdoptedOn.IsZero()
+}
+
+// Adopted reports whether the issue is a recommendation the court adopted.
+func (is *Issue) Adopted() bool {
+	return is.Recommendation() && !is.Outcome.AdoptedOn.IsZero()
 }
 
 // ID returns the issue's identifier within the practice: "<case-id>#<number>".

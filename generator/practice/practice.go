@@ -4,8 +4,11 @@
 // it, checking reads it, rendering and document assembly draw from it.
 //
 // Struct tags of the form `pc:"key"` name each field's front matter key;
-// `pc:"key,required"` marks a key the file must have. The decoder in package
-// parse reads them, so the tags are the single statement of the file format.
+// `pc:"key,required"` marks a key the file must have. A struct field may
+// also be written as a plain scalar when one of its own fields is tagged
+// `pc:"key,shorthand"`: the scalar fills that field (counsel: "A. Name"
+// means counsel.name). The decoder in package parse reads the tags, so they
+// are the single statement of the file format.
 package practice
 
 import "sort"
@@ -18,6 +21,19 @@ type Practice struct {
 	Timezone    string      `pc:"timezone"`
 	Rules       Rules       `pc:"rules"`
 	Ledger      Ledger      `pc:"ledger"`
+
+	// Jurisdiction is the code of the jurisdiction profile whose rules
+	// apply to every case that names none ("CO", "TX", ...); empty means
+	// DefaultJurisdiction.
+	Jurisdiction string `pc:"jurisdiction"`
+	// Holidays are the practice's own court-closure days, added to the
+	// profile's holidays when deadlines are counted in court days.
+	Holidays []Date `pc:"holidays"`
+
+	// LocalJurisdictions are the codes of the override files
+	// jurisdictions/<CODE>.yaml in the practice folder, sorted. Package
+	// parse lists them; a case may name one as if it were built in.
+	LocalJurisdictions []string
 
 	Cases []*Case // sorted by ID
 	Pages []*Page // public pages, sorted by Weight then Slug
@@ -83,6 +99,29 @@ func (r Rules) Resolve(base Deadlines) Deadlines {
 		base.FilingDays = *r.FilingDays
 	}
 	return base
+}
+
+// DefaultJurisdiction is the profile of a practice or case that names none:
+// no state's particular rules, deadlines counted in calendar days.
+const DefaultJurisdiction = "generic"
+
+// JurisdictionCode returns the practice's jurisdiction code, or
+// DefaultJurisdiction when practice.yaml names none.
+func (p *Practice) JurisdictionCode() string {
+	if p.Jurisdiction != "" {
+		return p.Jurisdiction
+	}
+	return DefaultJurisdiction
+}
+
+// IsHoliday reports whether d is one of the practice's own holidays.
+func (p *Practice) IsHoliday(d Date) bool {
+	for _, h := range p.Holidays {
+		if h == d {
+			return true
+		}
+	}
+	return false
 }
 
 // Deadlines returns the practice-wide deadlines.

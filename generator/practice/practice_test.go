@@ -100,3 +100,100 @@ func TestParseDate(t *testing.T) {
 		t.Errorf("formatting: %q %q %q", d.Long(), d, d.AddDays(-4))
 	}
 }
+
+func TestServiceMethod(t *testing.T) {
+	counsel := &Counsel{Name: "R. Okonkwo", Email: "ro@law.example", Address: []string{"1 Main St"}}
+	tests := []struct {
+		name    string
+		p       Party
+		method  string
+		email   string
+		address int
+	}{
+		{"nothing on record", Party{Name: "A"}, "", "", 0},
+		{"email by default", Party{Email: "a@example.com"}, ServeEmail, "a@example.com", 0},
+		{"mail when there is only an address", Party{Address: []string{"2 Elm St"}}, ServeMail, "", 1},
+		{"email over mail", Party{Email: "a@example.com", Address: []string{"2 Elm St"}}, ServeEmail, "a@example.com", 1},
+		{"serve_by wins", Party{Email: "a@example.com", Address: []string{"2 Elm St"}, ServeBy: ServeMail}, ServeMail, "a@example.com", 1},
+		{"counsel is served, not the parent", Party{Email: "a@example.com", Counsel: counsel}, ServeEmail, "ro@law.example", 1},
+		{"counsel by name only has no contact", Party{Email: "a@example.com", Counsel: &Counsel{Name: "R. Okonkwo"}}, "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.p.ServiceMethod(); got != tt.method {
+				t.Errorf("ServiceMethod = %q, want %q", got, tt.method)
+			}
+			if got := tt.p.ServiceEmail(); got != tt.email {
+				t.Errorf("ServiceEmail = %q, want %q", got, tt.email)
+			}
+			if got := len(tt.p.ServiceAddress()); got != tt.address {
+				t.Errorf("ServiceAddress has %d lines, want %d", got, tt.address)
+			}
+			if got, want := tt.p.Represented(), !tt.p.Counsel.IsZero(); got != want {
+				t.Errorf("Represented = %v", got)
+			}
+		})
+	}
+	if s := (&Counsel{Name: "R. Okonkwo", Firm: "Okonkwo & Vance LLP"}).String(); s != "R. Okonkwo, Okonkwo & Vance LLP" {
+		t.Errorf("Counsel.String = %q", s)
+	}
+}
+
+func TestAdoption(t *testing.T) {
+	c := &Case{ID: "c", Appointment: Appointment{Authority: AuthorityRecommend}}
+	filed := &Outcome{Kind: OutcomeDetermination, FiledOn: MustDate("2026-03-30")}
+	adopted := &Outcome{Kind: OutcomeDetermination, FiledOn: MustDate("2026-03-30"), AdoptedOn: MustDate("2026-04-20")}
+	tests := []struct {
+		name             string
+		authority        string
+		o                *Outcome
+		awaiting, adopts bool
+	}{
+		{"pending", AuthorityRecommend, nil, false, false},
+		{"not yet filed", AuthorityRecommend, &Outcome{Kind: OutcomeDetermination}, false, false},
+		{"filed", AuthorityRecommend, filed, true, false},
+		{"adopted", AuthorityRecommend, adopted, false, true},
+		{"a binding determination is never adopted", AuthorityBinding, adopted, false, false},
+		{"an agreement is not a recommendation", AuthorityRecommend, &Outcome{Kind: OutcomeAgreement, FiledOn: MustDate("2026-03-30")}, false, false},
+	}
+	for _, tt := range tests {
+		c.Appointment.Authority = tt.authority
+		is := &Issue{Case: c, Outcome: tt.o}
+		if is.AwaitingAdoption() != tt.awaiting || is.Adopted() != tt.adopts {
+			t.Errorf("%s: AwaitingAdoption %v, Adopted %v", tt.name, is.AwaitingAdoption(), is.Adopted())
+		}
+	}
+}
+
+func TestJurisdictionAndLabels(t *testing.T) {
+	p := &Practice{}
+	c := &Case{}
+	if got := c.JurisdictionCode(p); got != DefaultJurisdiction {
+		t.Errorf("no jurisdiction anywhere: %q", got)
+	}
+	p.Jurisdiction = "CO"
+	if got := c.JurisdictionCode(p); got != "CO" {
+		t.Errorf("practice's: %q", got)
+	}
+	c.Jurisdiction = "TX"
+	if got := c.JurisdictionCode(p); got != "TX" {
+		t.Errorf("case's: %q", got)
+	}
+	if (Plan{}).Label() != "Paragraph" || (Plan{ClauseLabel: "Section"}).Label() != "Section" {
+		t.Error("Plan.Label")
+	}
+	is := &Issue{Events: []Event{
+		{On: MustDate("2026-01-02"), Kind: EventNotice, By: PartyB},
+		{On: MustDate("2026-01-03"), Kind: EventNotice},
+	}}
+	if got := is.Noticed(PartyB); got != MustDate("2026-01-02") {
+		t.Errorf("Noticed(parent_b) = %v", got)
+	}
+	if got := is.Noticed(PartyA); got != MustDate("2026-01-03") {
+		t.Errorf("Noticed(parent_a) = %v: a notice to parent_b is not one to parent_a", got)
+	}
+	p.Holidays = []Date{MustDate("2026-11-27")}
+	if !p.IsHoliday(MustDate("2026-11-27")) || p.IsHoliday(MustDate("2026-11-26")) {
+		t.Error("IsHoliday")
+	}
+}

@@ -34,7 +34,7 @@ func samplePractice() *practice.Practice {
 			OrderRef: "Stipulated Order Appointing Parenting Coordinator, para. 4",
 		},
 		Parties: practice.Parties{
-			ParentA: practice.Party{Name: "Zoë Müller-Łukasik", Label: "Mother", Counsel: "Siobhán O’Brien"},
+			ParentA: practice.Party{Name: "Zoë Müller-Łukasik", Label: "Mother", Counsel: &practice.Counsel{Name: "Siobhán O’Brien"}},
 			ParentB: practice.Party{Name: "José Núñez", Label: "Father"},
 		},
 		Children: []practice.Child{{Initials: "A.N.", Born: 2015}, {Initials: "M.N.", Born: 2018}},
@@ -110,7 +110,7 @@ func samplePractice() *practice.Practice {
 		},
 		Parties: practice.Parties{
 			ParentA: practice.Party{Name: "Chidinma Okafor", Label: "Mother"},
-			ParentB: practice.Party{Name: "Mateo Reyes", Label: "Father", Counsel: "Ana Flores"},
+			ParentB: practice.Party{Name: "Mateo Reyes", Label: "Father", Counsel: &practice.Counsel{Name: "Ana Flores"}},
 		},
 		Children: []practice.Child{{Initials: "L.R.", Born: 2019}},
 		Plan: practice.Plan{Title: "Judgment for Allocation of Parental Responsibilities", Clauses: []practice.Clause{

@@ -95,7 +95,7 @@ type party struct {
 }
 
 func newParty(p practice.Party) party {
-	v := party{Name: p.Name, Label: p.Label, Counsel: p.Counsel, Caption: p.Name, Paren: p.Name}
+	v := party{Name: p.Name, Label: p.Label, Counsel: p.Counsel.String(), Caption: p.Name, Paren: p.Name}
 	if p.Label != "" {
 		v.Caption = p.Name + ", " + p.Label
 		v.Paren = p.Name + " (" + p.Label + ")"
