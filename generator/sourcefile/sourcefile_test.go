@@ -224,7 +224,10 @@ func TestReadDir(t *testing.T) {
 		{name: "link outside", wantErr: ErrOutside,
 			setup: func(t *testing.T, root string) { symlink(t, t.TempDir(), filepath.Join(root, "d")) }},
 		{name: "link inside", want: "a.md",
-			setup: func(t *testing.T, root string) { write(t, root, "e/a.md", ""); symlink(t, "e", filepath.Join(root, "d")) }},
+			setup: func(t *testing.T, root string) {
+				write(t, root, "e/a.md", "")
+				symlink(t, "e", filepath.Join(root, "d"))
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
