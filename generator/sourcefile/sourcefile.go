@@ -42,8 +42,9 @@ type Error struct {
 	Err    error  // ErrNotRegular, ErrNotFolder, ErrOutside or ErrTooLarge
 	Detail string // what is wrong and how to fix it, for a finding at Name
 
-	Link, Target string // ErrOutside: the link that leaves, and where it leads
-	Size, Limit  int64  // ErrTooLarge: the size met (at least) and the limit
+	Mode         fs.FileMode // ErrNotRegular, ErrNotFolder: the type of what is there
+	Link, Target string      // ErrOutside: the link that leaves, and where it leads
+	Size, Limit  int64       // ErrTooLarge: the size met (at least) and the limit
 }
 
 func (e *Error) Error() string { return e.Name + ": " + e.Detail }
@@ -162,7 +163,7 @@ func ReadDir(root, name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	if !fi.IsDir() {
-		return nil, &Error{Name: name, Err: ErrNotFolder,
+		return nil, &Error{Name: name, Err: ErrNotFolder, Mode: fi.Mode().Type(),
 			Detail: fmt.Sprintf("not a folder (%s): pcdocket expects a folder here; remove it or replace it with a folder", kind(fi.Mode(), linked))}
 	}
 	f, err := openNonblock(full)
@@ -278,7 +279,7 @@ func inside(root, p string) bool {
 }
 
 func notRegular(name string, m fs.FileMode, linked bool) *Error {
-	return &Error{Name: name, Err: ErrNotRegular,
+	return &Error{Name: name, Err: ErrNotRegular, Mode: m.Type(),
 		Detail: fmt.Sprintf("not a regular file (%s): pcdocket reads only regular files; remove it or replace it with a file", kind(m, linked))}
 }
 

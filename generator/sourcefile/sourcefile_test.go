@@ -253,6 +253,19 @@ func TestReadDir(t *testing.T) {
 	}
 }
 
+// TestModeTellsAFolder checks what the templates overlay relies on: a
+// folder where a file was asked for is refused with its mode, so that the
+// caller can tell it from a named pipe.
+func TestModeTellsAFolder(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "d/x", "")
+	_, err := Open(root, "d", 100)
+	var e *Error
+	if !errors.As(err, &e) || !e.Mode.IsDir() {
+		t.Fatalf("Open(folder) = %v; want an *Error with a folder's mode", err)
+	}
+}
+
 func TestBytes(t *testing.T) {
 	for n, want := range map[int64]string{
 		12:       "12 bytes",
