@@ -7,8 +7,10 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
+
+	"pcdocket/generator/practice"
+	"pcdocket/generator/sourcefile"
 )
 
 //go:embed private public documents
@@ -17,27 +19,45 @@ var defaults embed.FS
 // Default returns the embedded default templates.
 func Default() fs.FS { return defaults }
 
-// Overlay returns a file system that reads each file from dir when dir has
-// it, and from the embedded defaults otherwise. A missing dir is no error:
-// most practices override nothing.
+// Overlay returns a file system that reads each file from dir, a practice's
+// templates folder, when dir has it, and from the embedded defaults
+// otherwise. A missing dir is no error: most practices override nothing.
+//
+// The practice's files are read by the rules of package sourcefile, as the
+// practice's content is: only regular files (a named pipe is an error, not
+// a hang), links only while they stay in the practice folder (dir's
+// parent), and no file over practice.DefaultMaxFileBytes.
 func Overlay(dir string) fs.FS {
-	return overlay{dir: dir}
+	return OverlayLimit(dir, practice.DefaultMaxFileBytes)
 }
 
-type overlay struct{ dir string }
+// OverlayLimit is Overlay with limit the largest file read from dir: the
+// practice's own limit, Practice.MaxFileBytes.
+func OverlayLimit(dir string, limit int64) fs.FS {
+	return overlay{dir: dir, limit: limit}
+}
+
+type overlay struct {
+	dir   string
+	limit int64
+}
 
 func (o overlay) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	if o.dir != "" {
-		f, err := os.Open(filepath.Join(o.dir, filepath.FromSlash(name)))
-		if err == nil {
-			if st, err := f.Stat(); err == nil && !st.IsDir() {
-				return f, nil
-			}
-			f.Close()
-		} else if !errors.Is(err, fs.ErrNotExist) {
+	if o.dir != "" && name != "." {
+		// The practice folder is the root links must stay in, and the
+		// name inside it says where the file is: templates/private/x.html.
+		root, base := filepath.Dir(o.dir), filepath.Base(o.dir)
+		f, err := sourcefile.Open(root, base+"/"+name, o.limit)
+		var refused *sourcefile.Error
+		switch {
+		case err == nil:
+			return f, nil
+		case errors.As(err, &refused) && refused.Mode.IsDir():
+			// Folders are the defaults': a practice overrides files.
+		case !errors.Is(err, fs.ErrNotExist):
 			return nil, err
 		}
 	}

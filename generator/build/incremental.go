@@ -247,7 +247,7 @@ func (b *Incremental) read() {
 	}
 	// Public pages.
 	if b.dirty[depPages] {
-		pages, diags := parse.ReadPages(root)
+		pages, diags := parse.ReadPages(root, b.p.MaxFileBytes())
 		b.p.Pages = pages
 		b.dropParse(parse.PublicDir)
 		b.addParse(diags)
@@ -297,7 +297,7 @@ func (b *Incremental) readCase(id string) {
 		}
 		return // the case folder is gone
 	}
-	c, diags := parse.ReadCase(root, id)
+	c, diags := parse.ReadCase(root, id, b.p.MaxFileBytes())
 	b.addParse(diags)
 	if c != nil {
 		b.p.Cases = append(b.p.Cases, c)
@@ -328,7 +328,7 @@ func (b *Incremental) readIssue(file string) {
 	if _, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(file))); errors.Is(err, fs.ErrNotExist) {
 		return // deleted
 	}
-	is, diags := parse.ReadIssue(b.opts.Source, file, c)
+	is, diags := parse.ReadIssue(b.opts.Source, file, c, b.p.MaxFileBytes())
 	b.addParse(diags)
 	if is != nil {
 		c.Issues = append(c.Issues, is)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -18,6 +17,7 @@ import (
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/sourcefile"
 )
 
 //go:embed profiles/*.yaml
@@ -105,7 +105,7 @@ func Load(practiceRoot string) (*Set, diag.List) {
 
 	overrides := map[string]string{} // code -> relative file name
 	if practiceRoot != "" {
-		entries, err := os.ReadDir(filepath.Join(practiceRoot, Dir))
+		entries, err := sourcefile.ReadDir(practiceRoot, Dir)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(practice.Pos{File: Dir}, "cannot read the folder: %v", err)
 		}
@@ -160,7 +160,7 @@ func Load(practiceRoot string) (*Set, diag.List) {
 			base = src
 		}
 		if rel, ok := byLower[lower]; ok {
-			data, err := os.ReadFile(filepath.Join(practiceRoot, filepath.FromSlash(rel)))
+			data, err := sourcefile.ReadFile(practiceRoot, rel, practice.DefaultMaxFileBytes, nil)
 			if err != nil {
 				failed.Errorf(practice.Pos{File: rel}, "cannot read: %v", err)
 				diags = append(diags, failed...)

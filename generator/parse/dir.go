@@ -5,11 +5,10 @@
 package parse
 
 import (
+	"context"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -21,6 +20,7 @@ import (
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/sourcefile"
 )
 
 // Paths inside a practice folder.
@@ -43,18 +43,34 @@ func ValidID(s string) bool { return idRE.MatchString(s) }
 // Dir reads the practice folder at root: practice.yaml, every case and its
 // issues, and the public pages. It returns the model, sorted, and every
 // finding; the model is usable (partial) even when there are errors.
+//
+// Files are read by the rules of package sourcefile: only regular files,
+// links only while they stay inside root, and no file over the practice's
+// size limit (limits.max_file_bytes); a file refused is an error finding.
 func Dir(root string) (*practice.Practice, diag.List) {
-	r := new(reader)
+	p, diags, _ := DirContext(context.Background(), root)
+	return p, diags
+}
+
+// DirContext is Dir that stops reading when ctx is done. It looks at ctx
+// before every file, and no read can block or run long (a regular file of
+// bounded size), so it returns promptly. The error is ctx's when ctx ended
+// the reading: the model and the findings are then incomplete.
+func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List, error) {
+	r := &reader{ctx: ctx, limit: practice.DefaultMaxFileBytes}
 	p, diags := r.readPractice(root)
+	limit := p.MaxFileBytes()
 
 	ids, more := caseIDs(root)
 	diags = append(diags, more...)
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
 	parallel(len(ids), func() func(i int) {
-		r := new(reader)
+		r := &reader{ctx: ctx, limit: limit}
 		return func(i int) {
-			cases[i], caseDiags[i] = r.readCase(root, ids[i])
+			if ctx.Err() == nil {
+				cases[i], caseDiags[i] = r.readCase(root, ids[i])
+			}
 		}
 	})
 	for i, c := range cases {
@@ -64,35 +80,39 @@ func Dir(root string) (*practice.Practice, diag.List) {
 		}
 	}
 
+	r.limit = limit
 	pages, more := r.readPages(root)
 	p.Pages = pages
 	diags = append(diags, more...)
 
 	p.SortCases()
 	diags.Sort()
-	return p, diags
+	return p, diags, ctx.Err()
 }
 
 // ReadPractice reads practice.yaml.
 func ReadPractice(root string) (*practice.Practice, diag.List) {
-	return new(reader).readPractice(root)
+	return newReader(practice.DefaultMaxFileBytes).readPractice(root)
 }
 
 func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	p := &practice.Practice{}
 	var diags diag.List
-	data, err := r.readFile(filepath.Join(root, PracticeFile))
+	data, err := r.readFile(root, PracticeFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
 		} else {
-			diags.Errorf(practice.Pos{File: PracticeFile}, "%v", err)
+			fileError(&diags, PracticeFile, err)
 		}
 		p.Src = practice.Source{File: PracticeFile}
 		return p, diags
 	}
 	p.Src, diags = r.yamlFile(PracticeFile, data, p)
 	p.LocalJurisdictions = localJurisdictions(root)
+	if n := p.Limits.MaxFileBytes; n != nil && *n <= 0 {
+		diags.Errorf(p.Src.At("limits.max_file_bytes"), "limits.max_file_bytes: want a positive number of bytes, e.g. 8388608 for 8 MiB; leave it out for the default, %s", sourcefile.Bytes(practice.DefaultMaxFileBytes))
+	}
 	return p, diags
 }
 
@@ -100,7 +120,7 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 // jurisdictions/<CODE>.yaml, sorted. Reading them is the jurisdiction
 // profiles' business; the model only needs to know which codes exist.
 func localJurisdictions(root string) []string {
-	entries, err := os.ReadDir(filepath.Join(root, JurisdictionsDir))
+	entries, err := sourcefile.ReadDir(root, JurisdictionsDir)
 	if err != nil {
 		return nil // none, or unreadable: a case naming one is then told it is unknown
 	}
@@ -140,10 +160,10 @@ func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, dia
 // caseIDs lists the case folders, reporting entries that cannot be cases.
 func caseIDs(root string) ([]string, diag.List) {
 	var diags diag.List
-	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(CasesDir)))
+	entries, err := sourcefile.ReadDir(root, CasesDir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(practice.Pos{File: CasesDir}, "%v", err)
+			fileError(&diags, CasesDir, err)
 		}
 		return nil, diags
 	}
@@ -166,10 +186,11 @@ func caseIDs(root string) ([]string, diag.List) {
 	return ids, diags
 }
 
-// ReadCase reads content/cases/<id>/case.md and the case's issues. It
-// returns nil when the case file cannot be read at all.
-func ReadCase(root, id string) (*practice.Case, diag.List) {
-	return new(reader).readCase(root, id)
+// ReadCase reads content/cases/<id>/case.md and the case's issues, with
+// limit the size limit of a file (Practice.MaxFileBytes). It returns nil
+// when the case file cannot be read at all.
+func ReadCase(root, id string, limit int64) (*practice.Case, diag.List) {
+	return newReader(limit).readCase(root, id)
 }
 
 func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
@@ -180,13 +201,13 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	}
 	dir := path.Join(CasesDir, id)
 	file := path.Join(dir, CaseFile)
-	data, err := r.readFile(filepath.Join(root, filepath.FromSlash(file)))
+	data, err := r.readFile(root, file)
 	if err != nil {
 		var diags diag.List
 		if errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(practice.Pos{File: dir}, "no %s: every case folder needs one, with the case's front matter", CaseFile)
 		} else {
-			diags.Errorf(practice.Pos{File: file}, "%v", err)
+			fileError(&diags, file, err)
 		}
 		return nil, diags
 	}
@@ -209,10 +230,10 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 func issueFiles(root, caseDir string) ([]string, diag.List) {
 	var diags diag.List
 	dir := path.Join(caseDir, IssuesDir)
-	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	entries, err := sourcefile.ReadDir(root, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(practice.Pos{File: dir}, "%v", err)
+			fileError(&diags, dir, err)
 		}
 		return nil, diags
 	}
@@ -231,17 +252,18 @@ func issueFiles(root, caseDir string) ([]string, diag.List) {
 	return names, diags
 }
 
-// ReadIssue reads one issue file (file is relative to root) of case c and
-// appends nothing to c: the caller decides where the issue goes.
-func ReadIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
-	return new(reader).readIssue(root, file, c)
+// ReadIssue reads one issue file (file is relative to root) of case c, with
+// limit the size limit of a file (Practice.MaxFileBytes), and appends
+// nothing to c: the caller decides where the issue goes.
+func ReadIssue(root, file string, c *practice.Case, limit int64) (*practice.Issue, diag.List) {
+	return newReader(limit).readIssue(root, file, c)
 }
 
 func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
-	data, err := r.readFile(filepath.Join(root, filepath.FromSlash(file)))
+	data, err := r.readFile(root, file)
 	if err != nil {
 		var diags diag.List
-		diags.Errorf(practice.Pos{File: file}, "%v", err)
+		fileError(&diags, file, err)
 		return nil, diags
 	}
 	is := &practice.Issue{Case: c}
@@ -252,17 +274,18 @@ func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue
 	return is, diags
 }
 
-// ReadPages reads the public pages, content/public/*.md.
-func ReadPages(root string) ([]*practice.Page, diag.List) {
-	return new(reader).readPages(root)
+// ReadPages reads the public pages, content/public/*.md, with limit the
+// size limit of a file (Practice.MaxFileBytes).
+func ReadPages(root string, limit int64) ([]*practice.Page, diag.List) {
+	return newReader(limit).readPages(root)
 }
 
 func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 	var diags diag.List
-	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(PublicDir)))
+	entries, err := sourcefile.ReadDir(root, PublicDir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(practice.Pos{File: PublicDir}, "%v", err)
+			fileError(&diags, PublicDir, err)
 		}
 		return nil, diags
 	}
@@ -278,9 +301,9 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, slug(slugName)+".md")
 			continue
 		}
-		data, err := r.readFile(filepath.Join(root, filepath.FromSlash(file)))
+		data, err := r.readFile(root, file)
 		if err != nil {
-			diags.Errorf(practice.Pos{File: file}, "%v", err)
+			fileError(&diags, file, err)
 			continue
 		}
 		pg := &practice.Page{Slug: slugName}
@@ -290,6 +313,21 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 		pages = append(pages, pg)
 	}
 	return pages, diags
+}
+
+// fileError reports err, met reading file, as a finding: a refusal of
+// package sourcefile in its own words at the file refused, anything else
+// as the os package says it. A read stopped by the context is no finding:
+// DirContext returns the context's error instead.
+func fileError(diags *diag.List, file string, err error) {
+	var refused *sourcefile.Error
+	switch {
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.As(err, &refused):
+		diags.Errorf(practice.Pos{File: refused.Name}, "%s", refused.Detail)
+	default:
+		diags.Errorf(practice.Pos{File: file}, "%v", err)
+	}
 }
 
 // ignored reports whether a directory entry is an editor's or the system's

@@ -1,9 +1,7 @@
 package parse
 
 import (
-	"errors"
-	"io"
-	"os"
+	"context"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,13 +9,17 @@ import (
 	"unique"
 
 	"pcdocket/generator/practice"
+	"pcdocket/generator/sourcefile"
 )
 
 // A reader decodes files one after another, reusing what the files of a
 // practice have in common. Dir gives each of its goroutines its own reader,
 // so nothing in it is locked; the exported functions that read one file use
-// a fresh one. The zero value is ready to use.
+// a fresh one. The zero value decodes but reads no file (its limit is 0).
 type reader struct {
+	ctx   context.Context // nil: never stopped
+	limit int64           // the largest file read, in bytes
+
 	// buf holds the file being read. Nothing decoded points into it (the
 	// body is copied into a string, YAML and TOML copy their values), so
 	// one buffer serves every file instead of a fresh one from os.ReadFile.
@@ -39,38 +41,40 @@ type reader struct {
 	scratch []byte                       // for building a path or a shape's map key
 }
 
+// newReader returns a reader of files of at most limit bytes; limit <= 0
+// means practice.DefaultMaxFileBytes.
+func newReader(limit int64) *reader {
+	if limit <= 0 {
+		limit = practice.DefaultMaxFileBytes
+	}
+	return &reader{limit: limit}
+}
+
 // A keyLine is a key met while decoding.
 type keyLine struct {
 	path string
 	line int
 }
 
-// readFile reads the named file into the reader's buffer, which the next
-// readFile overwrites. It fails as os.ReadFile does, with the same errors.
-func (r *reader) readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if r.buf == nil {
-		r.buf = make([]byte, 0, 16<<10) // a case file is a few kB
-	}
-	b := r.buf[:0]
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // grow
-		}
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err != nil {
-			r.buf = b
-			if errors.Is(err, io.EOF) {
-				return b, nil
-			}
+// readFile reads the file name (slash-separated, relative to root) into
+// the reader's buffer, which the next readFile overwrites, by the rules of
+// package sourcefile and the reader's size limit. Once the reader's
+// context is done it reads nothing and returns the context's error.
+func (r *reader) readFile(root, name string) ([]byte, error) {
+	if r.ctx != nil {
+		if err := r.ctx.Err(); err != nil {
 			return nil, err
 		}
 	}
+	if r.buf == nil {
+		r.buf = make([]byte, 0, 16<<10) // a case file is a few kB
+	}
+	b, err := sourcefile.ReadFile(root, name, r.limit, r.buf)
+	if err != nil {
+		return nil, err
+	}
+	r.buf = b
+	return b, nil
 }
 
 // join returns the path of key inside path.

@@ -34,6 +34,7 @@ type Practice struct {
 	// jurisdictions/<CODE>.yaml in the practice folder, sorted. Package
 	// parse lists them; a case may name one as if it were built in.
 	LocalJurisdictions []string
+	Limits             Limits `pc:"limits"`
 
 	Cases []*Case // sorted by ID
 	Pages []*Page // public pages, sorted by Weight then Slug
@@ -127,6 +128,30 @@ func (p *Practice) IsHoliday(d Date) bool {
 // Deadlines returns the practice-wide deadlines.
 func (p *Practice) Deadlines() Deadlines {
 	return p.Rules.Resolve(Deadlines{DefaultDecisionDays, DefaultObjectionDays, DefaultFilingDays})
+}
+
+// Limits bound what pcdocket reads from the practice folder, so that one
+// mistaken file (a log, a video renamed .md) cannot exhaust memory or turn
+// into a document of thousands of pages.
+type Limits struct {
+	// MaxFileBytes is the largest file read, in bytes; nil means
+	// DefaultMaxFileBytes. practice.yaml itself is read with the default,
+	// as the limit is not known before it is read.
+	MaxFileBytes *int `pc:"max_file_bytes"`
+}
+
+// DefaultMaxFileBytes is the size limit of a file of the practice when
+// practice.yaml sets none: 4 MiB, a hundred times a long issue file.
+const DefaultMaxFileBytes = 4 << 20
+
+// MaxFileBytes returns the size limit of a file of the practice: the one
+// practice.yaml sets when it is positive, DefaultMaxFileBytes otherwise.
+// A nil practice (practice.yaml unreadable) has the default.
+func (p *Practice) MaxFileBytes() int64 {
+	if p == nil || p.Limits.MaxFileBytes == nil || *p.Limits.MaxFileBytes <= 0 {
+		return DefaultMaxFileBytes
+	}
+	return int64(*p.Limits.MaxFileBytes)
 }
 
 // Case returns the case with the given id, or nil.

@@ -42,6 +42,7 @@ import (
 	"pcdocket/generator/diag"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/sourcefile"
 )
 
 // Dir is the folder, inside a case folder, that holds sealed documents.
@@ -152,7 +153,7 @@ func Load(root string) (*Ledger, error) {
 // chain; a missing ledger has no entries.
 func readLedger(root, caseID string) ([]Entry, error) {
 	rel := ledgerPath(caseID)
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	data, err := sourcefile.ReadFile(root, rel, practice.DefaultMaxFileBytes, nil) // never a pipe, a link out, or too large
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
