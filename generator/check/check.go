@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"pcdocket/generator/diag"
+	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
 )
 
@@ -71,16 +72,15 @@ func Top(p *practice.Practice, asOf practice.Date) diag.List {
 	return k.l
 }
 
-// JurisdictionCodes are the codes of the built-in jurisdiction profiles
-// that practice.yaml and case files may name in jurisdiction. The profiles
-// themselves are the authority on the list: this variable is the one place
-// the checker learns it from.
-var JurisdictionCodes = []string{practice.DefaultJurisdiction, "CO", "OK", "NC", "TX", "AZ", "FL"}
+// builtinJurisdictions are the codes of the built-in jurisdiction profiles
+// that practice.yaml and case files may name in jurisdiction: the embedded
+// profiles themselves are the list.
+var builtinJurisdictions = jurisdiction.BuiltinCodes()
 
 // jurisdiction checks the jurisdiction key of a file: a built-in profile,
 // or the code of an override file jurisdictions/<CODE>.yaml.
 func (k *checker) jurisdiction(src *practice.Source, code string) {
-	known := append(append([]string(nil), JurisdictionCodes...), k.p.LocalJurisdictions...)
+	known := append(append([]string(nil), builtinJurisdictions...), k.p.LocalJurisdictions...)
 	for _, c := range known {
 		if c == code {
 			return

@@ -631,3 +631,16 @@ func (p *Profile) check(at func(string) practice.Pos, l *diag.List) {
 		}
 	}
 }
+
+// BuiltinCodes returns the codes of the built-in profiles, generic first,
+// then in alphabetical order, without reading them.
+func BuiltinCodes() []string {
+	names, _ := fs.Glob(builtin, "profiles/*.yaml")
+	codes := []string{Generic}
+	for _, name := range names {
+		if c := strings.TrimSuffix(path.Base(name), ".yaml"); c != Generic {
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}
