@@ -33,7 +33,7 @@ func TestValid(t *testing.T) {
 				t.Fatal(err)
 			}
 			p, diags := parse.Dir(dir)
-			diags = append(diags, check.Practice(p, practice.MustDate("2026-11-27"))...)
+			diags = append(diags, check.Practice(p, practice.MustDate("2026-11-27"), nil)...)
 			if diags.HasErrors() {
 				t.Fatalf("%v", diags)
 			}

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	pcdocket check  [--source DIR] [--as-of DATE] [--format text|json]
+//	pcdocket deadlines [--source DIR] [--as-of DATE] [--json]
 //	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]]
 //	pcdocket serve  [--source DIR] [--addr 127.0.0.1:8080]
 //	pcdocket seal   [--source DIR] [--signing-key FILE] CASE-ID NUMBER
@@ -46,12 +47,13 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"check":  {"validate the practice and list every problem", runCheck},
-		"build":  {"build the private site, documents and public site into output/", runBuild},
-		"serve":  {"serve the private site on localhost and rebuild it on every save", runServe},
-		"seal":   {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
-		"verify": {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
-		"keygen": {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
+		"check":     {"validate the practice and list every problem", runCheck},
+		"deadlines": {"list every computed deadline: decisions due, review, filing, terms ending", runDeadlines},
+		"build":     {"build the private site, documents and public site into output/", runBuild},
+		"serve":     {"serve the private site on localhost and rebuild it on every save", runServe},
+		"seal":      {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
+		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
+		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
 	}
 }
 
@@ -147,7 +149,12 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
 		return 2
 	}
-	_, diags := build.Load(&build.Options{Source: c.source, AsOf: asOf})
+	l, err := build.Load(ctx, &build.Options{Source: c.source, AsOf: asOf})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
+		return 1
+	}
+	diags := l.Findings
 	if *format == "json" {
 		diags.WriteJSON(e.stdout)
 	} else {

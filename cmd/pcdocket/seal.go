@@ -64,7 +64,7 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 			return 2
 		}
 	}
-	entry, err := build.Seal(build.Options{Source: *source}, caseID, number, date, key)
+	entry, err := build.Seal(ctx, build.Options{Source: *source}, caseID, number, date, key)
 	var le *diag.ListError
 	if errors.As(err, &le) {
 		le.Findings.WriteText(e.stderr)

@@ -21,7 +21,9 @@ import (
 	"time"
 
 	"pcdocket/generator/check"
+	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
+	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/parse"
 	"pcdocket/generator/practice"
@@ -82,25 +84,45 @@ type Result struct {
 	Duration time.Duration
 }
 
+// Loaded is a practice read and checked: the model, the jurisdiction
+// profiles its cases are governed by, and every finding.
+type Loaded struct {
+	Practice      *practice.Practice // nil only when nothing could be read
+	Jurisdictions *jurisdiction.Set
+	Findings      diag.List // sorted
+}
+
+// Deadlines returns the practice's deadline book.
+func (l *Loaded) Deadlines() *deadline.Book { return deadline.New(l.Practice, l.Jurisdictions) }
+
 // Load parses and checks the practice at opts.Source. The findings hold
-// every problem; the practice is nil only when nothing could be read.
+// every problem. The error is the context's, when it ends first.
 //
 // When opts.AsOf is zero it is set to today in the practice's time zone.
-func Load(opts *Options) (*practice.Practice, diag.List) {
-	p, diags := parse.Dir(opts.Source)
+func Load(ctx context.Context, opts *Options) (*Loaded, error) {
+	p, diags, err := parse.DirContext(ctx, opts.Source)
+	if err != nil {
+		return nil, err
+	}
 	if opts.AsOf.IsZero() {
 		opts.AsOf = Today(p, time.Now())
 	}
-	diags = append(diags, Check(opts.Source, p, opts.AsOf)...)
+	set, jd := jurisdiction.Load(opts.Source)
+	diags = append(diags, jd...)
+	diags = append(diags, Check(opts.Source, p, set, opts.AsOf)...)
 	diags.Sort()
-	return p, diags
+	return &Loaded{Practice: p, Jurisdictions: set, Findings: diags}, nil
 }
 
 // Check runs every semantic check on a parsed practice: the rules of
-// package check and the sealing ledger's. Full and incremental builds both
-// call it, so that they can never disagree on what is an error.
-func Check(root string, p *practice.Practice, asOf practice.Date) diag.List {
-	diags := check.Practice(p, asOf)
+// package check, on the deadlines of set's profiles, and the sealing
+// ledger's. Full and incremental builds both call it, so that they can
+// never disagree on what is an error.
+func Check(root string, p *practice.Practice, set *jurisdiction.Set, asOf practice.Date) diag.List {
+	if p == nil {
+		return nil
+	}
+	diags := check.Practice(p, asOf, deadline.New(p, set))
 	return append(diags, seal.Check(root, p)...)
 }
 
@@ -115,7 +137,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := CheckOutput(opts.Source, opts.output(), opts.Force); err != nil {
 		return nil, err
 	}
-	p, diags := Load(&opts)
+	l, err := Load(ctx, &opts)
+	if err != nil {
+		return nil, err
+	}
+	p, diags := l.Practice, l.Findings
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/ed25519"
 	"errors"
 	"fmt"
@@ -72,11 +73,15 @@ var ErrNoDocument = errors.New("only a determination or an agreement has a docum
 // seal.Seal, signed with key when practice.yaml pins a ledger key (nil
 // when it pins none). A zero on seals as of today in the practice's time
 // zone.
-func Seal(opts Options, caseID string, number int, on practice.Date, key ed25519.PrivateKey) (seal.Entry, error) {
-	p, diags := Load(&opts)
-	if err := diags.Err(); err != nil {
+func Seal(ctx context.Context, opts Options, caseID string, number int, on practice.Date, key ed25519.PrivateKey) (seal.Entry, error) {
+	l, err := Load(ctx, &opts)
+	if err != nil {
 		return seal.Entry{}, err
 	}
+	if err := l.Findings.Err(); err != nil {
+		return seal.Entry{}, err
+	}
+	p := l.Practice
 	if on.IsZero() {
 		on = opts.AsOf
 	}

@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"pcdocket/generator/check"
+	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
+	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/parse"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
@@ -61,9 +63,10 @@ type Incremental struct {
 	checkAll  bool
 
 	// What changed since the last good output.
-	reparse bool            // read the whole practice folder again
-	all     bool            // render every output file again
-	dirty   map[string]bool // dependency keys, plus "readcase:<id>" and "file:<path>" still to read
+	reparse       bool              // read the whole practice folder again
+	jurisdictions *jurisdiction.Set // the profiles, read with the whole folder
+	all           bool              // render every output file again
+	dirty         map[string]bool   // dependency keys, plus "readcase:<id>" and "file:<path>" still to read
 }
 
 // An Update describes one Rebuild.
@@ -150,6 +153,7 @@ func (b *Incremental) check(asOf practice.Date) diag.List {
 		clear(b.recheck)
 	}
 	b.checkAsOf = asOf
+	book := deadline.New(b.p, b.jurisdictions)
 	l := check.Top(b.p, asOf)
 	live := make(map[string]bool, len(b.p.Cases))
 	for _, c := range b.p.Cases {
@@ -159,7 +163,7 @@ func (b *Incremental) check(asOf practice.Date) diag.List {
 		live[c.ID] = true
 		f, ok := b.checks[c.ID]
 		if !ok || b.recheck[c.ID] {
-			f = check.Case(b.p, c, asOf)
+			f = check.Case(b.p, c, asOf, book)
 			b.checks[c.ID] = f
 		}
 		l = append(l, f...)
@@ -187,7 +191,7 @@ func (b *Incremental) today() practice.Date {
 func (b *Incremental) mark(rel string) {
 	parts := strings.Split(rel, "/")
 	switch {
-	case rel == parse.PracticeFile:
+	case rel == parse.PracticeFile || parts[0] == jurisdiction.Dir:
 		b.reparse = true
 	case parts[0] == "templates":
 		b.all = true
@@ -236,6 +240,11 @@ func (b *Incremental) read() {
 	root := b.opts.Source
 	if b.reparse || b.p == nil {
 		p, diags := parse.Dir(root)
+		// The profiles are read with the whole folder: a change to
+		// jurisdictions/ is a change to the practice (mark).
+		set, jd := jurisdiction.Load(root)
+		b.jurisdictions = set
+		diags = append(diags, jd...)
 		b.p = p
 		b.parse = map[string]diag.List{}
 		b.addParse(diags)

@@ -33,7 +33,7 @@ func BenchmarkPractice(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if l := check.Practice(big, asOf); len(l) != 0 {
+		if l := check.Practice(big, asOf, nil); len(l) != 0 {
 			b.Fatalf("unexpected findings: %v", l[0])
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode"
 
+	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
@@ -29,15 +30,23 @@ import (
 // A nil practice, or a partly decoded one (as parse returns alongside its own
 // errors), is checked as far as it goes: keys the parser already reported
 // missing are not reported again.
-func Practice(p *practice.Practice, asOf practice.Date) diag.List {
+//
+// Dates (overdue decisions, late filings) come from book, on each case's
+// court-day calendar; a nil book counts them under the built-in
+// jurisdiction profiles.
+func Practice(p *practice.Practice, asOf practice.Date, book *deadline.Book) diag.List {
 	if p == nil {
 		return nil
+	}
+	if book == nil {
+		set, _ := jurisdiction.Load("")
+		book = deadline.New(p, set)
 	}
 	l := Top(p, asOf)
 	// Cases are checked one after the other: checking is cheap next to
 	// parsing, and a single list keeps the result simple and deterministic.
 	for _, c := range p.Cases {
-		l = append(l, Case(p, c, asOf)...)
+		l = append(l, Case(p, c, asOf, book)...)
 	}
 	l.Sort()
 	return l
@@ -103,12 +112,17 @@ func (k *checker) jurisdiction(src *practice.Source, code string) {
 }
 
 // Case returns the findings about one case of p: its case.md and its
-// issues. They depend on the case, its issues and practice.yaml's rules only.
-func Case(p *practice.Practice, c *practice.Case, asOf practice.Date) diag.List {
+// issues. They depend on the case, its issues, practice.yaml's rules and
+// the jurisdiction profiles only. book is as for Practice.
+func Case(p *practice.Practice, c *practice.Case, asOf practice.Date, book *deadline.Book) diag.List {
 	if p == nil || c == nil {
 		return nil
 	}
-	k := &checker{p: p, asOf: asOf}
+	if book == nil {
+		set, _ := jurisdiction.Load("")
+		book = deadline.New(p, set)
+	}
+	k := &checker{p: p, asOf: asOf, book: book}
 	k.checkCase(c)
 	return k.l
 }
@@ -117,6 +131,7 @@ func Case(p *practice.Practice, c *practice.Case, asOf practice.Date) diag.List 
 type checker struct {
 	p    *practice.Practice
 	asOf practice.Date
+	book *deadline.Book // nil for Top, which computes no dates
 	l    diag.List
 }
 

@@ -49,7 +49,7 @@ func run(t *testing.T, dir string) string {
 		t.Fatalf("fixture %s does not parse cleanly:\n%s", dir, b.String())
 	}
 	var b strings.Builder
-	if err := check.Practice(p, asOf).WriteText(&b); err != nil {
+	if err := check.Practice(p, asOf, nil).WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -125,7 +125,7 @@ func TestEveryRuleAtOnce(t *testing.T) {
 	if len(pd) > 0 {
 		t.Fatalf("combined practice does not parse cleanly: %v", pd)
 	}
-	l := check.Practice(p, asOf)
+	l := check.Practice(p, asOf, nil)
 	got := make([]string, len(l))
 	for i, f := range l {
 		got[i] = f.String()
@@ -161,7 +161,7 @@ func TestDeterministic(t *testing.T) {
 // finding appears: the result never depends on when the test runs.
 func TestNoClock(t *testing.T) {
 	p, _ := parse.Dir(filepath.Join("testdata", "issue-overdue"))
-	if l := check.Practice(p, practice.Date{}); len(l) != 0 {
+	if l := check.Practice(p, practice.Date{}, nil); len(l) != 0 {
 		t.Errorf("zero asOf: got findings %v", l)
 	}
 }
@@ -187,7 +187,7 @@ func TestPartialModel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if l := check.Practice(tt.p, asOf); len(l) != tt.want {
+			if l := check.Practice(tt.p, asOf, nil); len(l) != tt.want {
 				t.Errorf("got %d findings, want %d: %v", len(l), tt.want, l)
 			}
 		})

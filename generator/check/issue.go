@@ -276,8 +276,8 @@ func (k *checker) filing(c *practice.Case, is *practice.Issue, kind string) {
 	}
 	// A document the order requires to be filed, and not filed in time.
 	if documented && o.FiledOn.IsZero() && !k.asOf.IsZero() {
-		if due := is.FilingDeadline(c.Deadlines(k.p)); !due.IsZero() && due.Before(k.asOf) {
-			k.l.Warnf(at(src, "outcome.served_on", "outcome"), "%s was due to be filed with the court by %s (served_on + rules.filing_days): file it and record outcome.filed_on", is.DocumentTitle(), due)
+		if due, ok := k.book.Filing(is); ok && due.Date.Before(k.asOf) {
+			k.l.Warnf(at(src, "outcome.served_on", "outcome"), "%s was due to be filed with the court by %s (%s; %s): file it and record outcome.filed_on", is.DocumentTitle(), due.Date, due.Basis, due.Rule)
 		}
 	}
 }
@@ -377,10 +377,11 @@ func (k *checker) overdue(c *practice.Case, is *practice.Issue) {
 	if k.asOf.IsZero() || !is.Pending() {
 		return
 	}
-	due := is.DueDate(c.Deadlines(k.p))
-	if due.IsZero() || !due.Before(k.asOf) {
+	dl, ok := k.book.DecisionDue(is)
+	if !ok || !dl.Date.Before(k.asOf) {
 		return
 	}
+	due := dl.Date
 	last := 0
 	for i, e := range is.Events {
 		if e.Kind == practice.EventRecordClosed {

@@ -53,12 +53,13 @@ func isSwap(ext string) bool {
 }
 
 // input reports whether rel, a slash path relative to the practice folder,
-// can be an input of the build: practice.yaml, or anything under content/ or
-// templates/. The output folder, .git and files beside the practice are not.
+// can be an input of the build: practice.yaml, or anything under content/,
+// templates/ or jurisdictions/. The output folder, .git and files beside the
+// practice are not.
 func input(rel string) bool {
 	first, _, _ := strings.Cut(rel, "/")
 	switch first {
-	case "content", "templates":
+	case "content", "templates", "jurisdictions":
 		return true
 	}
 	return rel == "practice.yaml"

@@ -51,13 +51,13 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 	}
 	w := &Watcher{root: abs, debounce: debounce, fsw: fsw, dirs: map[string]bool{}}
 	// The root itself, not recursively: practice.yaml is saved by rename
-	// (a watch on the file would die with the old inode), and content/ or
-	// templates/ may be created later.
+	// (a watch on the file would die with the old inode), and content/,
+	// templates/ or jurisdictions/ may be created later.
 	if err := w.add(abs); err != nil {
 		fsw.Close()
 		return nil, err
 	}
-	for _, sub := range []string{"content", "templates"} {
+	for _, sub := range []string{"content", "templates", "jurisdictions"} {
 		if _, err := w.addTree(filepath.Join(abs, sub)); err != nil {
 			fsw.Close()
 			return nil, err
