@@ -265,12 +265,17 @@ func (l *Ledger) Entry(caseID string, number int) (Entry, bool) {
 	return Entry{}, false
 }
 
+// MaxPDFBytes bounds what is read of a sealed PDF: more than a source
+// file's limit, since a document with tables runs to hundreds of kilobytes,
+// but bounded, so that a file swapped in cannot exhaust memory.
+const MaxPDFBytes = 64 << 20
+
 // PDFPath returns the sealed PDF's path relative to the practice root.
 func (e Entry) PDFPath() string { return path.Join("content/cases", e.Case, Dir, e.File) }
 
 // Bytes reads the sealed PDF of e and checks it against the ledger's hash.
 func (l *Ledger) Bytes(e Entry) ([]byte, error) {
-	b, err := os.ReadFile(filepath.Join(l.root, filepath.FromSlash(e.PDFPath())))
+	b, err := sourcefile.ReadFile(l.root, e.PDFPath(), MaxPDFBytes, nil)
 	if err != nil {
 		return nil, fmt.Errorf("seal: sealed document %s: %w", e.ID, err)
 	}
@@ -656,7 +661,7 @@ func checkEntry(l *diag.List, ledger *Ledger, p *practice.Practice, e Entry) {
 	} else if is.Src.Sum != e.SourceSum {
 		l.Errorf(is.Src.At("number"), "issue %d was sealed on %s as %s and its source has changed since; revert the edit, or record the change in a new issue with `amends: %d`", e.Number, e.SealedOn, e.ID, e.Number)
 	}
-	b, err := os.ReadFile(filepath.Join(ledger.root, filepath.FromSlash(e.PDFPath())))
+	b, err := sourcefile.ReadFile(ledger.root, e.PDFPath(), MaxPDFBytes, nil)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		l.Errorf(at, "sealed document %s (%s) is missing; restore it from a backup or from the copy that was served", e.PDFPath(), e.ID)
