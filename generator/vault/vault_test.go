@@ -367,7 +367,7 @@ func TestLoadPassphrases(t *testing.T) {
 		{"inside content", inContent, coordPass, "inside the practice folder"},
 		{"inside practice", inRoot, coordPass, "inside the practice folder"},
 		{"symlink into practice", link, coordPass, "inside the practice folder"},
-		{"unknown key", typo, coordPass, `unknown field "coordinater"`},
+		{"unknown key", typo, coordPass, `typo.json:1:2: unknown key in the keys file: the keys are "coordinator" and "cases"`},
 		{"missing", filepath.Join(outside, "nope.json"), coordPass, "no such file"},
 	}
 	for _, tt := range tests {
