@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
@@ -133,5 +134,48 @@ func TestHTTPServerTimeouts(t *testing.T) {
 	}
 	if srv.WriteTimeout != 0 {
 		t.Errorf("WriteTimeout %v would cut every event stream", srv.WriteTimeout)
+	}
+}
+
+// TestConnsRelease: memory is handed back a few times as a flood of
+// connections ends, and never for the few connections of ordinary use.
+func TestConnsRelease(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		open      int // connections opened, then all but keep closed
+		keep      int
+		min, most int // releases expected
+	}{
+		{"ordinary use", releaseAfter - 1, 0, 0, 0},
+		{"a flood, one tab left open", 5000, 1, 1, 6},
+		{"just enough", releaseAfter, 0, 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var released atomic.Int64
+			done := make(chan struct{}, 100)
+			c := conns{release: func() { released.Add(1); done <- struct{}{} }}
+			for i := 0; i < tc.open; i++ {
+				c.track(nil, http.StateNew)
+				c.track(nil, http.StateActive)
+				c.track(nil, http.StateIdle)
+			}
+			for i := 0; i < tc.open-tc.keep; i++ {
+				c.track(nil, http.StateClosed)
+			}
+			for range tc.min {
+				select {
+				case <-done:
+				case <-time.After(5 * time.Second):
+					t.Fatalf("%d releases after 5 s, want at least %d", released.Load(), tc.min)
+				}
+			}
+			time.Sleep(20 * time.Millisecond)
+			if n := released.Load(); n < int64(tc.min) || n > int64(tc.most) {
+				t.Errorf("%d releases, want %d to %d", n, tc.min, tc.most)
+			}
+			if c.open != tc.keep {
+				t.Errorf("%d open, want %d", c.open, tc.keep)
+			}
+		})
 	}
 }
