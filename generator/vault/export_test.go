@@ -14,3 +14,14 @@ func WithRandom(o Options, r io.Reader) Options {
 	o.random = r
 	return o
 }
+
+// PageName returns the file name Seal gives the page at path when the name
+// key comes from pass and salt: what anyone holding a site's listing can
+// compute for a guessed passphrase.
+func PageName(pass string, salt []byte, iter int, path string) string {
+	key, err := derive(pass, salt, iter)
+	if err != nil {
+		panic(err)
+	}
+	return label(key, "page\x00"+path, nameLen) + ".html"
+}

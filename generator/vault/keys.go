@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -75,7 +77,10 @@ func LoadPassphrases(keysFile, practiceDir string, getenv func(string) string) (
 //	{"coordinator": "…", "cases": {"<case-id>": {"parent_a": "…", "parent_b": "…"}}}
 //
 // It refuses a file inside practiceDir (which holds content/ and is often
-// under version control or synced): secrets must live elsewhere.
+// under version control or synced): secrets must live elsewhere. On Unix
+// it refuses a file that other users may read or write, as ssh refuses
+// such a private key. Its errors give the line and column of every problem
+// in the file but never quote it.
 func ReadKeysFile(path, practiceDir string) (*Passphrases, error) {
 	if inside, err := within(path, practiceDir); err != nil {
 		return nil, fmt.Errorf("keys file %s: %w", path, err)
@@ -83,18 +88,218 @@ func ReadKeysFile(path, practiceDir string) (*Passphrases, error) {
 		abs, _ := filepath.Abs(practiceDir)
 		return nil, fmt.Errorf("keys file %s is inside the practice folder %s: keep passphrases outside it, where they cannot be committed, synced or published with the practice", path, abs)
 	}
+	if err := checkPrivate(path); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("keys file: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var ps Passphrases
-	if err := dec.Decode(&ps); err != nil {
-		// The decoder's messages quote types and field names, never values.
-		return nil, fmt.Errorf("keys file %s: %v", path, err)
+	return decodeKeys("keys file "+path, data)
+}
+
+// modeError refuses a keys file whose permission bits let users other
+// than its owner read or write it, saying how to fix that.
+func modeError(path string, perm fs.FileMode) error {
+	var what string
+	switch {
+	case perm&0o044 != 0:
+		what = "readable"
+	case perm&0o022 != 0:
+		what = "writable"
+	default:
+		return nil
 	}
-	return &ps, nil
+	return fmt.Errorf("keys file %s is %s by others (mode %04o): run chmod 600 %s", path, what, perm, shellQuote(path))
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting, so that the
+// command in a message can be pasted as it is.
+func shellQuote(s string) string {
+	plain := func(r rune) bool {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("/._-+,@%=", r)
+	}
+	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !plain(r) }) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// decodeKeys decodes a keys file's JSON. Every problem is reported as
+// name:line:column: what is wrong, in words of its own: encoding/json's
+// messages quote the offending character ("invalid character 'x'") or key,
+// and in a keys file that is as likely as not part of a passphrase.
+func decodeKeys(name string, data []byte) (*Passphrases, error) {
+	w := &keysWalker{name: name, data: data}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var top json.RawMessage
+	if err := dec.Decode(&top); err != nil {
+		return nil, w.syntax(err)
+	}
+	start := int(dec.InputOffset()) - len(top)
+	if _, err := dec.Token(); err != io.EOF {
+		w.errorf(skipSpace(data, int(dec.InputOffset())), "not valid JSON: there is more after the object's closing brace")
+	}
+	ps := &Passphrases{}
+	w.object(start, top, "the keys file", func(key string, _ int, val json.RawMessage, at int) bool {
+		switch key {
+		case "coordinator":
+			ps.Coordinator = w.str(at, val, `"coordinator"`)
+		case "cases":
+			ps.Cases = map[string]Parents{}
+			w.object(at, val, `"cases"`, func(id string, _ int, val json.RawMessage, at int) bool {
+				var pp Parents
+				w.object(at, val, "a case", func(key string, _ int, val json.RawMessage, at int) bool {
+					switch key {
+					case "parent_a":
+						pp.ParentA = w.str(at, val, `"parent_a"`)
+					case "parent_b":
+						pp.ParentB = w.str(at, val, `"parent_b"`)
+					default:
+						return false
+					}
+					return true
+				})
+				ps.Cases[id] = pp
+				return true
+			})
+		default:
+			return false
+		}
+		return true
+	})
+	if len(w.errs) > 0 {
+		return nil, errors.Join(w.errs...)
+	}
+	return ps, nil
+}
+
+// keysWalker walks a keys file's JSON, collecting its problems.
+type keysWalker struct {
+	name string
+	data []byte
+	errs []error
+}
+
+// errorf records a problem at byte offset off. The message must not
+// contain anything read from the file.
+func (w *keysWalker) errorf(off int, format string, args ...any) {
+	off = min(max(off, 0), len(w.data))
+	before := w.data[:off]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	col := 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	w.errs = append(w.errs, fmt.Errorf("%s:%d:%d: %s", w.name, line, col, fmt.Sprintf(format, args...)))
+}
+
+// syntax turns a decoding error of the whole file into a positioned error
+// that says, in its own words, what kind of mistake it is.
+func (w *keysWalker) syntax(err error) error {
+	var se *json.SyntaxError
+	switch {
+	case err == io.EOF:
+		w.errorf(0, `the file is empty: write {"coordinator": "…"} or {"cases": {…}}`)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		w.errorf(len(w.data), "the file ends inside the JSON object: a closing quote, brace or comma is missing")
+	case errors.As(err, &se):
+		w.errorf(int(se.Offset)-1, "not valid JSON: %s", syntaxKind(se.Error()))
+	default:
+		w.errorf(0, "not valid JSON")
+	}
+	return errors.Join(w.errs...)
+}
+
+// syntaxKind describes a JSON syntax error from the end of encoding/json's
+// message, which names the kind of mistake after the quoted character.
+func syntaxKind(msg string) string {
+	for _, k := range []struct{ suffix, say string }{
+		{"looking for beginning of value", "a value is expected here: a string in double quotes, or an object in braces"},
+		{"looking for beginning of object key string", "a key in double quotes is expected here"},
+		{"after object key", "a colon is expected after the key"},
+		{"after object key:value pair", "a comma or a closing brace is expected after the value"},
+		{"after array element", "a comma or a closing bracket is expected"},
+		{"after top-level value", "there is more after the object's closing brace"},
+		{"in string literal", "a string holds a control character such as a tab or a line break: remove it"},
+		{"in string escape code", `a string has an unknown escape after a backslash: write a backslash as \\`},
+		{"hexadecimal character escape", `a string has a bad \u escape`},
+	} {
+		if strings.HasSuffix(msg, k.suffix) {
+			return k.say
+		}
+	}
+	return "a syntax error"
+}
+
+// object walks the JSON object val found at offset off, calling f with
+// each key, the key's offset, its value and the value's offset; f returns
+// false for a key it does not know. what names the object in messages.
+func (w *keysWalker) object(off int, val json.RawMessage, what string, f func(key string, keyAt int, val json.RawMessage, at int) bool) {
+	if val[0] != '{' {
+		w.errorf(off, "%s must be an object in braces, not %s", what, jsonKind(val))
+		return
+	}
+	// val is valid JSON (the whole file decoded), so no error can occur.
+	dec := json.NewDecoder(bytes.NewReader(val))
+	dec.Token() // {
+	seen := map[string]int{}
+	for dec.More() {
+		keyAt := off + skipSpace(val, int(dec.InputOffset()))
+		tok, _ := dec.Token()
+		key, _ := tok.(string)
+		var v json.RawMessage
+		dec.Decode(&v)
+		at := off + int(dec.InputOffset()) - len(v)
+		if first, dup := seen[key]; dup {
+			line := 1 + bytes.Count(w.data[:first], []byte("\n"))
+			w.errorf(keyAt, "this key is given twice in %s (first on line %d): keep one", what, line)
+			continue
+		}
+		seen[key] = keyAt
+		if !f(key, keyAt, v, at) {
+			w.errorf(keyAt, "unknown key in %s: %s", what, knownKeys[what])
+		}
+	}
+}
+
+// knownKeys lists, for each object that has fixed keys, what they are.
+var knownKeys = map[string]string{
+	"the keys file": `the keys are "coordinator" and "cases"`,
+	"a case":        `a case has "parent_a" and "parent_b"`,
+}
+
+// str returns the JSON string val found at offset off.
+func (w *keysWalker) str(off int, val json.RawMessage, what string) string {
+	var s string
+	if val[0] != '"' || json.Unmarshal(val, &s) != nil {
+		w.errorf(off, "%s must be a string in double quotes, not %s", what, jsonKind(val))
+		return ""
+	}
+	return s
+}
+
+// jsonKind names the kind of a JSON value, never its content.
+func jsonKind(val json.RawMessage) string {
+	switch val[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// skipSpace returns the offset of the first byte at or after off that is
+// not white space or a separator: where the next token starts.
+func skipSpace(b []byte, off int) int {
+	for off < len(b) && strings.IndexByte(" \t\r\n,:", b[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 // within reports whether path is dir or lies under it, after resolving

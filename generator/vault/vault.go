@@ -16,10 +16,17 @@
 // # Files
 //
 // Every encrypted file becomes <label>.html at the top of the site, where
-// the label is an HMAC of the original path under a key derived from the
-// coordinator's passphrase: stable from build to build for the same
-// passphrase, meaningless to anyone without it. index.html (the docket)
-// keeps its name, so the site has a fixed entry point. Stylesheets are not
+// the label is an HMAC of the original path under the name key: a key
+// derived from the coordinator's passphrase with PBKDF2 and a salt drawn at
+// random for each build and published in the keyring (NameSalt). A label
+// is meaningless to anyone without the passphrase; and since the salt is
+// new on every build, testing a guessed passphrase against the file names
+// costs a full derivation per guess, per build, like testing it against a
+// keyring slot: nothing can be computed ahead for a practice (an earlier
+// salt came from the practice's name, which let a dictionary of name keys
+// be computed once per practice and checked against a directory listing).
+// index.html (the docket) keeps its name, so the site has a fixed entry
+// point. Stylesheets are not
 // private and are copied as they are. Links between pages are rewritten to
 // the new names before encryption.
 //
@@ -32,14 +39,13 @@
 // # Determinism
 //
 // Keys, salts, nonces and the build id are fresh random values on every
-// build, so two builds differ byte for byte; file names, file count and the
-// shape of every shell page do not change.
+// build, so two builds differ byte for byte and the file names change too;
+// the file count and the shape of every shell page do not.
 package vault
 
 import (
 	"bytes"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -73,7 +79,6 @@ const (
 	aadPrefix   = "pcdocket-vault/1\x00"
 	roleCoord   = "coordinator"
 	roleParent  = "parent"
-	namesDomain = "pcdocket vault names v1\x00"
 )
 
 // A File is one file of the private site, relative to output/private.
@@ -106,7 +111,11 @@ type Keyring struct {
 	Build      string `json:"build"` // random per build; binds every file to its keyring
 	KDF        string `json:"kdf"`   // "PBKDF2-SHA256"
 	Iterations int    `json:"iterations"`
-	Slots      []Slot `json:"slots"`
+	// NameSalt is the salt of the name key, which labels file names and
+	// key ids; random per build. It is public, as every salt is: what it
+	// prevents is computing name keys before the site exists.
+	NameSalt []byte `json:"name_salt"`
+	Slots    []Slot `json:"slots"`
 }
 
 // Slot is one holder's key bundle (an Access, as JSON), encrypted under the
@@ -168,11 +177,14 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 	}
 	iter := opt.iter()
 
-	// File names must be stable across builds, so they are labelled under a
-	// key from the coordinator's passphrase with a salt fixed per practice;
-	// nothing derived from it ever leaves this function.
-	nameSalt := sha256.Sum256([]byte(namesDomain + p.Name))
-	nameKey, err := derive(ps.Coordinator, nameSalt[:], iter)
+	// File names and key ids are labelled under a key from the
+	// coordinator's passphrase and a random salt of this build (see the
+	// package doc); the key itself never leaves this function.
+	nameSalt, err := randomBytes(rnd, saltSize)
+	if err != nil {
+		return nil, err
+	}
+	nameKey, err := derive(ps.Coordinator, nameSalt, iter)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +242,7 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	kr := &Keyring{Version: version, Build: hex.EncodeToString(buildID), KDF: "PBKDF2-SHA256", Iterations: iter}
+	kr := &Keyring{Version: version, Build: hex.EncodeToString(buildID), KDF: "PBKDF2-SHA256", Iterations: iter, NameSalt: nameSalt}
 
 	// Slots: the coordinator first, then each case's parents.
 	type holder struct {

@@ -2,6 +2,7 @@ package vault_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"os"
 	"path/filepath"
@@ -222,20 +223,69 @@ func TestTamperedOrMovedFileFails(t *testing.T) {
 	}
 }
 
-func TestFreshRandomnessAndStableNames(t *testing.T) {
+func TestFreshRandomness(t *testing.T) {
 	f1, kr1 := sealed(t)
 	f2, kr2 := sealed(t)
 	if kr1.Build == kr2.Build || bytes.Equal(kr1.Slots[0].Salt, kr2.Slots[0].Salt) {
 		t.Error("build id or salt repeated across builds")
 	}
-	for name := range f1 {
-		if _, ok := f2[name]; !ok {
-			t.Errorf("file %s not in the second build: names must be stable", name)
-		}
-	}
 	if bytes.Equal(f1["index.html"], f2["index.html"]) {
 		t.Error("two builds gave the same ciphertext: nonces or keys are not fresh")
 	}
+}
+
+// TestNameSalt: the key that names the files has a random salt of its
+// build, published in the keyring, so file names cannot be computed ahead
+// for a practice: two builds of the same practice with the same
+// passphrase share no encrypted file name.
+func TestNameSalt(t *testing.T) {
+	f1, kr1 := sealed(t)
+	f2, kr2 := sealed(t)
+	if len(kr1.NameSalt) != 16 || bytes.Equal(kr1.NameSalt, kr2.NameSalt) {
+		t.Fatalf("name salts %x and %x: want 16 random bytes, new in every build", kr1.NameSalt, kr2.NameSalt)
+	}
+	for _, s := range kr1.Slots {
+		if bytes.Equal(s.Salt, kr1.NameSalt) {
+			t.Error("the name salt is a slot's salt")
+		}
+	}
+	if len(f1) != len(f2) {
+		t.Errorf("file count %d then %d: it must not change", len(f1), len(f2))
+	}
+	fixed := map[string]bool{"index.html": true, vault.KeyringFile: true, vault.ScriptFile: true, "style.css": true}
+	for name := range f1 {
+		if _, ok := f2[name]; ok && !fixed[name] {
+			t.Errorf("file %s is in both builds: its name was computable ahead", name)
+		}
+	}
+
+	// The published salt is the one in use: the coordinator's passphrase
+	// and it give the case page's name; a wrong passphrase does not.
+	const page = "cases/alpha/index.html"
+	if name := vault.PageName(coordPass, kr1.NameSalt, kr1.Iterations, page); f1[name] == nil {
+		t.Errorf("%s: %s is not in the build whose keyring has the salt", page, name)
+	}
+	if name := vault.PageName(aPass, kr1.NameSalt, kr1.Iterations, page); f1[name] != nil {
+		t.Error("a wrong passphrase gives a real file name")
+	}
+
+	// What an attacker could do before: derive the salt from the practice
+	// name (as the salt once was) and test guesses against any listing of
+	// the practice's sites. Even the right passphrase names nothing now.
+	for _, salt := range [][]byte{
+		sha256Sum("pcdocket vault names v1\x00" + twoCases().Name),
+		sha256Sum(twoCases().Name),
+		[]byte(twoCases().Name),
+	} {
+		if name := vault.PageName(coordPass, salt, fastIter, page); f1[name] != nil || f2[name] != nil {
+			t.Errorf("a salt computed from the practice name gives the file %s", name)
+		}
+	}
+}
+
+func sha256Sum(s string) []byte {
+	h := sha256.Sum256([]byte(s))
+	return h[:]
 }
 
 func TestPassphraseRules(t *testing.T) {
@@ -317,7 +367,7 @@ func TestLoadPassphrases(t *testing.T) {
 		{"inside content", inContent, coordPass, "inside the practice folder"},
 		{"inside practice", inRoot, coordPass, "inside the practice folder"},
 		{"symlink into practice", link, coordPass, "inside the practice folder"},
-		{"unknown key", typo, coordPass, `unknown field "coordinater"`},
+		{"unknown key", typo, coordPass, `typo.json:1:2: unknown key in the keys file: the keys are "coordinator" and "cases"`},
 		{"missing", filepath.Join(outside, "nope.json"), coordPass, "no such file"},
 	}
 	for _, tt := range tests {

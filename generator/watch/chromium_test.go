@@ -102,7 +102,9 @@ func TestChromiumReloadsOnEdit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeFixture(t, dir, 1, 2)
-	r := start(t, dir)
+	// One stream at most, so that the end of the test can push the page's
+	// stream out.
+	r := startWith(t, Config{Source: dir, MaxStreams: 1})
 
 	inR, inW, err := os.Pipe() // the browser reads commands from fd 3
 	if err != nil {
@@ -217,4 +219,23 @@ func TestChromiumReloadsOnEdit(t *testing.T) {
 	waitFor("overlay cleared after the fix", "("+overlay+") + '|' + ("+body+")", func(s string) bool {
 		return strings.HasPrefix(s, "|") && strings.Contains(s, "Handover at the school gate")
 	})
+
+	// Too many pages: a newer stream takes this page's place. The page is
+	// told "bye" and stays disconnected (reconnecting, 500 ms later, would
+	// push the newer stream out) until it is looked at again.
+	connected()
+	newer := r.subscribe(t)
+	if h := newer.next(t); h.name != "hello" {
+		t.Fatalf("newer stream: %+v", h)
+	}
+	select {
+	case ev := <-newer.events:
+		t.Fatalf("the evicted page reconnected and pushed the newer stream out: %+v", ev)
+	case <-time.After(2 * time.Second):
+	}
+	eval("document.dispatchEvent(new Event('visibilitychange'))") // headless pages are visible
+	if ev := newer.next(t); ev.name != "bye" {
+		t.Errorf("after the page was looked at again: %+v, want the newer stream told bye", ev)
+	}
+	connected()
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -148,7 +149,9 @@ func startWith(tb testing.TB, cfg Config) *running {
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx, ln) }()
 	r := &running{Server: s, base: "http://" + ln.Addr().String(), reports: reports}
-	r.stop = func() error {
+	// Once: a test that stops the server itself would otherwise wait in
+	// its cleanup for a second return of Run that never comes.
+	r.stop = sync.OnceValue(func() error {
 		cancel()
 		select {
 		case err := <-done:
@@ -156,7 +159,7 @@ func startWith(tb testing.TB, cfg Config) *running {
 		case <-time.After(10 * time.Second):
 			return fmt.Errorf("Run did not return 10 s after cancel")
 		}
-	}
+	})
 	tb.Cleanup(func() { r.stop() })
 	first := r.next(tb)
 	if first.Err != nil {
@@ -218,8 +221,14 @@ type sse struct {
 
 func (r *running) subscribe(tb testing.TB) *sse {
 	tb.Helper()
+	return openStream(tb, r.base)
+}
+
+// openStream opens the event stream of the server at base.
+func openStream(tb testing.TB, base string) *sse {
+	tb.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", r.base+EventsPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+EventsPath, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		tb.Fatal(err)

@@ -42,6 +42,17 @@
     });
     es.addEventListener("reload", function () { location.reload(); });
     es.addEventListener("errors", function (ev) { show(JSON.parse(ev.data).errors); });
+    // Too many pages are open and a newer one took this one's place.
+    // Reconnecting now would push out the next oldest page, and so on
+    // round all of them: wait until this page is looked at again.
+    es.addEventListener("bye", function () {
+      es.close();
+      document.addEventListener("visibilitychange", function again() {
+        if (document.visibilityState !== "visible") return;
+        document.removeEventListener("visibilitychange", again);
+        connect();
+      });
+    });
   }
   if (window.EventSource) connect();
 })();

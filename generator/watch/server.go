@@ -23,6 +23,8 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,10 +57,36 @@ type Config struct {
 	// served: a web page elsewhere cannot read case data by pointing a
 	// domain name at 127.0.0.1 (DNS rebinding).
 	PublicBind bool
+	// MaxStreams bounds the live-reload event streams open at once; zero
+	// means DefaultMaxStreams. When it is reached, a new page takes the
+	// place of the oldest: a tab opened now always reloads, and no number
+	// of connections can grow the server's memory without bound.
+	MaxStreams int
 	// OnRebuild, if set, is called after every build, the first included,
 	// from the goroutine that built.
 	OnRebuild func(Report)
 }
+
+// Limits of the HTTP server. A browser holds one event stream per open
+// tab; a tester's 5,000 streams once held 130 MB until the server exited.
+const (
+	// DefaultMaxStreams is the default Config.MaxStreams: far more tabs
+	// than anyone keeps open on one practice.
+	DefaultMaxStreams = 64
+	// readHeaderTimeout drops a connection that never finishes its request.
+	readHeaderTimeout = 10 * time.Second
+	// idleTimeout closes a kept-alive connection that asks for nothing.
+	idleTimeout = 30 * time.Second
+	// writeTimeout drops an event stream whose reader has stopped reading,
+	// rather than holding its goroutine and buffers forever.
+	writeTimeout = 10 * time.Second
+	// keepAlive is how often an idle event stream gets a comment, so a
+	// vanished reader is noticed by a failing write.
+	keepAlive = 25 * time.Second
+	// releaseAfter is how many connections must have come and gone before
+	// their memory is handed back (see conns).
+	releaseAfter = 256
+)
 
 // A Report describes one build of the server.
 type Report struct {
@@ -134,13 +162,25 @@ type Server struct {
 	inc   *build.Incremental
 	state state
 
-	smu     sync.RWMutex // guards state reads and subscribers
-	subs    map[chan event]struct{}
+	conns conns
+
+	smu     sync.RWMutex  // guards state reads and subscribers
+	subs    []*subscriber // the open event streams, oldest first
 	closing chan struct{}
 	once    sync.Once
 }
 
 type event struct{ name, data string }
+
+// A subscriber is one open event stream.
+type subscriber struct {
+	// events holds the latest event not yet written. One is enough: a
+	// reload or errors event describes the whole current state, so a newer
+	// one replaces an unread older one.
+	events chan event
+	// evicted is closed when a newer page takes this stream's place.
+	evicted chan struct{}
+}
 
 // New returns a Server for cfg. Nothing is read until Build.
 func New(cfg Config) *Server {
@@ -150,8 +190,8 @@ func New(cfg Config) *Server {
 		cfg:     cfg,
 		id:      hex.EncodeToString(b[:]),
 		inc:     build.NewIncremental(build.Options{Source: cfg.Source, AsOf: cfg.AsOf, NoDocuments: cfg.NoDocuments}),
-		subs:    map[chan event]struct{}{},
 		closing: make(chan struct{}),
+		conns:   conns{release: debug.FreeOSMemory},
 	}
 }
 
@@ -179,11 +219,14 @@ func (s *Server) Build(ctx context.Context, changed []string) Report {
 	}
 	s.state = next
 	r.Generation = next.generation
-	for c := range s.subs {
+	for _, sub := range s.subs {
+		// Builds are the only senders and hold smu, so after dropping an
+		// unread event there is room; the send never blocks.
 		select {
-		case c <- ev:
-		default: // a stalled page; it reloads when it reconnects
+		case <-sub.events:
+		default:
 		}
+		sub.events <- ev
 	}
 	s.smu.Unlock()
 	r.Sent = time.Now()
@@ -227,7 +270,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	// Watch before the first build, so an edit made during it is not lost.
 	s.Build(ctx, nil)
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := s.httpServer()
 	srv.RegisterOnShutdown(s.close) // event streams never go idle on their own
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -246,6 +289,48 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	err = srv.Shutdown(sctx)
 	<-watched
 	return err
+}
+
+// httpServer returns the HTTP server Run serves with. There is no
+// WriteTimeout, which would cut every event stream; serveEvents sets a
+// deadline on each of its writes instead.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, IdleTimeout: idleTimeout,
+		ConnState: s.conns.track}
+}
+
+// conns counts open connections so that, when a crowd of them has gone,
+// their memory goes back to the system at once. Each connection holds
+// about 25 kB (its goroutine and buffers); after 5,000 idle ones closed,
+// the runtime returned that memory only over minutes, as nothing else
+// allocates in a quiet server to start a collection.
+type conns struct {
+	mu      sync.Mutex
+	open    int
+	peak    int    // most open since the last release
+	release func() // returns free memory to the system
+}
+
+// track is the server's ConnState hook. It releases memory when the open
+// connections have fallen to half a peak of at least releaseAfter: a few
+// times over the end of a flood, never in ordinary use.
+func (c *conns) track(_ net.Conn, st http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch st {
+	case http.StateNew:
+		c.open++
+		c.peak = max(c.peak, c.open)
+		return
+	case http.StateClosed, http.StateHijacked:
+		c.open--
+	default:
+		return
+	}
+	if c.peak >= releaseAfter && c.open <= c.peak/2 {
+		c.peak = c.open
+		go c.release()
+	}
 }
 
 func (s *Server) close() { s.once.Do(func() { close(s.closing) }) }
@@ -339,46 +424,82 @@ func inject(page []byte) []byte {
 	return append(out, page[i:]...)
 }
 
+// serveEvents streams reload and errors events to one page until the page
+// goes away, a newer page takes its place, or the server shuts down.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("X-Accel-Buffering", "no")
-	c := make(chan event, 16)
-	s.smu.Lock()
-	s.subs[c] = struct{}{}
-	st := s.state
-	s.smu.Unlock()
-	defer func() {
-		s.smu.Lock()
-		delete(s.subs, c)
-		s.smu.Unlock()
-	}()
+	// A stream ends only when the page or the server is done with it:
+	// closing the connection then frees its buffers at once, instead of
+	// keeping it alive for a request that never comes.
+	w.Header().Set("Connection", "close")
+	sub, st := s.subscribe()
+	defer s.unsubscribe(sub)
 
 	errs := st.errors
 	if errs == nil {
 		errs = []string{}
 	}
-	fmt.Fprintf(w, "retry: 500\n\n")
-	writeEvent(w, event{"hello", jsonString(map[string]any{"server": s.id, "generation": st.generation, "errors": errs})})
-	fl.Flush()
-	keep := time.NewTicker(25 * time.Second)
+	send := func(f func()) error {
+		rc.SetWriteDeadline(time.Now().Add(writeTimeout))
+		f()
+		return rc.Flush()
+	}
+	err := send(func() {
+		fmt.Fprintf(w, "retry: 500\n\n")
+		writeEvent(w, event{"hello", jsonString(map[string]any{"server": s.id, "generation": st.generation, "errors": errs})})
+	})
+	if err != nil {
+		return // the page is gone, or w cannot stream
+	}
+	keep := time.NewTicker(keepAlive)
 	defer keep.Stop()
-	for {
+	for err == nil {
 		select {
-		case ev := <-c:
-			writeEvent(w, ev)
+		case ev := <-sub.events:
+			err = send(func() { writeEvent(w, ev) })
 		case <-keep.C:
-			fmt.Fprint(w, ": keep-alive\n\n")
+			err = send(func() { fmt.Fprint(w, ": keep-alive\n\n") })
+		case <-sub.evicted:
+			// live.js closes its EventSource on "bye" instead of
+			// reconnecting, which would evict the next oldest in turn.
+			send(func() { writeEvent(w, event{"bye", `{"reason":"too many open pages"}`}) })
+			return
 		case <-r.Context().Done():
 			return
 		case <-s.closing:
 			return
 		}
-		fl.Flush()
+	}
+}
+
+// subscribe adds an event stream, evicting the oldest ones when there are
+// MaxStreams already, and returns it with the state to greet it with.
+func (s *Server) subscribe() (*subscriber, state) {
+	sub := &subscriber{events: make(chan event, 1), evicted: make(chan struct{})}
+	limit := s.cfg.MaxStreams
+	if limit <= 0 {
+		limit = DefaultMaxStreams
+	}
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	if n := len(s.subs) - limit + 1; n > 0 {
+		for _, old := range s.subs[:n] {
+			close(old.evicted)
+		}
+		s.subs = slices.Delete(s.subs, 0, n)
+	}
+	s.subs = append(s.subs, sub)
+	return sub, s.state
+}
+
+// unsubscribe removes an event stream; it may be gone already, evicted.
+func (s *Server) unsubscribe(sub *subscriber) {
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	if i := slices.Index(s.subs, sub); i >= 0 {
+		s.subs = slices.Delete(s.subs, i, i+1)
 	}
 }
 
