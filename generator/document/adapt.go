@@ -1,0 +1,63 @@
+package document
+
+// What the model does not say yet. Each function reads one thing the
+// practice model is about to carry (plan.clause_label, the private part
+// of an issue's body, the "missed" event kind); when the model has it, the
+// function's body becomes one line.
+
+import (
+	"regexp"
+	"strings"
+
+	"pcdocket/generator/practice"
+)
+
+// eventMissed is the event kind of a parent who, given notice of a
+// mediation session, did not attend (practice.EventMissed to be).
+const eventMissed = "missed"
+
+// clauseLabel is the plan's own word for a clause, capitalised as at the
+// start of a heading: "Clause", "Section", "Paragraph" (plan.clause_label
+// to be). Until a plan can say, the neutral "Clause".
+func clauseLabel(c *practice.Case) string {
+	return "Clause"
+}
+
+// privateHeading opens the coordinator's private part of an issue's body.
+var privateHeading = regexp.MustCompile(`(?i)^ {0,3}##[ \t]+private[ \t]*#*[ \t]*$`)
+
+// atxHeading matches a heading of level 1 or 2, which ends the private part.
+var atxHeading = regexp.MustCompile(`^ {0,3}#{1,2}([ \t]|$)`)
+
+// recordBody is the part of an issue's body a document may carry: the
+// body without its "## Private" section (to the next heading of level 2
+// or 1), which holds the coordinator's deliberations (Issue.Private to
+// be, when the model splits it off).
+func recordBody(is *practice.Issue) string {
+	body := is.Body
+	if !strings.Contains(strings.ToLower(body), "private") {
+		return body
+	}
+	var b strings.Builder
+	skip := false
+	fence := ""
+	for line := range strings.SplitAfterSeq(body, "\n") {
+		bare := strings.TrimRight(line, "\r\n")
+		if t := strings.TrimLeft(bare, " "); fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		} else if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+		} else if privateHeading.MatchString(bare) {
+			skip = true
+			continue
+		} else if skip && atxHeading.MatchString(bare) {
+			skip = false
+		}
+		if !skip {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,145 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pcdocket/generator/practice"
+)
+
+// A document is filed in a public court record, and the safety screening
+// is the coordinator's alone: a document may say that safeguards applied,
+// never what the screening found or what the safeguards are. The builder
+// never reads the screening, and a sentence of the record, a position or
+// an event note that speaks of it is left out.
+
+// screeningWords mark a sentence that speaks of the screening.
+var screeningWords = []string{"screening", "screened", "safeguard", "protective order", "domestic violence"}
+
+// screener withholds the sentences of one case's free text that speak of
+// its safety screening.
+type screener struct {
+	verbatim []string // the screening's own texts, lower-cased
+	withheld int
+}
+
+func newScreener(c *practice.Case) *screener {
+	s := &screener{}
+	if c.Safety != nil {
+		for _, t := range append([]string{c.Safety.Result}, c.Safety.Safeguards...) {
+			if t = strings.ToLower(strings.Join(strings.Fields(t), " ")); len(t) >= 8 {
+				s.verbatim = append(s.verbatim, t)
+			}
+		}
+	}
+	return s
+}
+
+// speaks reports whether a sentence speaks of the screening.
+func (s *screener) speaks(sentence string) bool {
+	l := strings.ToLower(strings.Join(strings.Fields(sentence), " "))
+	for _, w := range screeningWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	for _, v := range s.verbatim {
+		if strings.Contains(l, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// text withholds sentences of plain text.
+func (s *screener) text(t string) string {
+	runs := s.runs([]Run{{Text: t}})
+	var b strings.Builder
+	for _, r := range runs {
+		b.WriteString(r.Text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// runs withholds the sentences of a paragraph's runs that speak of the
+// screening, keeping the others with their styles.
+func (s *screener) runs(runs []Run) []Run {
+	var all strings.Builder
+	for _, r := range runs {
+		all.WriteString(r.Text)
+	}
+	full := all.String()
+	if !s.speaks(full) {
+		return runs
+	}
+	// Keep the byte ranges of the sentences that do not speak of it.
+	var keep [][2]int
+	for _, sp := range sentences(full) {
+		if s.speaks(full[sp[0]:sp[1]]) {
+			s.withheld++
+			continue
+		}
+		keep = append(keep, sp)
+	}
+	var out []Run
+	at := 0 // offset of runs[i] in full
+	for _, r := range runs {
+		end := at + len(r.Text)
+		for _, k := range keep {
+			lo, hi := max(k[0], at), min(k[1], end)
+			if lo < hi {
+				nr := r
+				nr.Text = full[lo:hi]
+				out = append(out, nr)
+			}
+		}
+		at = end
+	}
+	// Trim the space a withheld sentence leaves at either end.
+	for len(out) > 0 && strings.TrimSpace(out[0].Text) == "" {
+		out = out[1:]
+	}
+	if len(out) > 0 {
+		out[0].Text = strings.TrimLeft(out[0].Text, " ")
+	}
+	return out
+}
+
+// sentences splits s into sentences, each with the spaces after it: a
+// sentence ends at '.', '!' or '?' (and any closing quote or bracket)
+// followed by a space and an upper-case letter, a digit or an opening
+// quote. "p.m. Overnight" splits, wrongly but harmlessly: the halves are
+// judged alone.
+func sentences(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !strings.ContainsRune(")]\"'’”*_", r) {
+				break
+			}
+			j += n
+		}
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\n') {
+			k++
+		}
+		if k == j || k >= len(s) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"‘(", r) {
+			out = append(out, [2]int{start, k})
+			start = k
+			i = k - 1
+		}
+	}
+	return append(out, [2]int{start, len(s)})
+}
