@@ -25,9 +25,9 @@ func need(t *testing.T, tools ...string) {
 	}
 }
 
-// document assembles the fixture's document for case id, issue n, and
+// assemble assembles the fixture's document for case id, issue n, and
 // writes it to a temporary file.
-func document(t *testing.T, caseID string, n int) (string, []byte) {
+func assemble(t *testing.T, caseID string, n int) (string, []byte) {
 	t.Helper()
 	a := newAssembler(t)
 	p := fixture(t)
@@ -181,7 +181,7 @@ func TestDocumentText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file, _ := document(t, tt.caseID, tt.number)
+			file, _ := assemble(t, tt.caseID, tt.number)
 			if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil {
 				t.Fatalf("qpdf --check: %v\n%s", err, out)
 			}
@@ -221,7 +221,7 @@ func TestDocumentText(t *testing.T) {
 // the metadata.
 func TestPageFurniture(t *testing.T) {
 	need(t, "pdftotext", "pdfinfo")
-	file, raw := document(t, caseA, 3)
+	file, raw := assemble(t, caseA, 3)
 	info, err := exec.Command("pdfinfo", file).Output()
 	if err != nil {
 		t.Fatal(err)
@@ -330,7 +330,7 @@ type bboxDoc struct {
 // inside the margins and clear of the footer, across several pages.
 func TestLongTextStaysOnPage(t *testing.T) {
 	need(t, "pdftotext", "qpdf")
-	file, _ := document(t, caseA, 4)
+	file, _ := assemble(t, caseA, 4)
 	if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
