@@ -294,7 +294,7 @@ func (d *doc) signatures(s *document.Signatures) {
 // signLine draws a signature line at x and returns the y below it.
 func (d *doc) signLine(x float64, l document.SignLine) float64 {
 	f := d.f
-	w := 220.0
+	w := signW
 	y := f.GetY() + 34 // room to sign above the line
 	if l.Signed != "" {
 		f.SetXY(x, y-bodyLine)
@@ -306,17 +306,39 @@ func (d *doc) signLine(x float64, l document.SignLine) float64 {
 	f.Line(x, y, x+w, y)
 	f.SetXY(x, y+3)
 	d.style("B", bodySize)
-	d.cell(w, bodyLine, d.fit(l.Name, w), "L", 2)
+	for _, s := range d.split(l.Name, signW) {
+		f.SetX(x)
+		d.cell(w, bodyLine, s, "L", 2)
+	}
 	d.style("", 10)
 	for _, u := range l.Under {
 		if u == "" {
 			continue
 		}
-		f.SetX(x)
-		d.cell(w, 13, d.fit(u, w), "L", 2)
+		for _, s := range d.split(u, signW) {
+			f.SetX(x)
+			d.cell(w, 13, s, "L", 2)
+		}
 	}
 	d.body("")
 	return f.GetY()
+}
+
+// signW is the width of a signature line and the text under it.
+const signW = 220.0
+
+// signLineHeight is the height signLine takes for l.
+func (d *doc) signLineHeight(l document.SignLine) float64 {
+	defer d.restore(d.save())
+	d.style("B", bodySize)
+	h := 37 + float64(len(d.split(l.Name, signW)))*bodyLine
+	d.style("", 10)
+	for _, u := range l.Under {
+		if u != "" {
+			h += 13 * float64(len(d.split(u, signW)))
+		}
+	}
+	return h
 }
 
 // Heights, measured as the layout above draws, so that what must stay
@@ -402,7 +424,7 @@ func (d *doc) headingHeight(h *document.Heading, w float64) float64 {
 }
 
 func (d *doc) signaturesHeight(s *document.Signatures) float64 {
-	one := func(l document.SignLine) float64 { return 37 + bodyLine + 13*float64(len(l.Under)) }
+	one := d.signLineHeight
 	var h float64
 	per := 1
 	if s.Columns == 2 {

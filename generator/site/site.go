@@ -71,6 +71,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 )
@@ -95,6 +96,7 @@ var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.ht
 type Site struct {
 	p    *practice.Practice
 	md   *markup.Markdown
+	docs *document.Builder // the documents of the HTML twins
 	asOf practice.Date
 	tmpl *template.Template
 	css  []byte
@@ -141,7 +143,7 @@ func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Da
 	if md == nil {
 		md = markup.New()
 	}
-	s := &Site{p: p, md: md, asOf: asOf, partials: new(partials)}
+	s := &Site{p: p, md: md, docs: document.NewBuilder(md, nil), asOf: asOf, partials: new(partials)}
 	s.partials.reset()
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := s.parseTemplates(tmpl); err != nil {
@@ -169,7 +171,7 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, asOf: s.asOf, tmpl: s.tmpl, css: s.css, partials: s.partials}
+	n := &Site{p: s.p, md: s.md, docs: s.docs, asOf: s.asOf, tmpl: s.tmpl, css: s.css, partials: s.partials}
 	// The templates, and the cached function bound to them, are shared
 	// with s; what they cached may show what the edit changed.
 	n.partials.reset()

@@ -587,21 +587,6 @@ func TestDemoteHeadings(t *testing.T) {
 	}
 }
 
-func TestSentence(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"urgent: the weekend began", "urgent: the weekend began."},
-		{"Done.", "Done."},
-		{"He said “no”", "He said “no”"},
-		{" spaced ", "spaced."},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := sentence(tt.in); got != tt.want {
-			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestSamplePractice renders the repository's own sample practice, when it
 // parses cleanly, and checks its links and structure.
 func TestSamplePractice(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"pcdocket/generator/document"
 	"pcdocket/generator/practice"
 )
 
@@ -178,6 +178,8 @@ type issueView struct {
 
 	md   func(string) (template.HTML, error)
 	tmpl *template.Template // for the rows below
+	p    *practice.Practice
+	docs *document.Builder // for Document
 
 	// The issue's rows on the docket and on its category's page, rendered
 	// once: watch mode keeps the views of unchanged cases, and with them
@@ -244,6 +246,20 @@ func (v *issueView) BodyHTML() (template.HTML, error) {
 	return h, nil
 }
 
+// Document builds the issue's document, the one its PDF renders, for the
+// HTML twin; nil for an issue without a document. Like BodyHTML it builds
+// on every call and keeps nothing: the issue page is its one reader.
+func (v *issueView) Document() (*document.Document, error) {
+	if !v.Documented || v.docs == nil {
+		return nil, nil
+	}
+	d, err := v.docs.Build(v.p, v.Issue)
+	if err != nil {
+		return nil, fmt.Errorf("issue %s: %w", v.Issue.ID(), err)
+	}
+	return d, nil
+}
+
 // display fills in the display strings.
 func (v *issueView) display() {
 	c, is := v.Case, v.Issue
@@ -275,75 +291,6 @@ func (v *issueView) display() {
 	if !o.ServedOn.IsZero() {
 		v.Timeline = append(v.Timeline, timelineRow{On: o.ServedOn.String(), What: "Served"})
 	}
-}
-
-// Process describes the steps taken, as the document's process section
-// states them: the events in order, the waiver of mediation, and whether
-// each parent was heard.
-func (v *issueView) Process() []string {
-	c, is := v.Case, v.Issue
-	var out []string
-	noticed := practice.Date{}
-	for _, e := range is.Events {
-		var s string
-		switch e.Kind {
-		case practice.EventNotice:
-			s = fmt.Sprintf("On %s, the coordinator gave both parents notice of the issue and invited their positions.", e.On.Long())
-			if noticed.IsZero() {
-				noticed = e.On
-			}
-		case practice.EventSubmission:
-			s = fmt.Sprintf("On %s, %s made a submission.", e.On.Long(), c.PartyName(e.By))
-		case practice.EventMediation:
-			switch e.Result {
-			case practice.ResultAgreement:
-				s = fmt.Sprintf("On %s, the coordinator mediated the issue and the parents reached agreement.", e.On.Long())
-			case practice.ResultNoAgreement:
-				s = fmt.Sprintf("On %s, the coordinator attempted to mediate the issue; the parents did not reach agreement.", e.On.Long())
-			default:
-				s = fmt.Sprintf("On %s, the coordinator attempted to mediate the issue.", e.On.Long())
-			}
-		case practice.EventRecordClosed:
-			s = fmt.Sprintf("On %s, the record closed.", e.On.Long())
-		default:
-			s = fmt.Sprintf("On %s:", e.On.Long())
-		}
-		if e.Note != "" {
-			s = sentence(s + " " + e.Note)
-		}
-		out = append(out, s)
-	}
-	if is.Outcome != nil && is.Outcome.MediationWaived != "" {
-		out = append(out, sentence("Mediation was not attempted: "+is.Outcome.MediationWaived))
-	}
-	heard := true
-	for _, key := range []string{practice.PartyA, practice.PartyB} {
-		if is.Positions.Of(key) != "" {
-			continue
-		}
-		heard = false
-		if !noticed.IsZero() {
-			out = append(out, fmt.Sprintf("%s was given notice on %s and submitted nothing.", c.PartyName(key), noticed.Long()))
-		} else {
-			out = append(out, fmt.Sprintf("No position from %s is on record.", c.PartyName(key)))
-		}
-	}
-	if heard {
-		out = append(out, "Each parent had an opportunity to be heard and submitted a position.")
-	}
-	return out
-}
-
-// sentence ends s with a full stop unless it already ends a sentence.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?)\"'’”", r) {
-		return s
-	}
-	return s + "."
 }
 
 // categoryView is one category of the index with its counts.
@@ -464,7 +411,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template
 
 func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md func(string) (template.HTML, error)) *issueView {
 	dl := cv.Deadlines
-	v := &issueView{Issue: is, Case: cv.Case, CaseView: cv, md: md, tmpl: s.tmpl}
+	v := &issueView{Issue: is, Case: cv.Case, CaseView: cv, md: md, tmpl: s.tmpl, p: s.p, docs: s.docs}
 	v.dep = DepIssue(is)
 	v.Status, v.Pending, v.Documented = is.Status(), is.Pending(), is.Documented()
 	v.StatusLabel = kindLabel(v.Status)
