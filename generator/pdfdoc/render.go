@@ -145,11 +145,7 @@ func (d *doc) section(s *document.Section) {
 		if d.f.GetY() > marginT+1 {
 			d.f.Ln(headGap - paraGap)
 		}
-		next := 0.0
-		if len(s.Blocks) > 0 {
-			next = d.keepHeight(s.Blocks[0], d.width0())
-		}
-		d.needSpace(d.sectionHeadHeight(s) + next)
+		d.needSpace(d.sectionHeadHeight(s) + d.keepAfter(s.Blocks))
 		d.f.Bookmark(s.Heading, 0, -1)
 		d.style("B", 12)
 		d.f.SetX(d.lm())
@@ -177,11 +173,7 @@ func (d *doc) sectionHeadHeight(s *document.Section) float64 {
 func (d *doc) blocks(bs []document.Block, tight bool) {
 	for i, b := range bs {
 		if h, ok := b.(*document.Heading); ok {
-			next := 0.0
-			if i+1 < len(bs) {
-				next = d.keepHeight(bs[i+1], d.width0())
-			}
-			d.heading(h, next)
+			d.heading(h, d.keepAfter(bs[i+1:]))
 			continue
 		}
 		d.block(b, tight)
@@ -343,6 +335,25 @@ func (d *doc) signLineHeight(l document.SignLine) float64 {
 
 // Heights, measured as the layout above draws, so that what must stay
 // together can be moved to a new page before it is drawn.
+
+// keepAfter is how much of bs must follow a heading on its page: the
+// first lines of the first block, or a short introduction ("… as
+// follows:") whole with the first lines of what it introduces.
+func (d *doc) keepAfter(bs []document.Block) float64 {
+	if len(bs) == 0 {
+		return 0
+	}
+	w := d.width0()
+	if h, ok := bs[0].(*document.Heading); ok { // a heading keeps what it keeps
+		return 2 + d.headingHeight(h, w) + d.keepAfter(bs[1:])
+	}
+	if p, ok := bs[0].(*document.Paragraph); ok && len(bs) > 1 {
+		if h := d.blockHeight(p, w, false); h <= 2*bodyLine+paraGap {
+			return h + d.keepHeight(bs[1], w)
+		}
+	}
+	return d.keepHeight(bs[0], w)
+}
 
 // keepHeight is how much of block b must follow a heading on its page:
 // the first lines of text, or a whole table that fits on a page.
