@@ -96,7 +96,7 @@ type Section struct {
 }
 
 // Title is the section's heading as printed: "IV. Process".
-func (s *Section) Title() string {
+func (s Section) Title() string {
 	if s.Number == "" {
 		return s.Heading
 	}

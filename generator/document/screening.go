@@ -82,28 +82,42 @@ func (s *screener) runs(runs []Run) []Run {
 		}
 		keep = append(keep, sp)
 	}
-	var out []Run
+	// piece is a kept part of a run, with the run's offset in full.
+	type piece struct {
+		Run
+		src int
+	}
+	var out []piece
 	at := 0 // offset of runs[i] in full
 	for _, r := range runs {
 		end := at + len(r.Text)
 		for _, k := range keep {
 			lo, hi := max(k[0], at), min(k[1], end)
-			if lo < hi {
-				nr := r
-				nr.Text = full[lo:hi]
-				out = append(out, nr)
+			if lo >= hi {
+				continue
 			}
+			if k := len(out) - 1; k >= 0 && out[k].src == at {
+				out[k].Text += full[lo:hi] // the same run, across a withheld sentence
+				continue
+			}
+			nr := r
+			nr.Text = full[lo:hi]
+			out = append(out, piece{nr, at})
 		}
 		at = end
 	}
+	kept := make([]Run, 0, len(out))
+	for _, p := range out {
+		kept = append(kept, p.Run)
+	}
 	// Trim the space a withheld sentence leaves at either end.
-	for len(out) > 0 && strings.TrimSpace(out[0].Text) == "" {
-		out = out[1:]
+	for len(kept) > 0 && strings.TrimSpace(kept[0].Text) == "" {
+		kept = kept[1:]
 	}
-	if len(out) > 0 {
-		out[0].Text = strings.TrimLeft(out[0].Text, " ")
+	if len(kept) > 0 {
+		kept[0].Text = strings.TrimLeft(kept[0].Text, " ")
 	}
-	return out
+	return kept
 }
 
 // sentences splits s into sentences, each with the spaces after it: a
