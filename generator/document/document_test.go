@@ -382,9 +382,9 @@ func TestID(t *testing.T) {
 		t.Errorf("ID = %q", id)
 	}
 	for in, want := range map[string]string{
-		"FC-2026-0001":                  "FC-2026-0001",
-		"2026-FAMILY-DR-0000387-ABC":    "DR-0000387-ABC",
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ":    "KLMNOPQRSTUVWXYZ",
+		"FC-2026-0001":                   "FC-2026-0001",
+		"2026-FAMILY-DR-0000387-ABC":     "DR-0000387-ABC",
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ":     "KLMNOPQRSTUVWXYZ",
 		"X-ABCDEFGHIJKLMNOPQRSTUVWXYZ-1": "1",
 	} {
 		if got := shortRef(in); got != want || len(got) > maxRef {
