@@ -16,7 +16,8 @@ import (
 
 // TestTwinMatchesPDF builds the sample practice and, for every document it
 // writes, compares the words of the PDF with the words of the HTML twin on
-// the page: the same words in the same order. The PDF's running
+// the page: the same words in the same order. It also checks that
+// no document carries the case's safety screening. The PDF's running
 // header and footer are cropped away; case is folded, since the PDF sets
 // headings in capitals where the page uses a style.
 func TestTwinMatchesPDF(t *testing.T) {
@@ -49,6 +50,19 @@ func TestTwinMatchesPDF(t *testing.T) {
 			}
 			if d := firstDifference(pdf, twin); d != "" {
 				t.Errorf("the PDF and its HTML twin differ: %s", d)
+			}
+			// A document is filed in a public record: nothing of the
+			// safety screening may reach it.
+			text := strings.Join(pdf, " ")
+			leaks := []string{"screening", "screened"}
+			if sf := is.Case.Safety; sf != nil {
+				leaks = append(leaks, sf.Result)
+				leaks = append(leaks, sf.Safeguards...)
+			}
+			for _, l := range leaks {
+				if l = strings.ToLower(strings.Join(strings.Fields(l), " ")); l != "" && strings.Contains(text, l) {
+					t.Errorf("the document carries the safety screening: %q", l)
+				}
 			}
 		})
 	}

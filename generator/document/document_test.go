@@ -344,6 +344,8 @@ func TestScreener(t *testing.T) {
 		{"Exchanges at 5 p.m. Safeguards were observed throughout: no joint session was held.", "Exchanges at 5 p.m."},
 		{"Past verbal conflict at exchanges reported by the Mother.", ""},
 		{"They met at 3 p.m. on Monday.", "They met at 3 p.m. on Monday."},
+		{"Shuttle mediation by telephone.", ""},
+		{"Sessions ran with no joint sessions, as agreed. Fine.", "Fine."},
 	}
 	for _, tt := range tests {
 		if got := newScreener(c).text(tt.in); got != tt.want {

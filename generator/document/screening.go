@@ -20,16 +20,27 @@ var screeningWords = []string{"screening", "screened", "safeguard", "protective 
 // screener withholds the sentences of one case's free text that speak of
 // its safety screening.
 type screener struct {
-	verbatim []string // the screening's own texts, lower-cased
+	verbatim []string // phrases of the screening's own texts, lower-cased
 	withheld int
 }
 
+// newScreener returns the screener of case c. Besides the words above, a
+// sentence that repeats a phrase of the screening's result or safeguards
+// (each cut at punctuation, "only" dropped: "shuttle mediation" of "No
+// joint sessions; shuttle mediation only") speaks of it.
 func newScreener(c *practice.Case) *screener {
 	s := &screener{}
-	if c.Safety != nil {
-		for _, t := range append([]string{c.Safety.Result}, c.Safety.Safeguards...) {
-			if t = strings.ToLower(strings.Join(strings.Fields(t), " ")); len(t) >= 8 {
-				s.verbatim = append(s.verbatim, t)
+	if c.Safety == nil {
+		return s
+	}
+	for _, t := range append([]string{c.Safety.Result}, c.Safety.Safeguards...) {
+		for _, f := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return strings.ContainsRune(";.,:()", r) }) {
+			words := strings.Fields(f)
+			if len(words) > 0 && words[len(words)-1] == "only" {
+				words = words[:len(words)-1]
+			}
+			if f = strings.Join(words, " "); len(words) >= 2 && len(f) >= 8 {
+				s.verbatim = append(s.verbatim, f)
 			}
 		}
 	}
