@@ -49,7 +49,10 @@ func newScreener(c *practice.Case) *screener {
 
 // speaks reports whether a sentence speaks of the screening.
 func (s *screener) speaks(sentence string) bool {
-	l := strings.ToLower(strings.Join(strings.Fields(sentence), " "))
+	l := strings.ToLower(sentence)
+	if strings.ContainsAny(l, "\n\t") || strings.Contains(l, "  ") {
+		l = strings.Join(strings.Fields(l), " ")
+	}
 	for _, w := range screeningWords {
 		if strings.Contains(l, w) {
 			return true
@@ -76,11 +79,16 @@ func (s *screener) text(t string) string {
 // runs withholds the sentences of a paragraph's runs that speak of the
 // screening, keeping the others with their styles.
 func (s *screener) runs(runs []Run) []Run {
-	var all strings.Builder
-	for _, r := range runs {
-		all.WriteString(r.Text)
+	var full string
+	if len(runs) == 1 {
+		full = runs[0].Text
+	} else {
+		var all strings.Builder
+		for _, r := range runs {
+			all.WriteString(r.Text)
+		}
+		full = all.String()
 	}
-	full := all.String()
 	if !s.speaks(full) {
 		return runs
 	}
