@@ -84,4 +84,3 @@ func (s *Site) funcs() template.FuncMap {
 		},
 	}
 }
-
