@@ -144,6 +144,7 @@ func TestLongCaseNumber(t *testing.T) {
 	c := p.Case(caseA)
 	c.Court = "In the Superior Court of the State of Halden in and for the County of Marlow"
 	c.CourtCaseNo = "2026-FAMILY-DIVISION-DR-0000387-CONSOLIDATED-WITH-2025-DR-0000112"
+	c.Parties.ParentA.Name = "Zoë Alexandra Konstantina Müller-Łukasik-Wiśniewska-Montgomery"
 	is := c.Issue(3)
 	id := DocumentID(is)
 	if !regexp.MustCompile(`^PCD-[A-Z0-9-]{1,16}-D3-[0-9a-f]{8}$`).MatchString(id) {
@@ -167,6 +168,20 @@ func TestLongCaseNumber(t *testing.T) {
 	for _, w := range body {
 		if w.xMax > pageW-marginR+1.5 {
 			t.Errorf("page %d: %q runs past the right margin (x %.1f)", w.page, w.text, w.xMax)
+		}
+	}
+	// The caption's fields wrap inside their columns, above the title.
+	leftEnd, rightStart := marginL+textW*0.55, marginL+textW*0.55+14
+	title := find(body, "PARENTING COORDINATOR DETERMINATION")
+	if title < 10 {
+		t.Fatalf("no caption before the title (title at word %d)", title)
+	}
+	for _, w := range body[:title] {
+		if w.yMin < 110 { // the court's name spans the page
+			continue
+		}
+		if w.xMin < leftEnd && w.xMax > leftEnd+1 || w.xMin > leftEnd && w.xMin < rightStart-1 {
+			t.Errorf("caption word %q (x %.1f–%.1f) crosses the column rule at %.1f", w.text, w.xMin, w.xMax, leftEnd+7)
 		}
 	}
 	// The footer's three parts keep to their thirds of one line.
