@@ -196,3 +196,26 @@ func TestLongCaseNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakAtHyphens checks that a word too long for its line, such as a
+// case number, breaks after a hyphen where it can.
+func TestBreakAtHyphens(t *testing.T) {
+	a := newAssembler(t)
+	p := fixture(t)
+	dd, err := a.docs.Build(p, p.Case(caseA).Issue(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := a.newDoc(dd)
+	d.body("")
+	no := "2026-FAMILY-DIVISION-DR-0000387-CONSOLIDATED"
+	lines := d.split(no, 110)
+	if len(lines) < 2 || strings.Join(lines, "") != no {
+		t.Fatalf("split = %q", lines)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if !strings.HasSuffix(l, "-") {
+			t.Errorf("line %q of %q does not end at a hyphen", l, lines)
+		}
+	}
+}

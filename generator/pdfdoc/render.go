@@ -2,7 +2,6 @@ package pdfdoc
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"pcdocket/generator/document"
 )
@@ -502,10 +501,7 @@ func (d *doc) measure(x, w float64, s string) (float64, int) {
 			x = 0
 		}
 		for ww > right-x && word != "" {
-			n := d.fits(word, right-x)
-			if n == 0 {
-				_, n = utf8.DecodeRuneInString(word)
-			}
+			n := d.breakWord(word, right-x)
 			word = word[n:]
 			lines++
 			x = 0

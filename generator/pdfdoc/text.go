@@ -143,10 +143,7 @@ func (d *doc) flow(h float64, s string) {
 			newline()
 		}
 		for ww > right-x && word != "" { // longer than a line: break it
-			n := d.fits(word, right-x)
-			if n == 0 {
-				_, n = utf8.DecodeRuneInString(word)
-			}
+			n := d.breakWord(word, right-x)
 			line.WriteString(word[:n])
 			word = word[n:]
 			newline()
@@ -156,6 +153,22 @@ func (d *doc) flow(h float64, s string) {
 		x += ww
 	}
 	d.show(line.String(), h)
+}
+
+// breakWord returns how many bytes of word, which is wider than w, to set
+// on the line: as many as fit, back to just after a hyphen when there is
+// one (a case number breaks between its parts), and at least one
+// character.
+func (d *doc) breakWord(word string, w float64) int {
+	n := d.fits(word, w)
+	if n == 0 {
+		_, n = utf8.DecodeRuneInString(word)
+		return n
+	}
+	if i := strings.LastIndexByte(word[:n], '-'); i > 0 && n < len(word) {
+		return i + 1
+	}
+	return n
 }
 
 // fits returns how many bytes of s fit in w.
@@ -230,10 +243,7 @@ func (d *doc) split(s string, w float64) []string {
 				lines = append(lines, line)
 			}
 			for ww > w+0.01 {
-				n := d.fits(word, w)
-				if n == 0 {
-					_, n = utf8.DecodeRuneInString(word)
-				}
+				n := d.breakWord(word, w)
 				lines = append(lines, word[:n])
 				word = word[n:]
 				ww = d.width(word)
