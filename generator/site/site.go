@@ -26,8 +26,11 @@
 //
 // The templates are read from private/ in the template file system:
 // layout.html (the frame and small partials), docket.html, case.html,
-// issue.html, document.html (the HTML twin of a determination or agreement),
-// clause.html, categories.html, category.html, and style.css, copied as is.
+// issue.html, document.html (the HTML twin of a determination or agreement,
+// rendered from the document model the PDF renders, package document: the
+// template lays out the caption and sections, the function blocks writes
+// their blocks), clause.html, categories.html, category.html, and
+// style.css, copied as is.
 // A practice overrides any of them by putting a file of the same name in its
 // own templates/private/. The data each template sees is pageData in
 // view.go; model values are reached by name (.Issue.Title on an issue view,
