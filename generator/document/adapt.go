@@ -8,6 +8,8 @@ package document
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pcdocket/generator/practice"
 )
@@ -16,11 +18,23 @@ import (
 // mediation session, did not attend (practice.EventMissed to be).
 const eventMissed = "missed"
 
-// clauseLabel is the plan's own word for a clause, capitalised as at the
-// start of a heading: "Clause", "Section", "Paragraph" (plan.clause_label
-// to be). Until a plan can say, the neutral "Clause".
+// clauseWord is the plan's own word for a clause, as the plan writes it:
+// "clause", "section", "paragraph" (plan.clause_label to be: the lead
+// swaps the return for c.Plan.ClauseLabel). Until a plan can say, the
+// neutral "clause".
+func clauseWord(c *practice.Case) string {
+	return "clause"
+}
+
+// clauseLabel is clauseWord capitalised, as at the start of a heading,
+// and "Clause" when the plan gives no word.
 func clauseLabel(c *practice.Case) string {
-	return "Clause"
+	w := strings.TrimSpace(clauseWord(c))
+	if w == "" {
+		return "Clause"
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // privateHeading opens the coordinator's private part of an issue's body.
