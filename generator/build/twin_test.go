@@ -79,7 +79,17 @@ func pdfWords(t *testing.T, file string) []string {
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", file, err)
 	}
-	return strings.Fields(strings.ToLower(string(b)))
+	// A word too long for its line breaks after a hyphen (a case number
+	// in the caption's column): join it again.
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(string(b))) {
+		if k := len(words) - 1; k >= 0 && len(words[k]) > 1 && strings.HasSuffix(words[k], "-") {
+			words[k] += w
+			continue
+		}
+		words = append(words, w)
+	}
+	return words
 }
 
 var (
