@@ -42,6 +42,8 @@ type doc struct {
 	a *Assembler
 	d *document.Document
 
+	tables map[tableKey]*tableLayout // see layoutOf
+
 	face   int       // current face: index into fontFiles
 	size   float64   // current font size
 	strike bool      // current text is struck through

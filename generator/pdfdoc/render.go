@@ -46,25 +46,6 @@ func (d *doc) width0() float64 {
 	return pageW - r - l
 }
 
-// runs converts a paragraph's runs to the text layer's.
-func runs(rs []document.Run) []run {
-	out := make([]run, 0, len(rs))
-	for _, r := range rs {
-		s := ""
-		if r.Bold {
-			s += "B"
-		}
-		if r.Italic {
-			s += "I"
-		}
-		if r.Strike {
-			s += "S"
-		}
-		out = append(out, run{r.Text, s})
-	}
-	return out
-}
-
 // caption is the court caption: court, parties, case number, title.
 func (d *doc) caption() {
 	f := d.f
@@ -165,7 +146,7 @@ func (d *doc) sectionHeadHeight(s *document.Section) float64 {
 	}
 	defer d.restore(d.save())
 	d.style("B", 12)
-	return float64(len(d.split(strings.ToUpper(s.Title()), d.width0())))*bodyLine + 5
+	return float64(d.lineCount(strings.ToUpper(s.Title()), "B", 12, d.width0()))*bodyLine + 5
 }
 
 // blocks lays out blocks; a heading is kept with the block after it.
@@ -183,7 +164,14 @@ func (d *doc) block(b document.Block, tight bool) {
 	switch b := b.(type) {
 	case *document.Paragraph:
 		d.f.SetX(d.lm())
-		d.write(bodyLine, runs(b.Runs))
+		for _, r := range b.Runs {
+			if r.Text != "" {
+				d.face, d.strike = runFace(r)
+				d.size = bodySize
+				d.flow(bodyLine, r.Text)
+			}
+		}
+		d.body("")
 		d.f.Ln(bodyLine)
 		if tight {
 			d.f.Ln(paraGap * 0.3)
@@ -297,18 +285,11 @@ func (d *doc) signLine(x float64, l document.SignLine) float64 {
 	f.Line(x, y, x+w, y)
 	f.SetXY(x, y+3)
 	d.style("B", bodySize)
-	for _, s := range d.split(l.Name, signW) {
-		f.SetX(x)
-		d.cell(w, bodyLine, s, "L", 2)
-	}
+	d.wrapped(x, w, bodyLine, l.Name)
 	d.style("", 10)
 	for _, u := range l.Under {
-		if u == "" {
-			continue
-		}
-		for _, s := range d.split(u, signW) {
-			f.SetX(x)
-			d.cell(w, 13, s, "L", 2)
+		if u != "" {
+			d.wrapped(x, w, 13, u)
 		}
 	}
 	d.body("")
@@ -320,13 +301,10 @@ const signW = 220.0
 
 // signLineHeight is the height signLine takes for l.
 func (d *doc) signLineHeight(l document.SignLine) float64 {
-	defer d.restore(d.save())
-	d.style("B", bodySize)
-	h := 37 + float64(len(d.split(l.Name, signW)))*bodyLine
-	d.style("", 10)
+	h := 37 + float64(d.lineCount(l.Name, "B", bodySize, signW))*bodyLine
 	for _, u := range l.Under {
 		if u != "" {
-			h += 13 * float64(len(d.split(u, signW)))
+			h += 13 * float64(d.lineCount(u, "", 10, signW))
 		}
 	}
 	return h
@@ -347,8 +325,8 @@ func (d *doc) keepAfter(bs []document.Block) float64 {
 		return 2 + d.headingHeight(h, w) + d.keepAfter(bs[1:])
 	}
 	if p, ok := bs[0].(*document.Paragraph); ok && len(bs) > 1 {
-		if h := d.blockHeight(p, w, false); h <= 2*bodyLine+paraGap {
-			return h + d.keepHeight(bs[1], w)
+		if n := d.paraLines(p.Runs, w, 3); n <= 2 {
+			return float64(n)*bodyLine + paraGap + d.keepHeight(bs[1], w)
 		}
 	}
 	return d.keepHeight(bs[0], w)
@@ -373,6 +351,9 @@ func (d *doc) keepHeight(b document.Block, w float64) float64 {
 	case *document.Signatures:
 		return d.signaturesHeight(b)
 	}
+	if p, ok := b.(*document.Paragraph); ok { // count no further than needed
+		return float64(d.paraLines(p.Runs, w, 3))*bodyLine + paraGap
+	}
 	return min(d.blockHeight(b, w, false), 3*bodyLine+paraGap)
 }
 
@@ -395,7 +376,7 @@ func (d *doc) blockHeight(b document.Block, w float64, tight bool) float64 {
 		if tight {
 			gap = paraGap * 0.3
 		}
-		return float64(d.runLines(runs(b.Runs), w))*bodyLine + gap
+		return float64(d.paraLines(b.Runs, w, 0))*bodyLine + gap
 	case *document.Heading:
 		return d.headingHeight(b, w)
 	case *document.Quote:
@@ -418,7 +399,7 @@ func (d *doc) blockHeight(b document.Block, w float64, tight bool) float64 {
 	case *document.Table:
 		return d.tableHeight(b, w) + paraGap + 2
 	case *document.Preformatted:
-		return float64(d.runLines([]run{{b.Text, ""}}, w-quoteIn/2))*bodyLine + paraGap
+		return float64(d.lineCount(b.Text, "", bodySize, w-quoteIn/2))*bodyLine + paraGap
 	case *document.Rule:
 		return paraGap + 6
 	case *document.Signatures:
@@ -428,9 +409,7 @@ func (d *doc) blockHeight(b document.Block, w float64, tight bool) float64 {
 }
 
 func (d *doc) headingHeight(h *document.Heading, w float64) float64 {
-	defer d.restore(d.save())
-	d.style("B", headingSize(h.Level))
-	return float64(d.runLines([]run{{h.Text, "B"}}, w))*bodyLine + 5
+	return float64(d.lineCount(h.Text, "B", headingSize(h.Level), w))*bodyLine + 5
 }
 
 func (d *doc) signaturesHeight(s *document.Signatures) float64 {
@@ -453,29 +432,72 @@ func (d *doc) signaturesHeight(s *document.Signatures) float64 {
 	return h + bodyLine*0.5 + paraGap
 }
 
-// runLines counts the lines runs take at width w, breaking as flow does.
-func (d *doc) runLines(rs []run, w float64) int {
+// wrapped draws s at x in lines no wider than w, each h high, in the
+// current style.
+func (d *doc) wrapped(x, w, h float64, s string) {
+	if d.width(s) <= w {
+		d.f.SetX(x)
+		d.cell(w, h, s, "L", 2)
+		return
+	}
+	for _, l := range d.split(s, w) {
+		d.f.SetX(x)
+		d.cell(w, h, l, "L", 2)
+	}
+}
+
+// lineCount counts the lines s takes at width w in style and size.
+func (d *doc) lineCount(s, style string, size, w float64) int {
+	defer d.restore(d.save())
+	d.style(style, size)
+	_, n := d.measure(0, w, s, 0)
+	return n + 1
+}
+
+// paraLines counts the lines a paragraph's runs take at width w, or
+// stops counting once it passes limit lines when limit is not 0.
+func (d *doc) paraLines(rs []document.Run, w float64, limit int) int {
 	defer d.restore(d.save())
 	x, lines := 0.0, 1
 	for _, r := range rs {
-		if r.text == "" {
+		if limit > 0 && lines >= limit {
+			return limit
+		}
+		if r.Text == "" {
 			continue
 		}
-		d.style(r.style, bodySize)
+		d.face, d.strike = runFace(r)
+		d.size = bodySize
 		var n int
-		x, n = d.measure(x, w, r.text)
+		x, n = d.measure(x, w, r.Text, max(limit-lines, 0))
 		lines += n
 	}
 	return lines
 }
 
+// runFace is the face index and strike-through of a run.
+func runFace(r document.Run) (int, bool) {
+	i := 0
+	if r.Bold {
+		i |= 1
+	}
+	if r.Italic {
+		i |= 2
+	}
+	return i, r.Strike
+}
+
 // measure follows flow's line breaking of s from x on lines of width w,
-// and returns where s ends and how many new lines it started.
-func (d *doc) measure(x, w float64, s string) (float64, int) {
+// and returns where s ends and how many new lines it started; when limit
+// is not 0 it stops once it has started limit new lines.
+func (d *doc) measure(x, w float64, s string, limit int) (float64, int) {
 	lines := 0
 	right := w + 0.01
 	spaceW := d.width(" ")
 	for s != "" {
+		if limit > 0 && lines >= limit {
+			return x, lines
+		}
 		switch s[0] {
 		case '\n':
 			lines++

@@ -16,7 +16,7 @@ const (
 // cells wrapped, rows never split, the header repeated on a new page, and
 // the whole table on one page when it fits on one.
 func (d *doc) table(t *document.Table) {
-	lay := d.tableLayout(t, d.width0())
+	lay := d.layoutOf(t, d.width0())
 	if lay == nil {
 		return
 	}
@@ -47,9 +47,15 @@ func (d *doc) table(t *document.Table) {
 			} else {
 				d.f.Rect(x, y, lay.widths[j], h, "D")
 			}
-			for k, l := range d.split(cells[j], lay.widths[j]-2*cellPad) {
-				d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
-				d.cell(lay.widths[j]-2*cellPad, cellLine, l, align(t.Align, j), 0)
+			cw := lay.widths[j] - 2*cellPad
+			if d.width(cells[j]) <= cw && !strings.Contains(cells[j], "\n") {
+				d.f.SetXY(x+cellPad, y+cellPad)
+				d.cell(cw, cellLine, cells[j], align(t.Align, j), 0)
+			} else {
+				for k, l := range d.split(cells[j], cw) {
+					d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
+					d.cell(cw, cellLine, l, align(t.Align, j), 0)
+				}
 			}
 			x += lay.widths[j]
 		}
@@ -90,7 +96,13 @@ func (d *doc) tableLayout(t *document.Table, avail float64) *tableLayout {
 		d.style(style, cellSize)
 		for j, c := range r {
 			nat[j] = max(nat[j], d.width(c)+2*cellPad)
-			for _, w := range strings.Fields(c) {
+			for rest := c; rest != ""; {
+				w := rest
+				if i := strings.IndexAny(rest, " \n"); i >= 0 {
+					w, rest = rest[:i], rest[i+1:]
+				} else {
+					rest = ""
+				}
 				minW[j] = max(minW[j], d.width(w)+2*cellPad)
 			}
 		}
@@ -103,10 +115,9 @@ func (d *doc) tableLayout(t *document.Table, avail float64) *tableLayout {
 	}
 	lay := &tableLayout{widths: fitColumns(nat, minW, avail)}
 	height := func(r []string, style string) float64 {
-		d.style(style, cellSize)
 		n := 1
 		for j, c := range r {
-			n = max(n, len(d.split(c, lay.widths[j]-2*cellPad)))
+			n = max(n, d.lineCount(c, style, cellSize, lay.widths[j]-2*cellPad))
 		}
 		return float64(n)*cellLine + 2*cellPad
 	}
@@ -122,9 +133,30 @@ func (d *doc) tableLayout(t *document.Table, avail float64) *tableLayout {
 	return lay
 }
 
+// layoutOf is tableLayout, computed once per table and width: a table is
+// measured to keep it with its heading and again to draw it.
+func (d *doc) layoutOf(t *document.Table, w float64) *tableLayout {
+	if d.tables == nil {
+		d.tables = map[tableKey]*tableLayout{}
+	}
+	k := tableKey{t, w}
+	lay, ok := d.tables[k]
+	if !ok {
+		lay = d.tableLayout(t, w)
+		d.tables[k] = lay
+	}
+	return lay
+}
+
+// tableKey names a table laid out at a width.
+type tableKey struct {
+	t *document.Table
+	w float64
+}
+
 // tableHeight is the height of table t at width w.
 func (d *doc) tableHeight(t *document.Table, w float64) float64 {
-	if lay := d.tableLayout(t, w); lay != nil {
+	if lay := d.layoutOf(t, w); lay != nil {
 		return lay.total
 	}
 	return 0
