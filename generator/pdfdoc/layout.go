@@ -43,6 +43,7 @@ type doc struct {
 	d *document.Document
 
 	tables map[tableKey]*tableLayout // see layoutOf
+	sel    fontSel                   // the font fpdf has selected, as far as we know
 
 	face   int       // current face: index into fontFiles
 	size   float64   // current font size
@@ -147,8 +148,12 @@ func (d *doc) hrule(gapBefore, gapAfter float64) {
 	d.f.Ln(gapAfter)
 }
 
-// header is the running header, from page 2 on.
+// header is the running header, from page 2 on. fpdf selects its own
+// font again after the header and footer, so both forget the font
+// selected.
 func (d *doc) header() {
+	d.sel = fontSel{}
+	defer func() { d.sel = fontSel{} }()
 	if d.f.PageNo() < 2 {
 		return
 	}
@@ -170,6 +175,8 @@ func (d *doc) header() {
 // Each part is fitted to its third of the line, so that a long case
 // number never runs into the next.
 func (d *doc) footer() {
+	d.sel = fontSel{}
+	defer func() { d.sel = fontSel{} }()
 	defer d.restore(d.save())
 	y := pageH - 50
 	d.f.SetDrawColor(rule[0], rule[1], rule[2])

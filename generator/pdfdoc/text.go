@@ -48,12 +48,30 @@ func (d *doc) plane(p uint8) {
 		d.f.AddFontFromBytes(planeFamilies[p], faceStyles[d.face], pd.def, pd.file)
 		d.loaded[d.face] |= 1 << p
 	}
+	sel := fontSel{plane: p, face: d.face, strike: d.strike, size: d.size, ok: true}
+	if sel == d.sel {
+		return // fpdf writes a font change into the page even when nothing changes
+	}
+	d.sel = sel
 	st := faceStyles[d.face]
 	if d.strike {
-		st += "S"
+		st = strikeStyles[d.face]
 	}
 	d.f.SetFont(planeFamilies[p], st, d.size)
 }
+
+// fontSel is the font last selected in fpdf; the zero value selects
+// nothing, so that the next plane call sets the font.
+type fontSel struct {
+	plane  uint8
+	face   int
+	strike bool
+	size   float64
+	ok     bool
+}
+
+// strikeStyles are faceStyles struck through.
+var strikeStyles = [4]string{"S", "BS", "IS", "BIS"}
 
 // width is the width of s in the current face and size, in points.
 func (d *doc) width(s string) float64 {
