@@ -65,7 +65,7 @@ type builder struct {
 
 func build(p *practice.Practice, is *practice.Issue, r Rules, md *markup.Markdown) *Document {
 	b := &builder{p: p, is: is, c: is.Case, r: r, sc: newScreener(is.Case), kind: is.DocumentKind()}
-	d := &Document{Kind: b.kind, ID: ID(is), Re: is.Title, Date: is.Outcome.On}
+	d := &Document{Kind: b.kind, ID: ID(is), Re: "Re: " + is.Title, Date: is.Outcome.On}
 	b.d = d
 	d.Title, d.Short = is.DocumentTitle(), shortTitle(b.kind, is.Number)
 	if b.amended() != nil {
@@ -165,9 +165,10 @@ func (b *builder) caption() {
 		Court:  c.Court,
 		CaseNo: "Case No. " + c.CourtCaseNo,
 		Parties: [2]CaptionParty{
-			{Name: c.Parties.ParentA.Name, Label: partyLabel(&c.Parties.ParentA, practice.PartyA)},
-			{Name: c.Parties.ParentB.Name, Label: partyLabel(&c.Parties.ParentB, practice.PartyB)},
+			{Name: c.Parties.ParentA.Name + ",", Label: partyLabel(&c.Parties.ParentA, practice.PartyA) + ","},
+			{Name: c.Parties.ParentB.Name + ",", Label: partyLabel(&c.Parties.ParentB, practice.PartyB) + "."},
 		},
+		And:      "and",
 		Before:   []string{"Before the Parenting Coordinator,", b.p.Coordinator.Name},
 		Document: "Document " + b.d.ID,
 	}

@@ -33,7 +33,7 @@ type Document struct {
 	Title string // "Parenting Coordinator Determination No. 4", "Amended …"
 	Short string // "Determination No. 4": the running header and footer
 	ID    string // the identifier printed on every page; see ID
-	Re    string // the title, printed under the document's title
+	Re    string // "Re: " and the title, printed under the document's title
 	Date  practice.Date
 
 	// Metadata of the file.
@@ -74,6 +74,7 @@ type Caption struct {
 	Court   string
 	CaseNo  string
 	Parties [2]CaptionParty
+	And     string // printed between the parties
 	// Before are the lines under the case number: who the document is
 	// before.
 	Before []string
@@ -81,10 +82,12 @@ type Caption struct {
 	Document string
 }
 
-// CaptionParty is a party as the caption names it.
+// CaptionParty is a party as the caption prints it, with the caption's
+// punctuation: "Zoë Müller-Łukasik," and "Mother," for the first party,
+// "Father." for the second's label.
 type CaptionParty struct {
 	Name  string
-	Label string // "Mother", or a neutral "Parent A"
+	Label string // "Mother,", or a neutral "Parent A,"
 }
 
 // Section is a heading and its blocks. Number is a Roman numeral for the
