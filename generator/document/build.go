@@ -65,7 +65,7 @@ type builder struct {
 
 func build(p *practice.Practice, is *practice.Issue, r Rules, md *markup.Markdown) *Document {
 	b := &builder{p: p, is: is, c: is.Case, r: r, sc: newScreener(is.Case), kind: is.DocumentKind()}
-	d := &Document{Kind: b.kind, ID: ID(is), Re: "Re: " + is.Title, Date: is.Outcome.On}
+	d := &Document{Kind: b.kind, ID: ID(is), Re: "Re: " + is.Title, Date: is.Outcome.On, Sections: make([]Section, 0, 9)}
 	b.d = d
 	d.Title, d.Short = is.DocumentTitle(), shortTitle(b.kind, is.Number)
 	if b.amended() != nil {

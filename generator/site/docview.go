@@ -1,9 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"html"
 	"html/template"
-	"strings"
 
 	"pcdocket/generator/document"
 )
@@ -16,21 +16,24 @@ import (
 // allocations. Every word comes from the document model; this file adds
 // only markup, with the classes style.css gives the twin.
 
-// blocksHTML writes blocks as HTML.
-func blocksHTML(bs []document.Block) template.HTML {
-	var b strings.Builder
-	b.Grow(2048)
-	writeBlocks(&b, bs)
-	return template.HTML(b.String())
+// blocksHTML writes blocks as HTML, in a buffer of the site's pool: the
+// string is then allocated once, at its size.
+func (s *Site) blocksHTML(bs []document.Block) template.HTML {
+	b := s.bufs.Get().(*bytes.Buffer)
+	b.Reset()
+	writeBlocks(b, bs)
+	h := template.HTML(b.String())
+	s.bufs.Put(b)
+	return h
 }
 
-func writeBlocks(b *strings.Builder, bs []document.Block) {
+func writeBlocks(b *bytes.Buffer, bs []document.Block) {
 	for _, bl := range bs {
 		writeBlock(b, bl)
 	}
 }
 
-func writeBlock(b *strings.Builder, bl document.Block) {
+func writeBlock(b *bytes.Buffer, bl document.Block) {
 	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
 	switch bl := bl.(type) {
 	case *document.Paragraph:
@@ -123,7 +126,7 @@ func writeBlock(b *strings.Builder, bl document.Block) {
 }
 
 // writeRuns writes a paragraph's runs: escaped text in strong, em and s.
-func writeRuns(b *strings.Builder, runs []document.Run) {
+func writeRuns(b *bytes.Buffer, runs []document.Run) {
 	for _, r := range runs {
 		if r.Bold {
 			b.WriteString("<strong>")

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -31,7 +32,9 @@ func TestTwinTemplateHasNoWording(t *testing.T) {
 }
 
 func TestBlocksHTML(t *testing.T) {
-	got := string(blocksHTML([]document.Block{
+	s := &Site{}
+	s.bufs.New = func() any { return new(bytes.Buffer) }
+	got := string(s.blocksHTML([]document.Block{
 		&document.Paragraph{Runs: []document.Run{{Text: "a <b> & "}, {Text: "bold", Bold: true}, {Text: " ", Italic: true}, {Text: "gone", Strike: true}}},
 		&document.Heading{Level: 2, Text: "Findings"},
 		&document.List{Tight: true, Items: []document.Item{{Label: "1.", Blocks: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "x"}}}}}}},
