@@ -145,7 +145,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
 	}
-	files, err := Render(ctx, p, opts)
+	files, err := Render(ctx, l, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -177,34 +177,35 @@ type File struct {
 	Render func(w io.Writer) error
 }
 
-// Render returns every output file of the practice, private and public,
-// without writing anything.
-func Render(ctx context.Context, p *practice.Practice, opts Options) ([]File, error) {
-	files, _, err := render(ctx, p, opts, nil)
+// Render returns every output file of a loaded practice, private and
+// public, without writing anything.
+func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
+	files, _, err := render(ctx, l.Practice, l.Jurisdictions, opts, nil)
 	return files, err
 }
 
 // render is Render; with next set it makes the private site with it (an
 // incremental rebuild's site.Site.Next) instead of site.New, and it
 // returns the site either way.
-func render(ctx context.Context, p *practice.Practice, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
-	tmpl := templates.Overlay(filepath.Join(opts.Source, "templates"))
+func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
 	md := markup.New()
+	book := deadline.New(p, set)
 	var s *site.Site
 	var err error
 	if next != nil {
 		s, err = next()
 	} else {
-		s, err = site.New(p, tmpl, md, opts.AsOf)
+		s, err = site.New(p, tmpl, md, opts.AsOf, book)
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("private site: %w", err)
 	}
-	files, err := renderRest(p, opts, s, tmpl, md)
+	files, err := renderRest(p, book, opts, s, tmpl, md)
 	return files, s, err
 }
 
-func renderRest(p *practice.Practice, opts Options, s *site.Site, tmpl fs.FS, md *markup.Markdown) ([]File, error) {
+func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site.Site, tmpl fs.FS, md *markup.Markdown) ([]File, error) {
 	files := make([]File, 0, len(s.Pages())+64)
 	for _, pg := range s.Pages() {
 		// Page paths are clean (site builds them): no path.Join, which
@@ -212,7 +213,7 @@ func renderRest(p *practice.Practice, opts Options, s *site.Site, tmpl fs.FS, md
 		files = append(files, File{Path: PrivateDir + "/" + pg.Path, Deps: pg.Deps, Render: pg.Render})
 	}
 	if !opts.NoDocuments {
-		docs, err := documents(p, tmpl, md, opts.Source)
+		docs, err := documents(p, book, tmpl, md, opts.Source)
 		if err != nil {
 			return nil, err
 		}

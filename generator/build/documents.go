@@ -10,6 +10,8 @@ import (
 	"path"
 	"path/filepath"
 
+	"pcdocket/generator/deadline"
+	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
@@ -24,8 +26,8 @@ const DocumentsDir = "documents"
 // documents returns one file per documented issue: the sealed PDF where the
 // issue has been sealed (a served document never changes), else a fresh
 // assembly. WriteFiles renders them in parallel with the pages.
-func documents(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, source string) ([]File, error) {
-	a, err := pdfdoc.New(tmpl, md)
+func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup.Markdown, source string) ([]File, error) {
+	a, err := pdfdoc.New(tmpl, md, document.ProfileRules(book))
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
@@ -93,7 +95,8 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	if !is.Documented() {
 		return seal.Entry{}, fmt.Errorf("issue %s is %s: %w", is.ID(), is.Status(), ErrNoDocument)
 	}
-	a, err := pdfdoc.New(templates.Overlay(filepath.Join(opts.Source, "templates")), markup.New())
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
+	a, err := pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
 	if err != nil {
 		return seal.Entry{}, err
 	}

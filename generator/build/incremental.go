@@ -400,7 +400,7 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 		changed := b.changedCases()
 		next = func() (*site.Site, error) { return b.site.Next(func(id string) bool { return changed[id] }) }
 	}
-	files, s, err := render(ctx, b.p, opts, next)
+	files, s, err := render(ctx, b.p, b.jurisdictions, opts, next)
 	if err != nil {
 		return err
 	}

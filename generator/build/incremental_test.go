@@ -333,7 +333,7 @@ func TestIncrementalChecksSeals(t *testing.T) {
 }
 
 func renderDocument(dir string, p *practice.Practice, is *practice.Issue) ([]byte, error) {
-	a, err := pdfdoc.New(templates.Overlay(filepath.Join(dir, "templates")), markup.New())
+	a, err := pdfdoc.New(templates.Overlay(filepath.Join(dir, "templates")), markup.New(), nil)
 	if err != nil {
 		return nil, err
 	}

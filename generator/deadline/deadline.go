@@ -238,3 +238,6 @@ func (b *Book) All() []Deadline {
 // Describe is the deadline's kind in words, for people: "review",
 // "decision due", "filing", "term ends".
 func (k Kind) Describe() string { return strings.ReplaceAll(string(k), "-", " ") }
+
+// Practice returns the practice the book computes the deadlines of.
+func (b *Book) Practice() *practice.Practice { return b.p }

@@ -46,10 +46,10 @@ func fixture(tb testing.TB) *practice.Practice {
 		},
 		Parties: practice.Parties{
 			ParentA: practice.Party{Name: "Zoë Müller-Łukasik", Label: "Mother", Email: "zoe.ml@example.com"},
-			ParentB: practice.Party{Name: "Daniel Harlow", Label: "Father", Email: "d.harlow@example.com", Counsel: &practice.Counsel{Name: "Ruth A. Okonkwo", Firm: "Okonkwo & Vance LLP"}},
+			ParentB: practice.Party{Name: "Daniel Harlow", Label: "Father", Email: "d.harlow@example.com", Counsel: &practice.Counsel{Name: "Ruth A. Okonkwo", Firm: "Okonkwo & Vance LLP", Email: "rao@okonkwo-vance.example"}},
 		},
 		Children: []practice.Child{{Initials: "M.H.", Born: 2016}, {Initials: "T.H.", Born: 2019}},
-		Plan: practice.Plan{Title: "Stipulated Parenting Plan", Date: d("2025-08-28"), Clauses: []practice.Clause{
+		Plan: practice.Plan{Title: "Stipulated Parenting Plan", Date: d("2025-08-28"), ClauseLabel: "clause", Clauses: []practice.Clause{
 			{Ref: "3.2", Title: "Exchanges", Text: "Exchanges on school days shall occur at Linden Park Elementary School, the receiving parent collecting the children at dismissal. Exchanges on days without school shall occur at 5:00 p.m. in the lobby of the Eastbrook Public Library unless the parents agree otherwise in writing."},
 			{Ref: "5.1", Title: "Communication", Text: "The parents shall communicate about the children in writing through the ParentPost application, except in an emergency. Each parent shall respond to a message that requires a decision within 48 hours."},
 			{Ref: "9.9", Title: "Long clause", Text: strings.Repeat("The parents shall confer in good faith about every matter this paragraph lists, and neither shall unreasonably withhold agreement — “in good faith” meaning promptly, courteously and in writing. ", 40)},

@@ -162,7 +162,11 @@ func TestScripts(t *testing.T) {
 func TestWrapKeepsWords(t *testing.T) {
 	a := newAssembler(t)
 	p := fixture(t)
-	d := a.newDoc(p, p.Case(caseA).Issue(3))
+	dd, err := a.docs.Build(p, p.Case(caseA).Issue(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := a.newDoc(dd)
 	d.body("")
 	text := strings.Repeat("Zoë Müller-Łukasik and Σοφία Ćwik ", 12)
 	for _, w := range []float64{100, 150, 250, textW} {

@@ -2,11 +2,10 @@ package pdfdoc
 
 import (
 	"fmt"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"pcdocket/generator/practice"
+	"pcdocket/generator/document"
 )
 
 // Page geometry, in points on US Letter: one-inch margins, as court papers
@@ -37,18 +36,14 @@ var (
 	rule = [3]int{150, 150, 150}
 )
 
-// doc is one document being assembled.
+// doc is one document being laid out.
 type doc struct {
-	f     *fpdf.Fpdf
-	a     *Assembler
-	p     *practice.Practice
-	is    *practice.Issue
-	c     *practice.Case
-	dl    practice.Deadlines
-	id    string
-	title string
+	f *fpdf.Fpdf
+	a *Assembler
+	d *document.Document
 
-	section int // number of the last numbered section
+	tables map[tableKey]*tableLayout // see layoutOf
+	sel    fontSel                   // the font fpdf has selected, as far as we know
 
 	face   int       // current face: index into fontFiles
 	size   float64   // current font size
@@ -132,64 +127,16 @@ func (d *doc) indent(left, right float64, fn func()) {
 	d.f.SetX(l)
 }
 
-// numbered writes a paragraph with a hanging label ("1.", "a.", "•").
-func (d *doc) numbered(label string, runs ...run) {
-	d.needSpace(2 * bodyLine)
-	l := d.lm()
-	d.body("")
-	d.f.SetX(l)
-	d.cell(hangW, bodyLine, label, "L", 0)
-	d.indent(hangW, 0, func() {
-		d.f.SetX(l + hangW)
-		d.write(bodyLine, runs)
-		d.f.Ln(bodyLine)
-	})
-	d.f.Ln(paraGap * 0.6)
-}
-
-// needSpace starts a new page when less than h points remain, so that a
-// heading is never left alone at the foot of a page.
+// needSpace starts a new page when less than h points remain and h fits
+// on a page at all, so that what h measures is not split.
 func (d *doc) needSpace(h float64) {
-	if d.f.GetY()+h > pageH-marginB {
+	if d.f.GetY()+h > pageH-marginB && h <= pageH-marginB-marginT {
 		d.f.AddPage()
 	}
 }
 
-// heading starts a numbered section, with a bookmark of the same name.
-func (d *doc) heading(name string) {
-	d.section++
-	d.headingText(fmt.Sprintf("%s.  %s", roman(d.section), name), name)
-}
-
-// plainHeading starts an unnumbered section (signature, certificate).
-func (d *doc) plainHeading(name string) { d.headingText(name, name) }
-
-func (d *doc) headingText(text, mark string) {
-	if d.f.GetY() > marginT+1 {
-		d.f.Ln(headGap - paraGap)
-	}
-	d.needSpace(4 * bodyLine)
-	d.f.Bookmark(mark, 0, -1)
-	d.style("B", 12)
-	d.f.SetX(d.lm())
-	d.flow(bodyLine, strings.ToUpper(text))
-	d.f.Ln(bodyLine)
-	d.f.Ln(5)
-	d.body("")
-}
-
-// subheading is a heading inside a section (a parent's position, a body
-// heading) in bold or bold italic.
-func (d *doc) subheading(text, style string, size float64) {
-	d.f.Ln(2)
-	d.needSpace(3 * bodyLine)
-	d.style(style, size)
-	d.f.SetX(d.lm())
-	d.flow(bodyLine, text)
-	d.f.Ln(bodyLine)
-	d.f.Ln(3)
-	d.body("")
-}
+// room is the space left on the page.
+func (d *doc) room() float64 { return pageH - marginB - d.f.GetY() }
 
 // hrule draws a thin rule across the text block at the current position.
 func (d *doc) hrule(gapBefore, gapAfter float64) {
@@ -201,8 +148,12 @@ func (d *doc) hrule(gapBefore, gapAfter float64) {
 	d.f.Ln(gapAfter)
 }
 
-// header is the running header, from page 2 on.
+// header is the running header, from page 2 on. fpdf selects its own
+// font again after the header and footer, so both forget the font
+// selected.
 func (d *doc) header() {
+	d.sel = fontSel{}
+	defer func() { d.sel = fontSel{} }()
 	if d.f.PageNo() < 2 {
 		return
 	}
@@ -210,9 +161,8 @@ func (d *doc) header() {
 	d.style("I", smallSize)
 	d.color(grey)
 	d.f.SetXY(marginL, 40)
-	left := fmt.Sprintf("%s — Case No. %s", d.c.Title, d.c.CourtCaseNo)
-	d.cell(textW*0.62, smallLine, d.fit(left, textW*0.62), "L", 0)
-	d.cell(textW*0.38, smallLine, d.shortTitle(), "R", 0)
+	d.cell(textW*0.62, smallLine, d.fit(d.d.RunningHead, textW*0.62-6), "L", 0)
+	d.cell(textW*0.38, smallLine, d.fit(d.d.Short, textW*0.38), "R", 0)
 	d.f.SetDrawColor(rule[0], rule[1], rule[2])
 	d.f.SetLineWidth(0.4)
 	d.f.Line(marginL, 40+smallLine+2, pageW-marginR, 40+smallLine+2)
@@ -221,8 +171,12 @@ func (d *doc) header() {
 	d.f.SetXY(marginL, marginT)
 }
 
-// footer is on every page: case number, document and identifier, page.
+// footer is on every page: case number, document, page, and identifier.
+// Each part is fitted to its third of the line, so that a long case
+// number never runs into the next.
 func (d *doc) footer() {
+	d.sel = fontSel{}
+	defer func() { d.sel = fontSel{} }()
 	defer d.restore(d.save())
 	y := pageH - 50
 	d.f.SetDrawColor(rule[0], rule[1], rule[2])
@@ -231,37 +185,11 @@ func (d *doc) footer() {
 	d.style("", smallSize)
 	d.color(grey)
 	d.f.SetXY(marginL, y)
-	d.cell(textW/3, smallLine, "Case No. "+d.c.CourtCaseNo, "L", 0)
-	d.cell(textW/3, smallLine, d.shortTitle(), "C", 0)
-	d.cell(textW/3, smallLine, fmt.Sprintf("Page %d of {nb}", d.f.PageNo()), "R", 0)
+	third := textW / 3
+	d.cell(third, smallLine, d.fit(d.d.Caption.CaseNo, third-6), "L", 0)
+	d.cell(third, smallLine, d.fit(d.d.Short, third-6), "C", 0)
+	d.cell(third, smallLine, fmt.Sprintf("Page %d of {nb}", d.f.PageNo()), "R", 0)
 	d.f.SetXY(marginL, y+smallLine)
-	d.cell(textW, smallLine, "Document "+d.id, "C", 0)
+	d.cell(textW, smallLine, d.fit(d.d.Caption.Document, textW), "C", 0)
 	d.color(ink)
-}
-
-// shortTitle is "Determination No. 3", "Recommendation No. 3" or
-// "Memorandum of Agreement No. 3".
-func (d *doc) shortTitle() string {
-	switch d.is.DocumentKind() {
-	case "agreement":
-		return fmt.Sprintf("Memorandum of Agreement No. %d", d.is.Number)
-	case "recommendation":
-		return fmt.Sprintf("Recommendation No. %d", d.is.Number)
-	}
-	return fmt.Sprintf("Determination No. %d", d.is.Number)
-}
-
-// roman writes n (1..39) as an upper-case Roman numeral for section numbers.
-func roman(n int) string {
-	var b strings.Builder
-	for _, p := range []struct {
-		v int
-		s string
-	}{{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
-		for n >= p.v {
-			b.WriteString(p.s)
-			n -= p.v
-		}
-	}
-	return b.String()
 }

@@ -1,12 +1,19 @@
-// Package pdfdoc assembles the written documents of a parenting coordination
-// practice: a determination (or, under an appointment that only recommends,
-// a recommendation) and a memorandum of agreement, one PDF per issue whose
-// outcome is documented.
+// Package pdfdoc renders the written documents of a parenting coordination
+// practice as PDF: a determination (or, under an appointment that only
+// recommends, a recommendation) and a memorandum of agreement, one PDF per
+// issue whose outcome is documented. What a document says comes from
+// package document, which the issue page's HTML twin renders too; this
+// package only lays it out.
 //
 // Documents are deterministic: the same issue, case and practice give the
 // same bytes, because every date in the file derives from the outcome and the
 // catalog is written in sorted order. That is what lets package seal compare
 // a rebuilt document with the one that was served.
+//
+// The layout keeps a heading with the lines that follow it, never splits a
+// table row (and keeps a table that fits on a page on one page), keeps the
+// certificate of service on the page of the signature, and starts a
+// recommendation's proposed order on a page of its own.
 //
 // The serif family is embedded as simple TrueType fonts prepared once per
 // Assembler (font.go), and every string reaches fpdf through the text layer
@@ -17,14 +24,12 @@ package pdfdoc
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 )
@@ -50,18 +55,17 @@ const family = "serif"
 // Assembler builds documents. It holds the font files, read once, and is
 // safe for concurrent use: each Document call has its own fpdf instance.
 type Assembler struct {
-	md    *markup.Markdown
+	docs  *document.Builder
 	faces [len(fontFiles)]*face
 }
 
 // New returns an Assembler whose fonts come from tmpl (usually
 // templates.Overlay(practiceDir+"/templates"), so that a practice may swap
-// the family) and whose Markdown parser is md.
-func New(tmpl fs.FS, md *markup.Markdown) (*Assembler, error) {
-	if md == nil {
-		md = markup.New()
-	}
-	a := &Assembler{md: md}
+// the family), whose Markdown parser is md, and whose documents' legal
+// wording comes from rules (document.ProfileRules; nil means the built-in
+// jurisdiction profiles).
+func New(tmpl fs.FS, md *markup.Markdown, rules document.RulesFunc) (*Assembler, error) {
+	a := &Assembler{docs: document.NewBuilder(md, rules)}
 	for i, ff := range fontFiles {
 		b, err := fs.ReadFile(tmpl, FontDir+"/"+ff.file)
 		if err != nil {
@@ -81,86 +85,36 @@ func New(tmpl fs.FS, md *markup.Markdown) (*Assembler, error) {
 	return a, nil
 }
 
-// DocumentID is the short identifier printed on a document so that a reader
-// can look it up: "PCD-<court case no>-<kind letter><number>-<hash>", for
-// example "PCD-FC-2025-0387-D3-1a2b3c4d". The hash covers the case id, kind,
-// number and the issue's source, so an edited issue gets a new identifier.
-func DocumentID(is *practice.Issue) string {
-	kind := is.DocumentKind()
-	letter := "X"
-	switch kind {
-	case "determination":
-		letter = "D"
-	case "recommendation":
-		letter = "R"
-	case "agreement":
-		letter = "A"
-	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%d\x00", is.Case.ID, kind, is.Number)
-	h.Write(is.Src.Sum[:])
-	sum := h.Sum(nil)
-	ref := idPart(is.Case.CourtCaseNo)
-	if ref == "" {
-		ref = idPart(is.Case.ID)
-	}
-	return fmt.Sprintf("PCD-%s-%s%d-%s", ref, letter, is.Number, hex.EncodeToString(sum[:4]))
-}
+// DocumentID is the identifier printed on the document of is; see
+// document.ID.
+func DocumentID(is *practice.Issue) string { return document.ID(is) }
 
-// idPart keeps the letters, digits and hyphens of s, upper-cased, so that the
-// identifier survives copying by hand.
-func idPart(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToUpper(s) {
-		switch {
-		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case b.Len() > 0 && !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
-}
-
-// Document assembles the PDF for is, which must be Documented.
+// Document builds and renders the PDF for is, which must be Documented,
+// with the Assembler's legal wording.
 func (a *Assembler) Document(p *practice.Practice, is *practice.Issue) ([]byte, error) {
-	if is == nil || is.Case == nil {
-		return nil, fmt.Errorf("pdfdoc: issue without a case")
+	dd, err := a.docs.Build(p, is)
+	if err != nil {
+		return nil, fmt.Errorf("pdfdoc: %w", err)
 	}
-	if !is.Documented() {
-		return nil, fmt.Errorf("pdfdoc: %s: outcome %q produces no document", is.ID(), is.Status())
-	}
-	d := a.newDoc(p, is)
-	switch is.DocumentKind() {
-	case "agreement":
-		d.agreement()
-	default:
-		d.determination()
-	}
+	return a.Render(dd)
+}
+
+// Render lays out dd as a PDF.
+func (a *Assembler) Render(dd *document.Document) ([]byte, error) {
+	d := a.newDoc(dd)
+	d.render()
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := d.f.Output(&buf); err != nil {
-		return nil, fmt.Errorf("pdfdoc: %s: %w", is.ID(), err)
+		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}
 	return buf.Bytes(), nil
 }
 
 // newDoc sets up an fpdf instance: page, fonts, metadata, header and footer.
-func (a *Assembler) newDoc(p *practice.Practice, is *practice.Issue) *doc {
+func (a *Assembler) newDoc(dd *document.Document) *doc {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: "Letter"})
-	d := &doc{
-		f:     f,
-		a:     a,
-		p:     p,
-		is:    is,
-		c:     is.Case,
-		dl:    is.Case.Deadlines(p),
-		id:    DocumentID(is),
-		title: is.DocumentTitle(),
-	}
+	d := &doc{f: f, a: a, d: dd}
 	// Faces and planes are added when first used (see doc.plane): fpdf
 	// embeds every font it was given, used or not.
 	f.SetMargins(marginL, marginT, marginR)
@@ -171,17 +125,13 @@ func (a *Assembler) newDoc(p *practice.Practice, is *practice.Issue) *doc {
 	f.SetCompression(false)
 	// Fixed dates: the outcome's date, so that a rebuild is byte-identical
 	// and the file's metadata says when the decision was made.
-	t := is.Outcome.On.Time()
+	t := dd.Date.Time()
 	f.SetCreationDate(t)
 	f.SetModificationDate(t)
-	f.SetTitle(d.title, true)
-	author := p.Coordinator.Name
-	if p.Coordinator.Credentials != "" {
-		author += ", " + p.Coordinator.Credentials
-	}
-	f.SetAuthor(author, true)
-	f.SetSubject(fmt.Sprintf("%s, Case No. %s: %s", d.c.Title, d.c.CourtCaseNo, is.Title), true)
-	f.SetKeywords(d.id, true)
+	f.SetTitle(dd.Title, true)
+	f.SetAuthor(dd.Author, true)
+	f.SetSubject(dd.Subject, true)
+	f.SetKeywords(dd.ID, true)
 	f.SetCreator("pcdocket", true)
 	f.SetProducer("pcdocket", true)
 	f.SetLang("en-US")

@@ -25,9 +25,9 @@ func need(t *testing.T, tools ...string) {
 	}
 }
 
-// document assembles the fixture's document for case id, issue n, and
+// assemble assembles the fixture's document for case id, issue n, and
 // writes it to a temporary file.
-func document(t *testing.T, caseID string, n int) (string, []byte) {
+func assemble(t *testing.T, caseID string, n int) (string, []byte) {
 	t.Helper()
 	a := newAssembler(t)
 	p := fixture(t)
@@ -63,6 +63,18 @@ func pdftext(t *testing.T, file string, first, last int) string {
 	return space.ReplaceAllString(string(out), " ")
 }
 
+// bodyText extracts the text of every page's body, cropped between the
+// running header and the footer, so that a sentence broken across pages
+// reads as one.
+func bodyText(t *testing.T, file string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "58", "-W", "612", "-H", "678", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return space.ReplaceAllString(string(out), " ")
+}
+
 func itoa(n int) string { return strconv.Itoa(n) }
 
 const (
@@ -89,13 +101,13 @@ func TestDocumentText(t *testing.T) {
 				"PARENTING COORDINATOR DETERMINATION NO. 3", "Re: Exchanges on school closure days",
 				"Summary. On a day the school is closed, the exchange takes place at the library at 5:00 p.m.",
 				// 2. authority
-				"I. AUTHORITY", "dated September 15, 2025 (Stipulated Order Appointing Parenting Coordinator, para. 4), for a term ending September 14, 2027",
+				"I. AUTHORITY", "By order dated September 15, 2025 (Stipulated Order Appointing Parenting Coordinator, para. 4), the Circuit Court of Marlow County, Family Division (the “Court”) appointed the undersigned Parenting Coordinator in this matter, for a term ending September 14, 2027",
 				"by binding determination", "M.H. (born 2016) and T.H. (born 2019)",
 				// 3. question
 				"II. QUESTION PRESENTED", "When the school is closed on a school day, does the exchange take place",
 				// 4. provisions
 				"III. PLAN PROVISIONS", "Stipulated Parenting Plan dated August 28, 2025",
-				"Paragraph 3.2 — Exchanges", "“Exchanges on school days shall occur at Linden Park Elementary School",
+				"Clause 3.2 — Exchanges", "“Exchanges on school days shall occur at Linden Park Elementary School",
 				// 5. process
 				"IV. PROCESS", "On February 12, 2026, the Parenting Coordinator gave both parents notice",
 				"On February 16, 2026, Zoë Müller-Łukasik (Mother) made a written submission.",
@@ -120,27 +132,31 @@ func TestDocumentText(t *testing.T) {
 				"VIII. EFFECTIVE DATE", "This determination is effective on March 9, 2026.",
 				"interprets and implements the existing parenting plan. It does not modify custody, decision-making authority, or child support",
 				// 10. review
-				"IX. REVIEW RIGHTS", "no later than March 13, 2026 (10 days after service on March 3, 2026)",
+				"IX. REVIEW RIGHTS", "may ask the Court to review it", "no later than Friday, March 13, 2026, 10 days after service of this decision.",
+				"This decision takes effect as stated and remains in effect while review is pending, unless the Court orders otherwise.",
 				// 11. signature
 				"Dated: March 2, 2026", "Eleanor J. Miller", "J.D., LL.M., Certified Family Mediator", "Parenting Coordinator", "418 Cedar Row, Suite 3B",
 				// 12. certificate
 				"CERTIFICATE OF SERVICE", "I certify that on March 3, 2026 I served a copy of this determination",
 				"Zoë Müller-Łukasik (Mother), by email to zoe.ml@example.com.",
-				"Daniel Harlow (Father), by email to d.harlow@example.com.",
-				"Ruth A. Okonkwo, Okonkwo & Vance LLP, counsel for Daniel Harlow.",
+				"Ruth A. Okonkwo, Okonkwo & Vance LLP, counsel for Daniel Harlow, by email to rao@okonkwo-vance.example.",
+				"Daniel Harlow (Father, a copy), by email to d.harlow@example.com.",
+				"/s/ Eleanor J. Miller", "Date: March 3, 2026",
 			},
-			notWant: []string{"**", "|---", "## ", "[^1]", "filed with the Court", "amends"},
+			notWant: []string{"**", "|---", "## ", "[^1]", "filed with the Court", "amends", "Paragraph 3.2", "by order of the", "Safeguards", "PROPOSED"},
 		},
 		{
 			name: "silent parent, silent plan, amending", caseID: caseA, number: 4,
 			want: []string{
-				"PARENTING COORDINATOR DETERMINATION NO. 4",
+				"AMENDED PARENTING COORDINATOR DETERMINATION NO. 4",
 				"This determination amends Determination No. 3, issued March 2, 2026 (Document PCD-FC-2025-0387-D3-",
-				"Paragraph 5.1 — Communication", "Paragraph 9.9 — Long clause",
+				"Except as this determination provides, Determination No. 3 remains in force.",
+				"Clause 5.1 — Communication", "Clause 9.9 — Long clause",
 				"The plan is silent on the question presented.",
 				"Each parent had an opportunity to be heard. Daniel Harlow, given notice on March 6, 2026, submitted nothing.",
 				"Daniel Harlow (Father) No position was received.",
-				"no later than March 31, 2026 (10 days after service on March 21, 2026)",
+				"no later than Tuesday, March 31, 2026, 10 days after service of this decision.",
+				"Case No. FC-2025-0387 Amended Determination No. 4",
 			},
 		},
 		{
@@ -149,7 +165,8 @@ func TestDocumentText(t *testing.T) {
 				"SUPERIOR COURT OF HALDEN COUNTY", "José Núñez,", "Father,", "Siobhán O’Brien,", "Mother.", "Case No. DR 2026/0142",
 				"PARENTING COORDINATOR RECOMMENDATION NO. 1",
 				"I. AUTHORITY", "makes recommendations to the Court",
-				"III. PLAN PROVISIONS", "Paragraph 7 — Travel",
+				"This recommendation is not binding on the parents unless and until the Court adopts it by order.",
+				"III. PLAN PROVISIONS", "Paragraph 7 — Travel", // the default word for a clause
 				"IV. PROCESS", "On February 4, 2026, José Núñez (Father) made a written submission.",
 				"Mediation was not attempted before this recommendation: the passport office needs the form within ten days.",
 				"Each parent had an opportunity to be heard, and each was heard.",
@@ -157,9 +174,13 @@ func TestDocumentText(t *testing.T) {
 				"VI. BACKGROUND, FINDINGS AND ANALYSIS",
 				"VII. RECOMMENDATION", "recommends that the Court order as follows:", "1. The Father shall sign",
 				"VIII. EFFECTIVE DATE", "If adopted by the Court, this recommendation takes effect on February 6, 2026",
-				"IX. REVIEW RIGHTS", "file a written objection with the Court no later than February 16, 2026 (10 days after service on February 6, 2026)",
-				"filed with the Court no later than February 20, 2026",
+				// Ten days from February 6 end on Presidents' Day: the next court day.
+				"IX. REVIEW RIGHTS", "no later than Tuesday, February 17, 2026, 10 days after service of this decision.",
+				"The coordinator will file this document with the Court by Friday, February 20, 2026.",
+				"This is a recommendation to the Court. It does not bind the parties unless and until the Court adopts it.",
 				"CERTIFICATE OF SERVICE", "José Núñez (Father), by email to jose@example.com.",
+				"[PROPOSED] ORDER", "The Court has reviewed Parenting Coordinator Recommendation No. 1, dated February 6, 2026, and any objection to it.",
+				"IT IS ORDERED that the recommendation is adopted, and that:", "1. The Father shall sign", "Judge", "Superior Court of Halden County",
 			},
 			notWant: []string{"binding determination", "DETERMINATION NO."},
 		},
@@ -170,10 +191,12 @@ func TestDocumentText(t *testing.T) {
 				"MEMORANDUM OF AGREEMENT NO. 2", "Re: Winter break handover",
 				"I. AUTHORITY", "records here the terms on which they have agreed",
 				"II. QUESTION PRESENTED", "Where does the winter-break handover take place?",
-				"III. PLAN PROVISIONS", "Paragraph 3.2 — Exchanges",
+				"III. PLAN PROVISIONS", "Clause 3.2 — Exchanges",
 				"IV. AGREED TERMS", "the parents agree as follows:", "1. The winter-break handover", "The parent handing over shall pack the children’s school bags.",
 				"V. EFFECTIVE DATE", "This memorandum of agreement is effective on December 19, 2025.", "does not modify custody",
+				"It becomes an order of the Court only if the Court approves it.",
 				"SIGNATURES", "Zoë Müller-Łukasik", "Mother", "Date: ________________", "Daniel Harlow", "Father",
+				"Ruth A. Okonkwo", "Okonkwo & Vance LLP", "Counsel for Daniel Harlow",
 				"Eleanor J. Miller", "Parenting Coordinator", "Date: December 1, 2025",
 			},
 			notWant: []string{"CERTIFICATE OF SERVICE", "REVIEW RIGHTS", "PROCESS", "POSITIONS", "Summary."},
@@ -181,7 +204,7 @@ func TestDocumentText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file, _ := document(t, tt.caseID, tt.number)
+			file, _ := assemble(t, tt.caseID, tt.number)
 			if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil {
 				t.Fatalf("qpdf --check: %v\n%s", err, out)
 			}
@@ -221,7 +244,7 @@ func TestDocumentText(t *testing.T) {
 // the metadata.
 func TestPageFurniture(t *testing.T) {
 	need(t, "pdftotext", "pdfinfo")
-	file, raw := document(t, caseA, 3)
+	file, raw := assemble(t, caseA, 3)
 	info, err := exec.Command("pdfinfo", file).Output()
 	if err != nil {
 		t.Fatal(err)
@@ -330,7 +353,7 @@ type bboxDoc struct {
 // inside the margins and clear of the footer, across several pages.
 func TestLongTextStaysOnPage(t *testing.T) {
 	need(t, "pdftotext", "qpdf")
-	file, _ := document(t, caseA, 4)
+	file, _ := assemble(t, caseA, 4)
 	if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
@@ -366,7 +389,7 @@ func TestLongTextStaysOnPage(t *testing.T) {
 	if len(longPages) < 3 {
 		t.Errorf("the long directive and clause appear on %d pages; want them to break across pages", len(longPages))
 	}
-	text := pdftext(t, file, 0, 0)
+	text := bodyText(t, file)
 	if c := strings.Count(text, "never exceeding a further 48 hours."); c != 30 {
 		t.Errorf("long directive: %d of 30 sentences survive", c)
 	}

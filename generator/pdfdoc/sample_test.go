@@ -14,7 +14,7 @@ var sampleDir = flag.String("sample", "", "write the fixture's documents into th
 
 func newAssembler(tb testing.TB) *Assembler {
 	tb.Helper()
-	a, err := New(templates.Default(), markup.New())
+	a, err := New(templates.Default(), markup.New(), nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package pdfdoc
 import (
 	"strings"
 
-	east "github.com/yuin/goldmark/extension/ast"
+	"pcdocket/generator/document"
 )
 
 const (
@@ -12,89 +12,25 @@ const (
 	cellLine = 13.0
 )
 
-// table renders a GFM table: full text width, columns sized by content,
-// cells wrapped, rows never split, and the header repeated on a new page.
-func (m *mdWriter) table(t *east.Table) {
-	d := m.d
-	var rows [][]string
-	header := -1
-	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		var cells []string
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, plain(m.inline(c)))
-		}
-		if _, ok := r.(*east.TableHeader); ok {
-			header = len(rows)
-		}
-		rows = append(rows, cells)
-	}
-	if len(rows) == 0 {
+// table lays out a table: full text width, columns sized by content,
+// cells wrapped, rows never split, the header repeated on a new page, and
+// the whole table on one page when it fits on one.
+func (d *doc) table(t *document.Table) {
+	lay := d.layoutOf(t, d.width0())
+	if lay == nil {
 		return
 	}
-	cols := 0
-	for _, r := range rows {
-		cols = max(cols, len(r))
-	}
-	if cols == 0 {
-		return
-	}
-	for i := range rows {
-		for len(rows[i]) < cols {
-			rows[i] = append(rows[i], "")
-		}
-	}
-	align := make([]string, cols)
-	for i := range align {
-		align[i] = "L"
-		if i < len(t.Alignments) {
-			switch t.Alignments[i] {
-			case east.AlignRight:
-				align[i] = "R"
-			case east.AlignCenter:
-				align[i] = "C"
-			}
-		}
-	}
-
-	// Column widths: proportional to each column's natural width, with a
-	// floor so that a narrow column still holds its longest word.
 	left := d.lm()
-	_, _, rm, _ := d.f.GetMargins()
-	avail := pageW - rm - left
-	nat := make([]float64, cols)
-	minW := make([]float64, cols)
-	for i, r := range rows {
-		if i == header {
-			d.style("B", cellSize)
-		} else {
-			d.style("", cellSize)
-		}
-		for j, c := range r {
-			nat[j] = max(nat[j], d.width(c)+2*cellPad)
-			for _, w := range strings.Fields(c) {
-				minW[j] = max(minW[j], d.width(w)+2*cellPad)
-			}
-		}
-	}
-	widths := fitColumns(nat, minW, avail)
-
-	drawRow := func(cells []string, bold bool) {
+	d.needSpace(lay.total)
+	drawRow := func(cells []string, h float64, bold bool) {
 		style := ""
 		if bold {
 			style = "B"
 		}
-		d.style(style, cellSize)
-		lines := make([][]string, cols)
-		n := 1
-		for j, c := range cells {
-			lines[j] = d.split(c, widths[j]-2*cellPad)
-			n = max(n, len(lines[j]))
-		}
-		h := float64(n)*cellLine + 2*cellPad
 		if d.f.GetY()+h > pageH-marginB {
 			d.f.AddPage()
-			if header >= 0 && !bold {
-				drawHeader(d, rows[header], widths, align, left)
+			if t.Header != nil && !bold {
+				drawHeader(d, t.Header, lay.widths, t.Align, left)
 			}
 		}
 		y := d.f.GetY()
@@ -107,28 +43,135 @@ func (m *mdWriter) table(t *east.Table) {
 		d.style(style, cellSize)
 		for j := range cells {
 			if bold {
-				d.f.Rect(x, y, widths[j], h, "FD")
+				d.f.Rect(x, y, lay.widths[j], h, "FD")
 			} else {
-				d.f.Rect(x, y, widths[j], h, "D")
+				d.f.Rect(x, y, lay.widths[j], h, "D")
 			}
-			for k, l := range lines[j] {
-				d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
-				d.cell(widths[j]-2*cellPad, cellLine, l, align[j], 0)
+			cw := lay.widths[j] - 2*cellPad
+			if d.width(cells[j]) <= cw && !strings.Contains(cells[j], "\n") {
+				d.f.SetXY(x+cellPad, y+cellPad)
+				d.cell(cw, cellLine, cells[j], align(t.Align, j), 0)
+			} else {
+				for k, l := range d.split(cells[j], cw) {
+					d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
+					d.cell(cw, cellLine, l, align(t.Align, j), 0)
+				}
 			}
-			x += widths[j]
+			x += lay.widths[j]
 		}
 		d.f.SetXY(left, y+h)
 	}
-	d.needSpace(3 * cellLine)
-	for i, r := range rows {
-		drawRow(r, i == header)
+	if t.Header != nil {
+		drawRow(t.Header, lay.header, true)
+	}
+	for i, r := range t.Rows {
+		drawRow(r, lay.rows[i], false)
 	}
 	d.body("")
 	d.f.Ln(paraGap + 2)
 }
 
+// tableLayout is a table's column widths and row heights.
+type tableLayout struct {
+	widths []float64
+	header float64   // height of the header row, 0 without one
+	rows   []float64 // height of each body row
+	total  float64
+}
+
+func (d *doc) tableLayout(t *document.Table, avail float64) *tableLayout {
+	defer d.restore(d.save())
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return nil
+	}
+	// Column widths: proportional to each column's natural width, with a
+	// floor so that a narrow column still holds its longest word.
+	nat := make([]float64, cols)
+	minW := make([]float64, cols)
+	measure := func(r []string, style string) {
+		d.style(style, cellSize)
+		for j, c := range r {
+			nat[j] = max(nat[j], d.width(c)+2*cellPad)
+			for rest := c; rest != ""; {
+				w := rest
+				if i := strings.IndexAny(rest, " \n"); i >= 0 {
+					w, rest = rest[:i], rest[i+1:]
+				} else {
+					rest = ""
+				}
+				minW[j] = max(minW[j], d.width(w)+2*cellPad)
+			}
+		}
+	}
+	if t.Header != nil {
+		measure(t.Header, "B")
+	}
+	for _, r := range t.Rows {
+		measure(r, "")
+	}
+	lay := &tableLayout{widths: fitColumns(nat, minW, avail)}
+	height := func(r []string, style string) float64 {
+		n := 1
+		for j, c := range r {
+			n = max(n, d.lineCount(c, style, cellSize, lay.widths[j]-2*cellPad))
+		}
+		return float64(n)*cellLine + 2*cellPad
+	}
+	if t.Header != nil {
+		lay.header = height(t.Header, "B")
+	}
+	lay.total = lay.header
+	for _, r := range t.Rows {
+		h := height(r, "")
+		lay.rows = append(lay.rows, h)
+		lay.total += h
+	}
+	return lay
+}
+
+// layoutOf is tableLayout, computed once per table and width: a table is
+// measured to keep it with its heading and again to draw it.
+func (d *doc) layoutOf(t *document.Table, w float64) *tableLayout {
+	if d.tables == nil {
+		d.tables = map[tableKey]*tableLayout{}
+	}
+	k := tableKey{t, w}
+	lay, ok := d.tables[k]
+	if !ok {
+		lay = d.tableLayout(t, w)
+		d.tables[k] = lay
+	}
+	return lay
+}
+
+// tableKey names a table laid out at a width.
+type tableKey struct {
+	t *document.Table
+	w float64
+}
+
+// tableHeight is the height of table t at width w.
+func (d *doc) tableHeight(t *document.Table, w float64) float64 {
+	if lay := d.layoutOf(t, w); lay != nil {
+		return lay.total
+	}
+	return 0
+}
+
+// align is column j's alignment.
+func align(a []string, j int) string {
+	if j < len(a) {
+		return a[j]
+	}
+	return "L"
+}
+
 // drawHeader repeats the header row at the top of a new page.
-func drawHeader(d *doc, cells []string, widths []float64, align []string, left float64) {
+func drawHeader(d *doc, cells []string, widths []float64, aligns []string, left float64) {
 	d.style("B", cellSize)
 	y := d.f.GetY()
 	n := 1
@@ -144,7 +187,7 @@ func drawHeader(d *doc, cells []string, widths []float64, align []string, left f
 		d.f.Rect(x, y, widths[j], h, "FD")
 		for k, l := range lines[j] {
 			d.f.SetXY(x+cellPad, y+cellPad+float64(k)*cellLine)
-			d.cell(widths[j]-2*cellPad, cellLine, l, align[j], 0)
+			d.cell(widths[j]-2*cellPad, cellLine, l, align(aligns, j), 0)
 		}
 		x += widths[j]
 	}

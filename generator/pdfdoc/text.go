@@ -48,12 +48,30 @@ func (d *doc) plane(p uint8) {
 		d.f.AddFontFromBytes(planeFamilies[p], faceStyles[d.face], pd.def, pd.file)
 		d.loaded[d.face] |= 1 << p
 	}
+	sel := fontSel{plane: p, face: d.face, strike: d.strike, size: d.size, ok: true}
+	if sel == d.sel {
+		return // fpdf writes a font change into the page even when nothing changes
+	}
+	d.sel = sel
 	st := faceStyles[d.face]
 	if d.strike {
-		st += "S"
+		st = strikeStyles[d.face]
 	}
 	d.f.SetFont(planeFamilies[p], st, d.size)
 }
+
+// fontSel is the font last selected in fpdf; the zero value selects
+// nothing, so that the next plane call sets the font.
+type fontSel struct {
+	plane  uint8
+	face   int
+	strike bool
+	size   float64
+	ok     bool
+}
+
+// strikeStyles are faceStyles struck through.
+var strikeStyles = [4]string{"S", "BS", "IS", "BIS"}
 
 // width is the width of s in the current face and size, in points.
 func (d *doc) width(s string) float64 {
@@ -143,10 +161,7 @@ func (d *doc) flow(h float64, s string) {
 			newline()
 		}
 		for ww > right-x && word != "" { // longer than a line: break it
-			n := d.fits(word, right-x)
-			if n == 0 {
-				_, n = utf8.DecodeRuneInString(word)
-			}
+			n := d.breakWord(word, right-x)
 			line.WriteString(word[:n])
 			word = word[n:]
 			newline()
@@ -156,6 +171,22 @@ func (d *doc) flow(h float64, s string) {
 		x += ww
 	}
 	d.show(line.String(), h)
+}
+
+// breakWord returns how many bytes of word, which is wider than w, to set
+// on the line: as many as fit, back to just after a hyphen when there is
+// one (a case number breaks between its parts), and at least one
+// character.
+func (d *doc) breakWord(word string, w float64) int {
+	n := d.fits(word, w)
+	if n == 0 {
+		_, n = utf8.DecodeRuneInString(word)
+		return n
+	}
+	if i := strings.LastIndexByte(word[:n], '-'); i > 0 && n < len(word) {
+		return i + 1
+	}
+	return n
 }
 
 // fits returns how many bytes of s fit in w.
@@ -230,10 +261,7 @@ func (d *doc) split(s string, w float64) []string {
 				lines = append(lines, line)
 			}
 			for ww > w+0.01 {
-				n := d.fits(word, w)
-				if n == 0 {
-					_, n = utf8.DecodeRuneInString(word)
-				}
+				n := d.breakWord(word, w)
 				lines = append(lines, word[:n])
 				word = word[n:]
 				ww = d.width(word)

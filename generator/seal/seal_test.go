@@ -38,7 +38,7 @@ func load(t *testing.T, root string) *practice.Practice {
 
 func render(t *testing.T, p *practice.Practice, number int) []byte {
 	t.Helper()
-	a, err := pdfdoc.New(templates.Default(), markup.New())
+	a, err := pdfdoc.New(templates.Default(), markup.New(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

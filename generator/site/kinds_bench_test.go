@@ -35,7 +35,7 @@ func BenchmarkPageKinds(b *testing.B) {
 	if diags.Err() != nil {
 		b.Fatal(diags.Err())
 	}
-	s, err := New(p, templates.Default(), markup.New(), asOf)
+	s, err := New(p, templates.Default(), markup.New(), asOf, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -70,6 +70,8 @@ func (s *Site) funcs() template.FuncMap {
 		"cached": func(name string, data any, keys ...string) (template.HTML, error) {
 			return s.partials.cached(s.tmpl, name, data, keys...)
 		},
+		// blocks writes a document's blocks as HTML; see docview.go.
+		"blocks": s.blocksHTML,
 		// demote shifts the headings of rendered Markdown down n levels.
 		"demote": func(n int, h template.HTML) template.HTML { return demoteHeadings(h, n) },
 		// category returns the vocabulary entry for a category name.

@@ -26,8 +26,11 @@
 //
 // The templates are read from private/ in the template file system:
 // layout.html (the frame and small partials), docket.html, case.html,
-// issue.html, document.html (the HTML twin of a determination or agreement),
-// clause.html, categories.html, category.html, and style.css, copied as is.
+// issue.html, document.html (the HTML twin of a determination or agreement,
+// rendered from the document model the PDF renders, package document: the
+// template lays out the caption and sections, the function blocks writes
+// their blocks), clause.html, categories.html, category.html, and
+// style.css, copied as is.
 // A practice overrides any of them by putting a file of the same name in its
 // own templates/private/. The data each template sees is pageData in
 // view.go; model values are reached by name (.Issue.Title on an issue view,
@@ -71,6 +74,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"pcdocket/generator/deadline"
+	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 )
@@ -95,6 +100,8 @@ var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.ht
 type Site struct {
 	p    *practice.Practice
 	md   *markup.Markdown
+	docs *document.Builder // the documents of the HTML twins
+	book *deadline.Book    // every date of the practice, on its court-day calendars
 	asOf practice.Date
 	tmpl *template.Template
 	css  []byte
@@ -134,14 +141,20 @@ func (pg Page) Render(w io.Writer) error {
 // New prepares the private site of p, with time-dependent figures computed
 // as of asOf. tmpl is read under "private/": usually templates.Overlay, so a
 // practice may override any template file.
-func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Date) (*Site, error) {
+//
+// Deadlines (due dates, review and filing deadlines, the docket's dates
+// ahead) come from book; nil means the built-in jurisdiction profiles.
+func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Date, book *deadline.Book) (*Site, error) {
 	if p == nil {
 		return nil, errors.New("site: no practice")
 	}
 	if md == nil {
 		md = markup.New()
 	}
-	s := &Site{p: p, md: md, asOf: asOf, partials: new(partials)}
+	if book == nil {
+		book = deadline.New(p, nil)
+	}
+	s := &Site{p: p, md: md, docs: document.NewBuilder(md, document.ProfileRules(book)), book: book, asOf: asOf, partials: new(partials)}
 	s.partials.reset()
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := s.parseTemplates(tmpl); err != nil {
@@ -169,7 +182,7 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, asOf: s.asOf, tmpl: s.tmpl, css: s.css, partials: s.partials}
+	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, tmpl: s.tmpl, css: s.css, partials: s.partials}
 	// The templates, and the cached function bound to them, are shared
 	// with s; what they cached may show what the edit changed.
 	n.partials.reset()

@@ -28,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func newSite(t testing.TB, p *practice.Practice) *Site {
 	t.Helper()
-	s, err := New(p, templates.Default(), markup.New(), asOf)
+	s, err := New(p, templates.Default(), markup.New(), asOf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,7 +472,7 @@ func TestNewErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := New(tt.p, tt.fs, markup.New(), asOf)
+			_, err := New(tt.p, tt.fs, markup.New(), asOf, nil)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -497,7 +497,7 @@ func TestOverride(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "private", "style.css"), css, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(samplePractice(), templates.Overlay(dir), markup.New(), asOf)
+	s, err := New(samplePractice(), templates.Overlay(dir), markup.New(), asOf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -521,7 +521,7 @@ func benchmarkRenderParallel(b *testing.B, n int) {
 	b.ReportAllocs()
 	workers := runtime.GOMAXPROCS(0)
 	for b.Loop() {
-		s, err := New(p, templates.Default(), md, asOf)
+		s, err := New(p, templates.Default(), md, asOf, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -555,7 +555,7 @@ func benchmarkRender(b *testing.B, n int) {
 	b.ReportAllocs()
 	var w bytes.Buffer
 	for b.Loop() {
-		s, err := New(p, templates.Default(), md, asOf)
+		s, err := New(p, templates.Default(), md, asOf, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -583,21 +583,6 @@ func TestDemoteHeadings(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(demoteHeadings(template.HTML(tt.in), tt.n)); got != tt.want {
 			t.Errorf("demoteHeadings(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
-		}
-	}
-}
-
-func TestSentence(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"urgent: the weekend began", "urgent: the weekend began."},
-		{"Done.", "Done."},
-		{"He said “no”", "He said “no”"},
-		{" spaced ", "spaced."},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := sentence(tt.in); got != tt.want {
-			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"pcdocket/generator/deadline"
+	"pcdocket/generator/document"
+	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
 )
 
@@ -43,6 +45,23 @@ type docketData struct {
 	Urgent  int
 	Recent  []*issueView // newest outcome first, at most recentOutcomes
 	Closed  int          // all issues with an outcome
+	// Ahead are the deadlines from the reference date on, soonest first,
+	// at most deadlinesAhead; AheadAll counts them all.
+	Ahead    []aheadRow
+	AheadAll int
+}
+
+// deadlinesAhead is how many coming deadlines the docket lists; `pcdocket
+// deadlines` lists every one.
+const deadlinesAhead = 40
+
+// aheadRow is one coming deadline on the docket.
+type aheadRow struct {
+	Deadline deadline.Deadline
+	Day      string     // "Mon 2026-11-30"
+	What     string     // "review", "decision due", ...
+	Case     *caseView  // the case
+	Issue    *issueView // the issue; nil for a date of the case itself
 }
 
 // caseView is a case with its links and resolved issues. The model is a
@@ -154,8 +173,12 @@ type issueView struct {
 	DaysLeft     int // days until due, when not overdue
 	Objection    practice.Date
 	Filing       practice.Date
-	Cited        []*clauseView // the cited clauses, in the order cited
-	AmendsIssue  *issueView    // the issue this one amends, when it exists
+	// ObjectionBasis and FilingBasis say how the deadline was computed and
+	// the rule it comes from.
+	ObjectionBasis, FilingBasis string
+	Deadlines                   []deadline.Deadline // every date of the issue (package deadline)
+	Cited                       []*clauseView       // the cited clauses, in the order cited
+	AmendsIssue                 *issueView          // the issue this one amends, when it exists
 
 	// Display strings, computed once: a field costs a template far less
 	// than a function call (every call goes through reflection).
@@ -178,6 +201,8 @@ type issueView struct {
 
 	md   func(string) (template.HTML, error)
 	tmpl *template.Template // for the rows below
+	p    *practice.Practice
+	docs *document.Builder // for Document
 
 	// The issue's rows on the docket and on its category's page, rendered
 	// once: watch mode keeps the views of unchanged cases, and with them
@@ -244,6 +269,20 @@ func (v *issueView) BodyHTML() (template.HTML, error) {
 	return h, nil
 }
 
+// Document builds the issue's document, the one its PDF renders, for the
+// HTML twin; nil for an issue without a document. Like BodyHTML it builds
+// on every call and keeps nothing: the issue page is its one reader.
+func (v *issueView) Document() (*document.Document, error) {
+	if !v.Documented || v.docs == nil {
+		return nil, nil
+	}
+	d, err := v.docs.Build(v.p, v.Issue)
+	if err != nil {
+		return nil, fmt.Errorf("issue %s: %w", v.Issue.ID(), err)
+	}
+	return d, nil
+}
+
 // display fills in the display strings.
 func (v *issueView) display() {
 	c, is := v.Case, v.Issue
@@ -275,75 +314,6 @@ func (v *issueView) display() {
 	if !o.ServedOn.IsZero() {
 		v.Timeline = append(v.Timeline, timelineRow{On: o.ServedOn.String(), What: "Served"})
 	}
-}
-
-// Process describes the steps taken, as the document's process section
-// states them: the events in order, the waiver of mediation, and whether
-// each parent was heard.
-func (v *issueView) Process() []string {
-	c, is := v.Case, v.Issue
-	var out []string
-	noticed := practice.Date{}
-	for _, e := range is.Events {
-		var s string
-		switch e.Kind {
-		case practice.EventNotice:
-			s = fmt.Sprintf("On %s, the coordinator gave both parents notice of the issue and invited their positions.", e.On.Long())
-			if noticed.IsZero() {
-				noticed = e.On
-			}
-		case practice.EventSubmission:
-			s = fmt.Sprintf("On %s, %s made a submission.", e.On.Long(), c.PartyName(e.By))
-		case practice.EventMediation:
-			switch e.Result {
-			case practice.ResultAgreement:
-				s = fmt.Sprintf("On %s, the coordinator mediated the issue and the parents reached agreement.", e.On.Long())
-			case practice.ResultNoAgreement:
-				s = fmt.Sprintf("On %s, the coordinator attempted to mediate the issue; the parents did not reach agreement.", e.On.Long())
-			default:
-				s = fmt.Sprintf("On %s, the coordinator attempted to mediate the issue.", e.On.Long())
-			}
-		case practice.EventRecordClosed:
-			s = fmt.Sprintf("On %s, the record closed.", e.On.Long())
-		default:
-			s = fmt.Sprintf("On %s:", e.On.Long())
-		}
-		if e.Note != "" {
-			s = sentence(s + " " + e.Note)
-		}
-		out = append(out, s)
-	}
-	if is.Outcome != nil && is.Outcome.MediationWaived != "" {
-		out = append(out, sentence("Mediation was not attempted: "+is.Outcome.MediationWaived))
-	}
-	heard := true
-	for _, key := range []string{practice.PartyA, practice.PartyB} {
-		if is.Positions.Of(key) != "" {
-			continue
-		}
-		heard = false
-		if !noticed.IsZero() {
-			out = append(out, fmt.Sprintf("%s was given notice on %s and submitted nothing.", c.PartyName(key), noticed.Long()))
-		} else {
-			out = append(out, fmt.Sprintf("No position from %s is on record.", c.PartyName(key)))
-		}
-	}
-	if heard {
-		out = append(out, "Each parent had an opportunity to be heard and submitted a position.")
-	}
-	return out
-}
-
-// sentence ends s with a full stop unless it already ends a sentence.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?)\"'’”", r) {
-		return s
-	}
-	return s + "."
 }
 
 // categoryView is one category of the index with its counts.
@@ -404,6 +374,27 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 	}
 
 	d := &s.docket
+	for _, cv := range views {
+		for _, dl := range s.book.Case(cv.Case) {
+			if !dl.Date.Before(s.asOf) {
+				d.Ahead = append(d.Ahead, aheadRow{Deadline: dl, Case: cv})
+			}
+		}
+		for _, v := range cv.Issues {
+			for _, dl := range v.Deadlines {
+				if !dl.Date.Before(s.asOf) {
+					d.Ahead = append(d.Ahead, aheadRow{Deadline: dl, Case: cv, Issue: v})
+				}
+			}
+		}
+	}
+	sort.SliceStable(d.Ahead, func(i, j int) bool { return d.Ahead[i].Deadline.Date.Before(d.Ahead[j].Deadline.Date) })
+	d.AheadAll = len(d.Ahead)
+	d.Ahead = d.Ahead[:min(len(d.Ahead), deadlinesAhead)]
+	for i := range d.Ahead {
+		r := &d.Ahead[i]
+		r.Day, r.What = jurisdiction.ShortDate(r.Deadline.Date), r.Deadline.Kind.Describe()
+	}
 	sort.SliceStable(d.Pending, func(i, j int) bool { return docketBefore(d.Pending[i], d.Pending[j]) })
 	d.Closed = len(d.Recent)
 	d.Recent = newest(d.Recent, recentOutcomes)
@@ -463,13 +454,19 @@ func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template
 }
 
 func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md func(string) (template.HTML, error)) *issueView {
-	dl := cv.Deadlines
-	v := &issueView{Issue: is, Case: cv.Case, CaseView: cv, md: md, tmpl: s.tmpl}
+	v := &issueView{Issue: is, Case: cv.Case, CaseView: cv, md: md, tmpl: s.tmpl, p: s.p, docs: s.docs}
 	v.dep = DepIssue(is)
 	v.Status, v.Pending, v.Documented = is.Status(), is.Pending(), is.Documented()
 	v.StatusLabel = kindLabel(v.Status)
 	if is.Outcome != nil && is.Outcome.Kind == practice.OutcomeDetermination && cv.Case.Appointment.Recommends() {
-		v.StatusLabel = "Recommendation"
+		switch {
+		case is.AwaitingAdoption():
+			v.StatusLabel = "Recommendation, awaiting adoption"
+		case is.Adopted():
+			v.StatusLabel = "Recommendation, adopted"
+		default:
+			v.StatusLabel = "Recommendation"
+		}
 	}
 	v.DocKind, v.DocTitle = is.DocumentKind(), is.DocumentTitle()
 	v.RecordClosed = is.RecordClosed()
@@ -485,7 +482,17 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 			v.OutOfScope = true
 		}
 	}
-	v.Due = is.DueDate(dl)
+	v.Deadlines = s.book.Issue(is)
+	for _, d := range v.Deadlines {
+		switch d.Kind {
+		case deadline.DecisionDue:
+			v.Due = d.Date
+		case deadline.Review:
+			v.Objection, v.ObjectionBasis = d.Date, d.Basis+" ("+d.Rule+")"
+		case deadline.Filing:
+			v.Filing, v.FilingBasis = d.Date, d.Basis+" ("+d.Rule+")"
+		}
+	}
 	v.HasDue = !v.Due.IsZero()
 	v.DaysPending = max(is.DaysPending(s.asOf), 0) // a reference date before raised_on counts nothing
 	if is.Pending() && !v.Due.IsZero() {
@@ -495,8 +502,6 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 			v.DaysLeft = s.asOf.DaysUntil(v.Due)
 		}
 	}
-	v.Objection = is.ObjectionDeadline(dl)
-	v.Filing = is.FilingDeadline(dl)
 	if f := is.DocumentFile(); f != "" {
 		v.DocHref = "documents/" + f
 	}

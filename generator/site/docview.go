@@ -1,0 +1,151 @@
+package site
+
+import (
+	"bytes"
+	"html"
+	"html/template"
+
+	"pcdocket/generator/document"
+)
+
+// The blocks of a document's HTML twin. document.html lays out the
+// caption and the sections and calls the template function blocks for
+// their content: the blocks are written here, in Go, because a template
+// action per block and per run (each value through html/template's
+// escapers, called by reflection) made the twins half of a build's
+// allocations. Every word comes from the document model; this file adds
+// only markup, with the classes style.css gives the twin.
+
+// blocksHTML writes blocks as HTML, in a buffer of the site's pool: the
+// string is then allocated once, at its size.
+func (s *Site) blocksHTML(bs []document.Block) template.HTML {
+	b := s.bufs.Get().(*bytes.Buffer)
+	b.Reset()
+	writeBlocks(b, bs)
+	h := template.HTML(b.String())
+	s.bufs.Put(b)
+	return h
+}
+
+func writeBlocks(b *bytes.Buffer, bs []document.Block) {
+	for _, bl := range bs {
+		writeBlock(b, bl)
+	}
+}
+
+func writeBlock(b *bytes.Buffer, bl document.Block) {
+	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
+	switch bl := bl.(type) {
+	case *document.Paragraph:
+		b.WriteString("<p>")
+		writeRuns(b, bl.Runs)
+		b.WriteString("</p>")
+	case *document.Heading:
+		tag := "h5"
+		if bl.Level > 3 {
+			tag = "h6"
+		}
+		b.WriteString("<" + tag + ">")
+		esc(bl.Text)
+		b.WriteString("</" + tag + ">")
+	case *document.Quote:
+		b.WriteString("<blockquote>")
+		writeBlocks(b, bl.Blocks)
+		b.WriteString("</blockquote>")
+	case *document.List:
+		b.WriteString(`<ul class="doc-list`)
+		if bl.Tight {
+			b.WriteString(" tight")
+		}
+		b.WriteString(`">`)
+		for _, it := range bl.Items {
+			b.WriteString(`<li><span class="doc-label">`)
+			esc(it.Label)
+			b.WriteString("</span><div>")
+			writeBlocks(b, it.Blocks)
+			b.WriteString("</div></li>")
+		}
+		b.WriteString("</ul>")
+	case *document.Table:
+		row := func(cells []string, tag string) {
+			b.WriteString("<tr>")
+			for j, c := range cells {
+				a := "L"
+				if j < len(bl.Align) {
+					a = bl.Align[j]
+				}
+				b.WriteString("<" + tag + ` class="align-` + a + `">`)
+				esc(c)
+				b.WriteString("</" + tag + ">")
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString(`<div class="table-wrap"><table>`)
+		if bl.Header != nil {
+			b.WriteString("<thead>")
+			row(bl.Header, "th")
+			b.WriteString("</thead>")
+		}
+		b.WriteString("<tbody>")
+		for _, r := range bl.Rows {
+			row(r, "td")
+		}
+		b.WriteString("</tbody></table></div>")
+	case *document.Preformatted:
+		b.WriteString("<pre>")
+		esc(bl.Text)
+		b.WriteString("</pre>")
+	case *document.Rule:
+		b.WriteString("<hr>")
+	case *document.Signatures:
+		b.WriteString(`<div class="signatures cols-`)
+		if bl.Columns == 2 {
+			b.WriteString("2")
+		} else {
+			b.WriteString("1")
+		}
+		b.WriteString(`">`)
+		for _, l := range bl.Lines {
+			b.WriteString(`<div class="sign-line">`)
+			if l.Signed != "" {
+				b.WriteString(`<p class="signed"><em>`)
+				esc(l.Signed)
+				b.WriteString("</em></p>")
+			}
+			b.WriteString(`<p class="signer"><strong>`)
+			esc(l.Name)
+			b.WriteString("</strong>")
+			for _, u := range l.Under {
+				b.WriteString("<br>")
+				esc(u)
+			}
+			b.WriteString("</p></div>")
+		}
+		b.WriteString("</div>")
+	}
+}
+
+// writeRuns writes a paragraph's runs: escaped text in strong, em and s.
+func writeRuns(b *bytes.Buffer, runs []document.Run) {
+	for _, r := range runs {
+		if r.Bold {
+			b.WriteString("<strong>")
+		}
+		if r.Italic {
+			b.WriteString("<em>")
+		}
+		if r.Strike {
+			b.WriteString("<s>")
+		}
+		b.WriteString(html.EscapeString(r.Text))
+		if r.Strike {
+			b.WriteString("</s>")
+		}
+		if r.Italic {
+			b.WriteString("</em>")
+		}
+		if r.Bold {
+			b.WriteString("</strong>")
+		}
+	}
+}
