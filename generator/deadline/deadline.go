@@ -139,11 +139,15 @@ func (b *Book) Review(is *practice.Issue) (d Deadline, ok bool) {
 	return b.period(is, Review, period)
 }
 
-// Filing returns the last day to file the issue's document with the court,
-// when the profile requires filing or the practice sets filing days. ok is
-// false when neither does, or before the period's event.
+// Filing returns the last day to file the issue's determination or
+// recommendation with the court, when the profile requires filing or the
+// practice sets filing days. ok is false when neither does, for an
+// agreement, or before the period's event.
 func (b *Book) Filing(is *practice.Issue) (d Deadline, ok bool) {
-	if !is.Documented() {
+	// The statutes that require filing speak of the coordinator's
+	// decisions and recommendations (e.g. C.R.S. § 14-10-128.3(3)); a
+	// memorandum of agreement is the parents' to submit.
+	if k := is.DocumentKind(); k != "determination" && k != "recommendation" {
 		return d, false
 	}
 	prof := b.Profile(is.Case)
