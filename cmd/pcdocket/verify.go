@@ -59,6 +59,13 @@ func runVerify(ctx context.Context, e *env, args []string) int {
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "%s: verified: %s\n  sealed copy %s\n  sha256 %x\n", name, entry, entry.PDFPath(), entry.PDFSum)
+	if c := p.Case(entry.Case); c != nil {
+		if by := c.AmendedBy(entry.Number); by != nil {
+			// Genuine, but no longer the whole word: say so before anyone
+			// relies on it.
+			fmt.Fprintf(e.stdout, "  SUPERSEDED in part or in whole: amended by %s (issue %d), issued %s\n", by.DocumentTitle(), by.Number, by.Outcome.On.Long())
+		}
+	}
 	switch {
 	case entry.Signature != nil:
 		// The key is printed so that whoever holds the PDF can compare it

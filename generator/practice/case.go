@@ -281,3 +281,18 @@ func newer(a, b *Issue) bool {
 	}
 	return a.Number > b.Number
 }
+
+// AmendedBy returns the latest documented issue of the case that amends
+// issue number (amends: number), or nil: the document that supersedes the
+// one of issue number, in part or in whole.
+func (c *Case) AmendedBy(number int) *Issue {
+	var by *Issue
+	for _, is := range c.Issues {
+		if is.Amends == number && is.Number != number && is.Documented() {
+			if by == nil || is.Outcome.On.After(by.Outcome.On) || is.Outcome.On == by.Outcome.On && is.Number > by.Number {
+				by = is
+			}
+		}
+	}
+	return by
+}

@@ -197,3 +197,19 @@ func TestJurisdictionAndLabels(t *testing.T) {
 		t.Error("IsHoliday")
 	}
 }
+
+func TestAmendedBy(t *testing.T) {
+	d := MustDate
+	c := &Case{}
+	doc := func(n, amends int, on string) *Issue {
+		return &Issue{Case: c, Number: n, Amends: amends, Outcome: &Outcome{Kind: OutcomeDetermination, On: d(on)}}
+	}
+	pending := &Issue{Case: c, Number: 4, Amends: 1}
+	c.Issues = []*Issue{doc(1, 0, "2026-01-05"), doc(2, 1, "2026-02-01"), doc(3, 1, "2026-03-01"), pending}
+	if by := c.AmendedBy(1); by == nil || by.Number != 3 {
+		t.Errorf("AmendedBy(1) = %v, want issue 3, the latest documented amendment", by)
+	}
+	if by := c.AmendedBy(2); by != nil {
+		t.Errorf("AmendedBy(2) = issue %d, want none", by.Number)
+	}
+}

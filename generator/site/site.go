@@ -378,6 +378,9 @@ func (s *Site) casePages(c *caseView) []Page {
 			if v.AmendsIssue != nil {
 				deps = append(deps, v.AmendsIssue.dep)
 			}
+			if v.SupersededBy != nil {
+				deps = append(deps, v.SupersededBy.dep)
+			}
 			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
 		}
 		for _, cl := range c.Clauses {

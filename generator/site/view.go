@@ -179,6 +179,7 @@ type issueView struct {
 	Deadlines                   []deadline.Deadline // every date of the issue (package deadline)
 	Cited                       []*clauseView       // the cited clauses, in the order cited
 	AmendsIssue                 *issueView          // the issue this one amends, when it exists
+	SupersededBy                *issueView          // the latest issue whose document amends this one's, when there is one
 
 	// Display strings, computed once: a field costs a template far less
 	// than a function call (every call goes through reflection).
@@ -443,6 +444,11 @@ func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template
 	for _, v := range cv.Issues {
 		if n := v.Issue.Amends; n != 0 && n != v.Issue.Number {
 			v.AmendsIssue = byNumber[n]
+		}
+		if v.Documented {
+			if by := c.AmendedBy(v.Issue.Number); by != nil {
+				v.SupersededBy = byNumber[by.Number]
+			}
 		}
 	}
 	cv.byDep = slices.Clone(cv.Issues)
