@@ -368,7 +368,13 @@ func (s *Site) casePages(c *caseView) []Page {
 			}
 		}
 		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
-		add(c.NotesHref, []string{DepPractice, DepCase(c.Case.ID)}, "notes.html", &pageData{Title: "Coordinator's notes: " + c.Case.Title, Case: c, Notes: true})
+		// The notes page shows the issues' private notes: any issue's edit
+		// may change it.
+		notesDeps := []string{DepPractice, DepCase(c.Case.ID)}
+		for _, v := range c.Issues {
+			notesDeps = append(notesDeps, v.dep)
+		}
+		add(c.NotesHref, notesDeps, "notes.html", &pageData{Title: "Coordinator's notes: " + c.Case.Title, Case: c, Notes: true})
 
 		for _, v := range c.Issues {
 			deps := []string{DepPractice, DepCase(c.Case.ID), v.dep}

@@ -270,6 +270,17 @@ func (v *issueView) BodyHTML() (template.HTML, error) {
 	return h, nil
 }
 
+// PrivateHTML returns the issue's "## Private" notes as HTML, for the
+// coordinator's notes page only: issue pages lie in the case's folder,
+// which an encrypted site opens to the case's parents.
+func (v *issueView) PrivateHTML() (template.HTML, error) {
+	h, err := v.md(v.Issue.Private)
+	if err != nil {
+		return "", fmt.Errorf("issue %s private notes: %w", v.Issue.ID(), err)
+	}
+	return h, nil
+}
+
 // Document builds the issue's document, the one its PDF renders, for the
 // HTML twin; nil for an issue without a document. Like BodyHTML it builds
 // on every call and keeps nothing: the issue page is its one reader.
