@@ -75,6 +75,9 @@ type caseView struct {
 	NotesHref string // site path of the coordinator-only notes page
 	Dir       string // site path of the case's folder, with a trailing slash
 	Deadlines practice.Deadlines
+	// Jurisdiction names the profile that governs the case's documents and
+	// deadlines, "Colorado (CO)"; JurisdictionSummary is its one line.
+	Jurisdiction, JurisdictionSummary string
 	Issues    []*issueView  // by number
 	Clauses   []*clauseView // in plan order
 	Pending   int
@@ -424,6 +427,9 @@ func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template
 	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
 	cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
 	cv.ObjectionDays = plural(cv.Deadlines.ObjectionDays, "day")
+	prof := s.book.Profile(c)
+	cv.Jurisdiction = fmt.Sprintf("%s (%s)", prof.Name, prof.Code)
+	cv.JurisdictionSummary = prof.Summary
 	cv.Dir = "cases/" + slug + "/"
 	cv.Href = cv.Dir + "index.html"
 	// The notes page lives outside cases/<id>/ on purpose: an
@@ -511,6 +517,10 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 		}
 	}
 	v.HasDue = !v.Due.IsZero()
+	if v.Objection.IsZero() && (is.DocumentKind() == "determination" || is.DocumentKind() == "recommendation") {
+		per := s.book.Profile(is.Case).Review.Period(cv.Deadlines.ObjectionDays)
+		v.ObjectionBasis = fmt.Sprintf("%s after %s (not yet recorded)", plural(per.Days, "day"), per.From)
+	}
 	v.DaysPending = max(is.DaysPending(s.asOf), 0) // a reference date before raised_on counts nothing
 	if is.Pending() && !v.Due.IsZero() {
 		if s.asOf.After(v.Due) {
