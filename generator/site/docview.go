@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"strings"
 
 	"pcdocket/generator/document"
 )
@@ -34,7 +35,7 @@ func writeBlocks(b *bytes.Buffer, bs []document.Block) {
 }
 
 func writeBlock(b *bytes.Buffer, bl document.Block) {
-	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
+	esc := func(s string) { writeEscaped(b, s) }
 	switch bl := bl.(type) {
 	case *document.Paragraph:
 		b.WriteString("<p>")
@@ -137,7 +138,7 @@ func writeRuns(b *bytes.Buffer, runs []document.Run) {
 		if r.Strike {
 			b.WriteString("<s>")
 		}
-		b.WriteString(html.EscapeString(r.Text))
+		writeEscaped(b, r.Text)
 		if r.Strike {
 			b.WriteString("</s>")
 		}
@@ -148,4 +149,14 @@ func writeRuns(b *bytes.Buffer, runs []document.Run) {
 			b.WriteString("</strong>")
 		}
 	}
+}
+
+// writeEscaped writes s to b escaped as html.EscapeString does, copying it
+// as it is when it holds nothing to escape, as most of a document's text
+// does: html.EscapeString allocated a copy of every run.
+func writeEscaped(b *bytes.Buffer, s string) {
+	if strings.ContainsAny(s, "<>&'\"") {
+		s = html.EscapeString(s)
+	}
+	b.WriteString(s)
 }
