@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pcdocket/generator/sourcefile"
 	"strings"
 )
 
@@ -58,22 +59,22 @@ var sourceNames = []string{"practice.yaml", "content", "templates", "jurisdictio
 //   - an existing folder with files in it but no marker of an earlier
 //     pcdocket build, unless force is set.
 func CheckOutput(source, out string, force bool) error {
-	root, err := resolve(source)
+	root, err := sourcefile.Resolve(source)
 	if err != nil {
 		return fmt.Errorf("practice folder %s: %w", source, err)
 	}
-	dst, err := resolve(out)
+	dst, err := sourcefile.Resolve(out)
 	if err != nil {
 		return &OutputError{out, err.Error()}
 	}
 	switch {
 	case dst == root:
 		return &OutputError{out, "it is the practice folder itself, whose files a build would overwrite; use the default output/ or a folder outside the sources"}
-	case within(root, dst):
+	case inside(root, dst):
 		return &OutputError{out, "it contains the practice folder; choose a folder of its own, such as " + filepath.Join(source, "output")}
 	}
 	for _, name := range sourceNames {
-		if within(dst, filepath.Join(root, name)) {
+		if inside(dst, filepath.Join(root, name)) {
 			return &OutputError{out, fmt.Sprintf("it is inside the practice's %s, which holds the coordinator's own files; use the default output/ or a folder outside the sources", name)}
 		}
 	}
@@ -93,28 +94,9 @@ func CheckOutput(source, out string, force bool) error {
 	return &OutputError{out, fmt.Sprintf("it holds files pcdocket did not write (%s, …) and a build replaces private/ and public/ in it; choose an empty or new folder, or pass --force to use it anyway", entries[0].Name())}
 }
 
-// resolve returns the absolute form of p with symbolic links evaluated as
-// far as the path exists, so that a link cannot disguise the sources.
-func resolve(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	var rest []string
-	for dir := abs; ; dir = filepath.Dir(dir) {
-		real, err := filepath.EvalSymlinks(dir)
-		if err == nil {
-			return filepath.Join(append([]string{real}, rest...)...), nil
-		}
-		if !errors.Is(err, os.ErrNotExist) || filepath.Dir(dir) == dir {
-			return "", err
-		}
-		rest = append([]string{filepath.Base(dir)}, rest...)
-	}
-}
-
-// within reports whether path is dir or inside it; both are clean and absolute.
-func within(path, dir string) bool {
+// inside reports whether path is dir or inside it; both are resolved
+// (sourcefile.Resolve), and so clean and absolute.
+func inside(path, dir string) bool {
 	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
 }
 

@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"pcdocket/generator/sourcefile"
 	"runtime"
 	"strings"
 
@@ -121,7 +121,7 @@ func ReadSigningKey(name, practiceDir string) (ed25519.PrivateKey, error) {
 
 // outside refuses a key file inside the practice folder.
 func outside(name, practiceDir string) error {
-	inside, err := within(name, practiceDir)
+	inside, err := sourcefile.Within(name, practiceDir)
 	if err != nil {
 		return fmt.Errorf("seal: signing key %s: %w", name, err)
 	}
@@ -129,35 +129,4 @@ func outside(name, practiceDir string) error {
 		return fmt.Errorf("seal: signing key %s is inside the practice folder: keep it outside (for example in ~/.config/pcdocket/), where it is never committed, synced or published with the ledger it protects", name)
 	}
 	return nil
-}
-
-// within reports whether path is dir or lies under it, after resolving
-// symbolic links, so that a link into the practice folder is caught too.
-func within(path, dir string) (bool, error) {
-	abs := func(p string) (string, error) {
-		a, err := filepath.Abs(p)
-		if err != nil {
-			return "", err
-		}
-		if r, err := filepath.EvalSymlinks(a); err == nil {
-			return r, nil
-		}
-		if r, err := filepath.EvalSymlinks(filepath.Dir(a)); err == nil {
-			return filepath.Join(r, filepath.Base(a)), nil
-		}
-		return a, nil
-	}
-	p, err := abs(path)
-	if err != nil {
-		return false, err
-	}
-	d, err := abs(dir)
-	if err != nil {
-		return false, err
-	}
-	rel, err := filepath.Rel(d, p)
-	if err != nil {
-		return false, nil // different volumes
-	}
-	return rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))), nil
 }

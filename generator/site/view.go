@@ -78,10 +78,10 @@ type caseView struct {
 	// Jurisdiction names the profile that governs the case's documents and
 	// deadlines, "Colorado (CO)"; JurisdictionSummary is its one line.
 	Jurisdiction, JurisdictionSummary string
-	Issues    []*issueView  // by number
-	Clauses   []*clauseView // in plan order
-	Pending   int
-	Overdue   int
+	Issues                            []*issueView  // by number
+	Clauses                           []*clauseView // in plan order
+	Pending                           int
+	Overdue                           int
 
 	// Display strings, computed once per case so that the pages of its
 	// issues print fields instead of calling template functions.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"pcdocket/generator/sourcefile"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func LoadPassphrases(keysFile, practiceDir string, getenv func(string) string) (
 // such a private key. Its errors give the line and column of every problem
 // in the file but never quote it.
 func ReadKeysFile(path, practiceDir string) (*Passphrases, error) {
-	if inside, err := within(path, practiceDir); err != nil {
+	if inside, err := sourcefile.Within(path, practiceDir); err != nil {
 		return nil, fmt.Errorf("keys file %s: %w", path, err)
 	} else if inside {
 		abs, _ := filepath.Abs(practiceDir)
@@ -300,39 +301,6 @@ func skipSpace(b []byte, off int) int {
 		off++
 	}
 	return off
-}
-
-// within reports whether path is dir or lies under it, after resolving
-// symbolic links, so a link into the practice folder is caught too.
-func within(path, dir string) (bool, error) {
-	abs := func(p string) (string, error) {
-		a, err := filepath.Abs(p)
-		if err != nil {
-			return "", err
-		}
-		if r, err := filepath.EvalSymlinks(a); err == nil {
-			return r, nil
-		}
-		// A missing file: resolve its folder, so the error about the file
-		// itself comes from reading it.
-		if r, err := filepath.EvalSymlinks(filepath.Dir(a)); err == nil {
-			return filepath.Join(r, filepath.Base(a)), nil
-		}
-		return a, nil
-	}
-	p, err := abs(path)
-	if err != nil {
-		return false, err
-	}
-	d, err := abs(dir)
-	if err != nil {
-		return false, err
-	}
-	rel, err := filepath.Rel(d, p)
-	if err != nil {
-		return false, nil // different volumes
-	}
-	return rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))), nil
 }
 
 // CheckStrength refuses a passphrase that is too weak to stand up to an
