@@ -12,6 +12,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -89,7 +90,14 @@ var builtinJurisdictions = jurisdiction.BuiltinCodes()
 // jurisdiction checks the jurisdiction key of a file: a built-in profile,
 // or the code of an override file jurisdictions/<CODE>.yaml.
 func (k *checker) jurisdiction(src *practice.Source, code string) {
-	known := append(append([]string(nil), builtinJurisdictions...), k.p.LocalJurisdictions...)
+	// A local file may override a built-in profile of the same code: list
+	// each code once.
+	known := append([]string(nil), builtinJurisdictions...)
+	for _, c := range k.p.LocalJurisdictions {
+		if !slices.Contains(known, c) {
+			known = append(known, c)
+		}
+	}
 	for _, c := range known {
 		if c == code {
 			return

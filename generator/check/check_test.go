@@ -219,3 +219,24 @@ func copyDir(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestJurisdictionOverrideListedOnce: a practice's own CO.yaml overrides
+// the built-in CO profile; the list of known codes in an error names CO
+// once.
+func TestJurisdictionOverrideListedOnce(t *testing.T) {
+	p, _ := parse.Dir(filepath.Join("testdata", "issue-overdue"))
+	p.LocalJurisdictions = []string{"CO", "ZZ"}
+	p.Jurisdiction = "Texas"
+	var msg string
+	for _, f := range check.Top(p, practice.Date{}) {
+		if strings.Contains(f.Message, `"Texas"`) {
+			msg = f.Message
+		}
+	}
+	if msg == "" {
+		t.Fatal("no finding for an unknown jurisdiction")
+	}
+	if strings.Count(msg, "CO") != 1 || !strings.Contains(msg, "ZZ") {
+		t.Errorf("known codes listed as %q: want CO once and ZZ", msg)
+	}
+}
