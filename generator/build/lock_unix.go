@@ -10,10 +10,6 @@ import (
 	"syscall"
 )
 
-// lockFile is the file two builds into one output folder lock, so that one
-// never removes the other's build folder as stale.
-const lockFile = ".pcdocket-lock"
-
 // lockOutput takes the output folder's lock, or fails at once when another
 // build holds it. The kernel drops the lock when the process dies, so a
 // killed build never leaves it taken.

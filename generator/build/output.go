@@ -28,6 +28,9 @@ const (
 	buildPrefix   = ".build-"
 	nextLinkName  = ".current-next"
 	legacyOldPref = ".old-" // the swap folders of builds before the link layout
+	// lockFile is the file two builds into one output folder lock, so that
+	// one never removes the other's build folder as stale.
+	lockFile = ".pcdocket-lock"
 )
 
 const markerText = `This folder is written by pcdocket build. Every build replaces
@@ -166,45 +169,11 @@ func WriteAtomic(ctx context.Context, out string, files []File) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := switchCurrent(out, filepath.Base(tmp)); err != nil {
+	if err := publish(out, tmp); err != nil {
 		return err
 	}
 	published = true
 	return removeStale(out)
-}
-
-// switchCurrent points out/current at the build folder name, in one rename,
-// and makes sure private and public lead through it.
-func switchCurrent(out, name string) error {
-	next := filepath.Join(out, nextLinkName)
-	os.Remove(next)
-	if err := os.Symlink(name, next); err != nil {
-		return err
-	}
-	if err := os.Rename(next, filepath.Join(out, currentLink)); err != nil {
-		return err
-	}
-	for _, d := range []string{PrivateDir, PublicDir} {
-		if err := linkThroughCurrent(out, d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// linkThroughCurrent makes out/d the link current/d. Once made it never
-// changes; a folder there (the layout of earlier pcdocket versions) is
-// replaced, the one step of the upgrade that is not atomic.
-func linkThroughCurrent(out, d string) error {
-	p := filepath.Join(out, d)
-	want := filepath.Join(currentLink, d)
-	if target, err := os.Readlink(p); err == nil && target == want {
-		return nil
-	}
-	if err := os.RemoveAll(p); err != nil {
-		return err
-	}
-	return os.Symlink(want, p)
 }
 
 // removeStale deletes every build folder but the published one, and the

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -221,6 +222,9 @@ func TestPrivateOutputOwnerOnly(t *testing.T) {
 // TestConcurrentBuildRefused: a second build into the same folder while one
 // runs is refused instead of deleting the first one's work as stale.
 func TestConcurrentBuildRefused(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no flock(2): two builds at once are the user's to avoid")
+	}
 	out := t.TempDir()
 	unlock, err := lockOutput(out)
 	if err != nil {
