@@ -26,7 +26,7 @@ func FrontMatter(file string, data []byte, v any) (body string, src practice.Sou
 }
 
 func (r *reader) frontMatter(file string, data []byte, v any) (body string, src practice.Source, diags diag.List) {
-	src = practice.Source{File: file, Sum: sha256.Sum256(data)}
+	src = practice.Source{File: file, Sum: SourceSum(data)}
 	if bytes.HasPrefix(data, bom) {
 		diags.Errorf(practice.Pos{File: file, Line: 1}, "the file starts with a UTF-8 byte-order mark: save it as UTF-8 without BOM")
 		data = data[len(bom):]
@@ -176,6 +176,18 @@ func syntaxLine(err error) (int, string) {
 // normalizeNewlines turns CRLF and lone CR line breaks into LF. YAML counts
 // a lone CR as a line break, as do editors; counting lines the same way
 // everywhere keeps every finding on the line the coordinator sees.
+// SourceSum returns the fingerprint of a source file that sealing records
+// (practice.Source.Sum): the SHA-256 of its text with CRLF and lone CR read
+// as LF and a leading UTF-8 byte-order mark dropped, so that an editor that
+// re-saves the file with Windows line endings or a BOM does not break the
+// seal. Every other byte counts, whitespace at the end of the file included:
+// for a file saved with LF and no BOM the fingerprint is the SHA-256 of its
+// bytes, so the fingerprints older ledgers recorded, and the identifiers
+// printed on documents (document.ID), stay what they were.
+func SourceSum(data []byte) [32]byte {
+	return sha256.Sum256(normalizeNewlines(bytes.TrimPrefix(data, bom)))
+}
+
 func normalizeNewlines(data []byte) []byte {
 	if bytes.IndexByte(data, '\r') < 0 {
 		return data

@@ -28,7 +28,7 @@ type Source struct {
 	StartLine int      // line of the opening front matter delimiter
 	BodyLine  int      // first line of the Markdown body
 	Keys      Keys     // line of each key the file wrote
-	Sum       [32]byte // SHA-256 of the file's bytes, for sealing
+	Sum       [32]byte // SHA-256 of the file's text, line endings and BOM normalized, for sealing (parse.SourceSum)
 }
 
 // Line returns the line of the key at path ("parties.parent_a.name",

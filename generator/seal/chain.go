@@ -21,14 +21,33 @@ import (
 // change one day without old and new forms ever hashing alike.
 const canonicalHeader = "pcdocket sealed ledger entry v1\n"
 
+// serviceHeader starts the canonical form of a service record, so that it
+// never hashes like a sealed document's.
+const serviceHeader = "pcdocket sealed ledger service v1\n"
+
 // Canonical returns the bytes of e that the hash chain hashes and the
 // signature signs: one "key: value" line per ledger field in a fixed order,
 // the case first and prev last, strings quoted as Go quotes them so that no
 // value can forge a line. It is independent of how YAML lays out the ledger.
+//
+// source_hash came after v1: its line is written only when the entry has
+// one, so that the form, hash and signature of every entry written before
+// are unchanged, while removing it from a newer entry breaks the chain and
+// the signature like any other edit.
 func (e Entry) Canonical() []byte {
 	var b strings.Builder
-	b.WriteString(canonicalHeader)
 	line := func(k, v string) { b.WriteString(k + ": " + v + "\n") }
+	if sv := e.Service; sv != nil {
+		b.WriteString(serviceHeader)
+		line("case", strconv.Quote(e.Case))
+		line("number", strconv.Itoa(e.Number))
+		line("served_on", sv.On.String())
+		line("by", strconv.Quote(sv.By))
+		line("recorded_on", sv.RecordedOn.String())
+		line("prev", hex.EncodeToString(e.Prev[:]))
+		return []byte(b.String())
+	}
+	b.WriteString(canonicalHeader)
 	line("case", strconv.Quote(e.Case))
 	line("number", strconv.Itoa(e.Number))
 	line("kind", strconv.Quote(e.Kind))
@@ -38,6 +57,9 @@ func (e Entry) Canonical() []byte {
 	line("pdf_sha256", hex.EncodeToString(e.PDFSum[:]))
 	line("source", strconv.Quote(e.Source))
 	line("source_sha256", hex.EncodeToString(e.SourceSum[:]))
+	if e.SourceHash != "" {
+		line("source_hash", strconv.Quote(e.SourceHash))
+	}
 	line("prev", hex.EncodeToString(e.Prev[:]))
 	return []byte(b.String())
 }

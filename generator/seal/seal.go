@@ -34,6 +34,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,11 +62,35 @@ type Entry struct {
 	File      string        // the PDF's name inside the case's sealed/ folder
 	PDFSum    [32]byte      // SHA-256 of the PDF
 	Source    string        // the issue file, relative to the practice root
-	SourceSum [32]byte      // SHA-256 of the issue file when sealed
-	Prev      [32]byte      // Hash of the entry before it in the ledger, or Genesis; zero in a ledger written before the chain
-	Signature []byte        // Ed25519 signature of Canonical by the practice's ledger key; nil when unsigned
+	SourceSum [32]byte      // fingerprint of the issue file when sealed, as SourceHash says
+	// SourceHash says how SourceSum was taken: SourceNormalized, or "" in
+	// an entry written before it, which may hold the SHA-256 of the raw
+	// bytes or, the same for a file saved with LF and no BOM, the
+	// normalized fingerprint.
+	SourceHash string
+	Prev       [32]byte // Hash of the entry before it in the ledger, or Genesis; zero in a ledger written before the chain
+	Signature  []byte   // Ed25519 signature of Canonical by the practice's ledger key; nil when unsigned
 
-	line int // line of the entry in its ledger, for findings
+	// Service is set on a service record, which says when and how the
+	// sealed document of issue Number was served; such a record has no
+	// PDF, and only Case, Number, Prev and Signature besides.
+	Service *Service
+
+	line       int // line of the entry in its ledger, for findings
+	servedLine int // line of a service record's served_on
+}
+
+// SourceNormalized is the SourceHash of an entry whose SourceSum is
+// parse.SourceSum of the issue file: line endings and a leading BOM do not
+// count.
+const SourceNormalized = "normalized-v1"
+
+// Service is when and how a sealed document was served, recorded in the
+// ledger after sealing by RecordService.
+type Service struct {
+	On         practice.Date // the day it was served
+	By         string        // email, mail, hand or portal; "" when not said
+	RecordedOn practice.Date // the day the record was written
 }
 
 // String describes the entry for people: "Determination No. 3 of case X
@@ -82,18 +107,28 @@ func (e Entry) String() string {
 }
 
 // ledgerEntry is an entry as the ledger file writes it.
+// A service record has record: service, number, served_on, by and
+// recorded_on; a sealed document has the other fields.
 type ledgerEntry struct {
+	Record       string `yaml:"record,omitempty"`
 	Number       int    `yaml:"number"`
-	Kind         string `yaml:"kind"`
-	ID           string `yaml:"id"`
-	SealedOn     string `yaml:"sealed_on"`
-	File         string `yaml:"file"`
-	PDFSHA256    string `yaml:"pdf_sha256"`
-	Source       string `yaml:"source"`
-	SourceSHA256 string `yaml:"source_sha256"`
+	Kind         string `yaml:"kind,omitempty"`
+	ID           string `yaml:"id,omitempty"`
+	SealedOn     string `yaml:"sealed_on,omitempty"`
+	File         string `yaml:"file,omitempty"`
+	PDFSHA256    string `yaml:"pdf_sha256,omitempty"`
+	Source       string `yaml:"source,omitempty"`
+	SourceSHA256 string `yaml:"source_sha256,omitempty"`
+	SourceHash   string `yaml:"source_hash,omitempty"`
+	ServedOn     string `yaml:"served_on,omitempty"`
+	By           string `yaml:"by,omitempty"`
+	RecordedOn   string `yaml:"recorded_on,omitempty"`
 	Prev         string `yaml:"prev,omitempty"`
 	Signature    string `yaml:"signature,omitempty"`
 }
+
+// recordService is the record field of a service record.
+const recordService = "service"
 
 type ledgerFile struct {
 	Documents []ledgerEntry `yaml:"documents"`
@@ -102,7 +137,8 @@ type ledgerFile struct {
 // Ledger is every case's sealed documents in a practice folder.
 type Ledger struct {
 	root    string
-	entries []Entry // sorted by case, then number
+	entries  []Entry // the sealed documents, sorted by case, then number
+	services []Entry // the service records, in each case's ledger order
 }
 
 // ledgerPath returns the ledger's path for a case, relative to root.
@@ -138,7 +174,13 @@ func Load(root string) (*Ledger, error) {
 		if err != nil {
 			return nil, err
 		}
-		l.entries = append(l.entries, es...)
+		for _, e := range es {
+			if e.Service != nil {
+				l.services = append(l.services, e)
+			} else {
+				l.entries = append(l.entries, e)
+			}
+		}
 	}
 	// The files keep sealing order, which the chain follows; readers want
 	// issue order. The cases come sorted from ReadDir.
@@ -173,9 +215,29 @@ func readLedger(root, caseID string) ([]Entry, error) {
 	for i, le := range lf.Documents {
 		e := Entry{Case: caseID, Number: le.Number, Kind: le.Kind, ID: le.ID, File: le.File, Source: le.Source}
 		if i < len(lines) {
-			e.line = lines[i]
+			e.line, e.servedLine = lines[i].line, lines[i].served
 		}
 		pos := practice.Pos{File: rel, Line: e.line}
+		switch le.Record {
+		case "":
+		case recordService:
+			if e.Service, err = readService(le); err != nil {
+				return nil, &LoadError{pos, err}
+			}
+			if e.Prev, e.Signature, err = readLink(le); err != nil {
+				return nil, &LoadError{pos, err}
+			}
+			out = append(out, e)
+			continue
+		default:
+			return nil, &LoadError{pos, fmt.Errorf("record %q: want %q, or no record for a sealed document; a newer pcdocket may have written it", le.Record, recordService)}
+		}
+		switch le.SourceHash {
+		case "", SourceNormalized:
+			e.SourceHash = le.SourceHash
+		default:
+			return nil, &LoadError{pos, fmt.Errorf("source_hash %q: want %q; a newer pcdocket may have written it", le.SourceHash, SourceNormalized)}
+		}
 		if e.SealedOn, err = practice.ParseDate(le.SealedOn); err != nil {
 			return nil, &LoadError{pos, fmt.Errorf("sealed_on: %v", err)}
 		}
@@ -188,23 +250,56 @@ func readLedger(root, caseID string) ([]Entry, error) {
 		if e.File == "" || e.File != path.Base(e.File) || strings.HasPrefix(e.File, ".") {
 			return nil, &LoadError{pos, fmt.Errorf("file %q: want a plain file name inside %s/", e.File, Dir)}
 		}
-		if le.Prev != "" {
-			if e.Prev, err = parseSum(le.Prev); err != nil {
-				return nil, &LoadError{pos, fmt.Errorf("prev: %v", err)}
-			}
-		}
-		if le.Signature != "" {
-			if e.Signature, err = parseSignature(le.Signature); err != nil {
-				return nil, &LoadError{pos, fmt.Errorf("signature: %v", err)}
-			}
+		if e.Prev, e.Signature, err = readLink(le); err != nil {
+			return nil, &LoadError{pos, err}
 		}
 		out = append(out, e)
 	}
 	return out, nil
 }
 
-// entryLines returns the line of each item of the documents list.
-func entryLines(n *yaml.Node) []int {
+// readLink reads the prev and signature of a ledger record.
+func readLink(le ledgerEntry) (prev [32]byte, sig []byte, err error) {
+	if le.Prev != "" {
+		if prev, err = parseSum(le.Prev); err != nil {
+			return prev, nil, fmt.Errorf("prev: %v", err)
+		}
+	}
+	if le.Signature != "" {
+		if sig, err = parseSignature(le.Signature); err != nil {
+			return prev, nil, fmt.Errorf("signature: %v", err)
+		}
+	}
+	return prev, sig, nil
+}
+
+// readService reads the fields of a service record.
+func readService(le ledgerEntry) (*Service, error) {
+	var (
+		sv  Service
+		err error
+	)
+	if sv.On, err = practice.ParseDate(le.ServedOn); err != nil {
+		return nil, fmt.Errorf("served_on: %v", err)
+	}
+	if sv.RecordedOn, err = practice.ParseDate(le.RecordedOn); err != nil {
+		return nil, fmt.Errorf("recorded_on: %v", err)
+	}
+	if le.By != "" && !slices.Contains(practice.ServiceMethods, le.By) {
+		return nil, fmt.Errorf("by %q: want one of %s", le.By, strings.Join(practice.ServiceMethods, ", "))
+	}
+	sv.By = le.By
+	return &sv, nil
+}
+
+// itemLines is where an item of the documents list is.
+type itemLines struct {
+	line   int // the item
+	served int // its served_on, 0 when absent
+}
+
+// entryLines returns the lines of each item of the documents list.
+func entryLines(n *yaml.Node) []itemLines {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
@@ -213,9 +308,15 @@ func entryLines(n *yaml.Node) []int {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == "documents" && n.Content[i+1].Kind == yaml.SequenceNode {
-			var lines []int
+			var lines []itemLines
 			for _, it := range n.Content[i+1].Content {
-				lines = append(lines, it.Line)
+				il := itemLines{line: it.Line}
+				for j := 0; it.Kind == yaml.MappingNode && j+1 < len(it.Content); j += 2 {
+					if it.Content[j].Value == "served_on" {
+						il.served = it.Content[j].Line
+					}
+				}
+				lines = append(lines, il)
 			}
 			return lines
 		}
@@ -408,6 +509,9 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	if len(pdf) == 0 || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return Entry{}, fmt.Errorf("seal: issue %s: the document is not a PDF", is.ID())
 	}
+	if sv := is.Outcome.ServedOn; sv.After(on) {
+		return Entry{}, fmt.Errorf("seal: issue %s: served_on %s is after the sealing date %s, so the sealed certificate of service would certify a service that has not happened; remove outcome.served_on, seal, and after serving record it with `pcdocket served %s %d --on DATE`", is.ID(), sv, on, caseID, number)
+	}
 	pub, err := signingKey(p, key)
 	if err != nil {
 		return Entry{}, err
@@ -420,7 +524,7 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		return Entry{}, fmt.Errorf("seal: %w; nothing sealed", flawError(caseID, flaws))
 	}
 	for _, e := range existing {
-		if e.Number == number {
+		if e.Number == number && e.Service == nil {
 			return Entry{}, fmt.Errorf("seal: issue %s was already sealed on %s as %s; write a new issue with `amends: %d` to change it", is.ID(), e.SealedOn, e.ID, number)
 		}
 	}
@@ -432,8 +536,9 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		SealedOn:  on,
 		File:      is.DocumentFile(),
 		PDFSum:    sha256.Sum256(pdf),
-		Source:    is.Src.File,
-		SourceSum: is.Src.Sum,
+		Source:     is.Src.File,
+		SourceSum:  is.Src.Sum,
+		SourceHash: SourceNormalized,
 	}
 	dir := filepath.Join(root, "content", "cases", caseID, Dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -490,6 +595,9 @@ func Rechain(root string, p *practice.Practice, caseID string, key ed25519.Priva
 	}
 	l := &Ledger{root: root, entries: es}
 	for _, e := range es {
+		if e.Service != nil {
+			continue
+		}
 		if _, err := l.Bytes(e); err != nil {
 			return 0, fmt.Errorf("%w; restore the sealed file before rechaining, nothing rewritten", err)
 		}
@@ -515,6 +623,10 @@ func writeLedger(root, caseID string, es []Entry) error {
 			PDFSHA256:    hex.EncodeToString(e.PDFSum[:]),
 			Source:       e.Source,
 			SourceSHA256: hex.EncodeToString(e.SourceSum[:]),
+			SourceHash:   e.SourceHash,
+		}
+		if sv := e.Service; sv != nil {
+			le = ledgerEntry{Record: recordService, Number: e.Number, ServedOn: sv.On.String(), By: sv.By, RecordedOn: sv.RecordedOn.String()}
 		}
 		if e.Chained() {
 			le.Prev = hex.EncodeToString(e.Prev[:])
@@ -623,7 +735,11 @@ func Check(root string, p *practice.Practice) diag.List {
 			l.Warnf(at, "the ledger has no hash chain (an older pcdocket wrote it), so a removed or edited entry would go unnoticed; run `pcdocket seal --rechain %s` to add it, or let the next seal in this case add it", id)
 		}
 		ledger := &Ledger{root: root, entries: es}
-		for _, e := range es {
+		for i, e := range es {
+			if e.Service != nil {
+				checkService(&l, p, e, es[:i+1])
+				continue
+			}
 			checkEntry(&l, ledger, p, e)
 		}
 		checkStray(&l, root, id, es)
@@ -650,6 +766,21 @@ func checkStray(l *diag.List, root, caseID string, es []Entry) {
 	}
 }
 
+// sourceMatches reports whether is's source is the one e sealed. An entry
+// written before source_hash may hold the SHA-256 of the raw bytes, which
+// the normalized fingerprint differs from once the file had CRLF line
+// endings or a BOM, so for it the raw bytes are compared too.
+func sourceMatches(root string, is *practice.Issue, e Entry) bool {
+	if is.Src.Sum == e.SourceSum {
+		return true
+	}
+	if e.SourceHash != "" {
+		return false
+	}
+	b, err := sourcefile.ReadFile(root, is.Src.File, MaxPDFBytes, nil)
+	return err == nil && sha256.Sum256(b) == e.SourceSum
+}
+
 func checkEntry(l *diag.List, ledger *Ledger, p *practice.Practice, e Entry) {
 	at := practice.Pos{File: ledgerPath(e.Case), Line: e.line}
 	var is *practice.Issue
@@ -658,7 +789,7 @@ func checkEntry(l *diag.List, ledger *Ledger, p *practice.Practice, e Entry) {
 	}
 	if is == nil {
 		l.Errorf(at, "issue %d was sealed on %s as %s but case %s has no issue %d any more; restore %s", e.Number, e.SealedOn, e.ID, e.Case, e.Number, e.Source)
-	} else if is.Src.Sum != e.SourceSum {
+	} else if !sourceMatches(ledger.root, is, e) {
 		l.Errorf(is.Src.At("number"), "issue %d was sealed on %s as %s and its source has changed since; revert the edit, or record the change in a new issue with `amends: %d`", e.Number, e.SealedOn, e.ID, e.Number)
 	}
 	b, err := sourcefile.ReadFile(ledger.root, e.PDFPath(), MaxPDFBytes, nil)

@@ -49,7 +49,7 @@ func render(t *testing.T, p *practice.Practice, number int) []byte {
 	return b
 }
 
-var sealDay = practice.MustDate("2025-12-27")
+var sealDay = practice.MustDate("2026-10-02")
 
 func TestSealRebuildVerify(t *testing.T) {
 	root := practiceCopy(t)
@@ -68,7 +68,7 @@ func TestSealRebuildVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"number: 1", "kind: determination", "id: " + e.ID, "sealed_on: \"2025-12-27\"", "file: " + e.File, "pdf_sha256: ", "source: content/cases/" + caseID + "/issues/01-school-closure-exchanges.md", "source_sha256: "} {
+	for _, want := range []string{"number: 1", "kind: determination", "id: " + e.ID, "sealed_on: \"2026-10-02\"", "file: " + e.File, "pdf_sha256: ", "source: content/cases/" + caseID + "/issues/01-school-closure-exchanges.md", "source_sha256: "} {
 		if !strings.Contains(string(ledger), want) {
 			t.Errorf("ledger lacks %q:\n%s", want, ledger)
 		}
@@ -128,7 +128,7 @@ func TestCheckEditedSource(t *testing.T) {
 	}
 	p = load(t, root)
 	diags := Check(root, p)
-	want := "content/cases/" + caseID + "/issues/01-school-closure-exchanges.md:2: issue 1 was sealed on 2025-12-27 as " + e.ID +
+	want := "content/cases/" + caseID + "/issues/01-school-closure-exchanges.md:2: issue 1 was sealed on 2026-10-02 as " + e.ID +
 		" and its source has changed since; revert the edit, or record the change in a new issue with `amends: 1`"
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("check after edit:\n got %v\nwant %s", diags, want)
@@ -154,7 +154,7 @@ func TestCheckSealedFile(t *testing.T) {
 			b[len(b)-10] ^= 1
 			os.Chmod(p, 0o644)
 			return os.WriteFile(p, b, 0o644)
-		}, "differs from the one sealed on 2025-12-27"},
+		}, "differs from the one sealed on 2026-10-02"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
