@@ -136,7 +136,7 @@ type ledgerFile struct {
 
 // Ledger is every case's sealed documents in a practice folder.
 type Ledger struct {
-	root    string
+	root     string
 	entries  []Entry // the sealed documents, sorted by case, then number
 	services []Entry // the service records, in each case's ledger order
 }
@@ -529,13 +529,13 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		}
 	}
 	e := Entry{
-		Case:      caseID,
-		Number:    number,
-		Kind:      is.DocumentKind(),
-		ID:        pdfdoc.DocumentID(is),
-		SealedOn:  on,
-		File:      is.DocumentFile(),
-		PDFSum:    sha256.Sum256(pdf),
+		Case:       caseID,
+		Number:     number,
+		Kind:       is.DocumentKind(),
+		ID:         pdfdoc.DocumentID(is),
+		SealedOn:   on,
+		File:       is.DocumentFile(),
+		PDFSum:     sha256.Sum256(pdf),
 		Source:     is.Src.File,
 		SourceSum:  is.Src.Sum,
 		SourceHash: SourceNormalized,
