@@ -52,6 +52,7 @@ func commands() map[string]command {
 		"build":     {"build the private site, documents and public site into output/", runBuild},
 		"serve":     {"serve the private site on localhost and rebuild it on every save", runServe},
 		"seal":      {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
+		"served":    {"record, after sealing, when and how a sealed document was served", runServed},
 		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
 		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
 	}

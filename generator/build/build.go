@@ -104,6 +104,7 @@ func Load(ctx context.Context, opts *Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	seal.ApplyService(opts.Source, p) // served_on from the ledgers' service records
 	if opts.AsOf.IsZero() {
 		opts.AsOf = Today(p, time.Now())
 	}

@@ -116,6 +116,7 @@ func (b *Incremental) Rebuild(ctx context.Context, changed []string) (*Update, e
 	}
 
 	b.read()
+	seal.ApplyService(b.opts.Source, b.p) // served_on from the ledgers' service records
 	parsed := time.Now()
 
 	asOf := b.today()
