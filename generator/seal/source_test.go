@@ -65,7 +65,9 @@ func TestSealSurvivesLineEndings(t *testing.T) {
 		{"BOM", bom, false},
 		{"BOM and CRLF", func(b []byte) []byte { return bom(crlf(b)) }, false},
 		{"CRLF, then back to LF", func(b []byte) []byte { return bytes.ReplaceAll(crlf(b), []byte("\r\n"), []byte("\n")) }, false},
-		{"a word changed", func(b []byte) []byte { return bytes.Replace(b, []byte("kind: determination"), []byte("kind: agreement"), 1) }, true},
+		{"a word changed", func(b []byte) []byte {
+			return bytes.Replace(b, []byte("kind: determination"), []byte("kind: agreement"), 1)
+		}, true},
 		{"a word changed, with CRLF", func(b []byte) []byte { return crlf(bytes.Replace(b, []byte("2025-12-26"), []byte("2025-12-25"), 1)) }, true},
 		{"a line added at the end", func(b []byte) []byte { return append(b, "\nMore.\n"...) }, true},
 		{"a final newline added", func(b []byte) []byte { return append(b, '\n') }, true},
