@@ -43,12 +43,6 @@ func RecordService(root string, p *practice.Practice, caseID string, number int,
 		return Entry{}, fmt.Errorf("seal: no recording date")
 	case by != "" && !slices.Contains(practice.ServiceMethods, by):
 		return Entry{}, fmt.Errorf("seal: service method %q: want one of %s", by, strings.Join(practice.ServiceMethods, ", "))
-	case on.After(recordedOn):
-		return Entry{}, fmt.Errorf("seal: issue %s: the service date %s is after today (%s): record a service once it has happened", is.ID(), on, recordedOn)
-	case is.Outcome != nil && on.Before(is.Outcome.On):
-		return Entry{}, fmt.Errorf("seal: issue %s: the service date %s is before the outcome of %s: a document cannot be served before it is made; check the date", is.ID(), on, is.Outcome.On)
-	case is.Outcome != nil && !is.Outcome.ServedOn.IsZero() && is.Outcome.ServedOn != on:
-		return Entry{}, fmt.Errorf("seal: issue %s: its file says served_on %s (%s): the service date %s disagrees; check the date", is.ID(), is.Outcome.ServedOn, is.Src.At("outcome.served_on"), on)
 	}
 	pub, err := signingKey(p, key)
 	if err != nil {
@@ -73,6 +67,16 @@ func RecordService(root string, p *practice.Practice, caseID string, number int,
 	}
 	if !sealed {
 		return Entry{}, fmt.Errorf("seal: issue %s is not sealed: seal it first with `pcdocket seal %s %d`, or, for a document that is never sealed, write outcome.served_on in its file", is.ID(), caseID, number)
+	}
+	switch o := is.Outcome; {
+	case o == nil:
+		return Entry{}, fmt.Errorf("seal: issue %s is sealed but its file now records no outcome; revert the edit", is.ID())
+	case on.After(recordedOn):
+		return Entry{}, fmt.Errorf("seal: issue %s: the service date %s is after today (%s): record a service once it has happened", is.ID(), on, recordedOn)
+	case on.Before(o.On):
+		return Entry{}, fmt.Errorf("seal: issue %s: the service date %s is before the outcome of %s: a document cannot be served before it is made; check the date", is.ID(), on, o.On)
+	case !o.ServedOn.IsZero() && o.ServedOn != on:
+		return Entry{}, fmt.Errorf("seal: issue %s: its file says served_on %s (%s): the service date %s disagrees; check the date", is.ID(), o.ServedOn, is.Src.At("outcome.served_on"), on)
 	}
 	es = append(es, Entry{Case: caseID, Number: number, Service: &Service{On: on, By: by, RecordedOn: recordedOn}})
 	link(caseID, es, key)
