@@ -16,7 +16,7 @@ func TestVerifySaysSuperseded(t *testing.T) {
 	const caseID = "2026-fam-0318-achterberg-osei" // issue 2 amends issue 1
 	ctx := context.Background()
 	e, _, errb := testEnv()
-	if code := run(ctx, e, []string{"seal", "--source", dir, "--on", "2026-11-13", caseID, "1"}); code != 0 {
+	if code := run(ctx, e, []string{"seal", "--source", dir, "--on", "2026-11-16", caseID, "1"}); code != 0 {
 		t.Fatalf("seal: exit %d\n%s", code, errb)
 	}
 	e, out, errb := testEnv()
