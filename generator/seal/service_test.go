@@ -244,3 +244,30 @@ func servedLine(t *testing.T, root string) int {
 	t.Fatal("no served_on in the ledger")
 	return 0
 }
+
+// TestLoadBadRecords: a record or source_hash this pcdocket does not know,
+// and a service record with a bad field, are reported at their line.
+func TestLoadBadRecords(t *testing.T) {
+	const head = "documents:\n  - number: 1\n    kind: determination\n    id: X\n    sealed_on: 2026-01-01\n    file: x.pdf\n    pdf_sha256: " + zeros + "\n    source: s.md\n    source_sha256: " + zeros + "\n"
+	for _, tc := range []struct {
+		name, ledger, want string
+	}{
+		{"unknown source_hash", head + "    source_hash: normalized-v9\n", `ledger.yaml:2: source_hash "normalized-v9"`},
+		{"unknown record", head + "  - record: mediation\n    number: 1\n", `ledger.yaml:10: record "mediation"`},
+		{"bad served_on", head + "  - record: service\n    number: 1\n    served_on: soon\n    recorded_on: 2026-01-02\n", "ledger.yaml:10: served_on:"},
+		{"bad method", head + "  - record: service\n    number: 1\n    served_on: 2026-01-02\n    by: fax\n    recorded_on: 2026-01-02\n", `ledger.yaml:10: by "fax"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := practiceCopy(t)
+			dir := filepath.Join(root, "content/cases", caseID, "sealed")
+			os.MkdirAll(dir, 0o755)
+			os.WriteFile(filepath.Join(dir, "ledger.yaml"), []byte(tc.ledger), 0o644)
+			diags := Check(root, load(t, root))
+			if len(diags) != 1 || !strings.Contains(diags[0].String(), tc.want) {
+				t.Errorf("check = %v, want one finding with %q", diags, tc.want)
+			}
+		})
+	}
+}
+
+const zeros = "0000000000000000000000000000000000000000000000000000000000000000"
