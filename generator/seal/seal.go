@@ -1,10 +1,13 @@
 // Package seal issues documents for good. Sealing a determination or
 // agreement writes its exact PDF bytes into the practice folder, beside the
 // case, and records them in the case's ledger with the SHA-256 of the PDF
-// and of the issue's source file. From then on the build publishes the
-// sealed bytes instead of a fresh rendering, check reports any edit to the
-// sealed issue, and Verify tells whether a PDF someone holds is, byte for
-// byte, one the practice sealed.
+// and the fingerprint of the issue's source file (parse.SourceSum: line
+// endings and a leading BOM do not count, so an editor's re-save does not
+// break the seal). From then on the build publishes the sealed bytes
+// instead of a fresh rendering, check reports any edit to the sealed issue,
+// and Verify tells whether a PDF someone holds is, byte for byte, one the
+// practice sealed. Service comes after sealing, as a record appended to
+// the ledger (RecordService), never as an edit of the sealed issue.
 //
 // The ledger is per case, content/cases/<case-id>/sealed/ledger.yaml, next
 // to the PDFs it lists: a case folder carries its own sealed record when it
