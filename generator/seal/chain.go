@@ -119,20 +119,20 @@ func audit(caseID string, es []Entry, pub ed25519.PublicKey) (flaws []flaw, lega
 		switch {
 		case legacy:
 		case !e.Chained():
-			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("entry for issue %d has no prev: in a chained ledger every entry records the SHA-256 of the entry before it; %s", e.Number, restore)})
+			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("%s has no prev: in a chained ledger every entry records the SHA-256 of the entry before it; %s", e.what(), restore)})
 		case e.Prev != prev && prevLine == 0:
-			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("entry for issue %d does not follow the entry before it: it is first in the ledger, but its prev %s is not the start of case %s's chain (%s): an entry before it was removed, or the entries were reordered; %s", e.Number, short(e.Prev), caseID, short(prev), restore)})
+			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("%s does not follow the entry before it: it is first in the ledger, but its prev %s is not the start of case %s's chain (%s): an entry before it was removed, or the entries were reordered; %s", e.what(), short(e.Prev), caseID, short(prev), restore)})
 		case e.Prev != prev:
-			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("entry for issue %d does not follow the entry before it: its prev %s is not the SHA-256 of the entry for issue %d on line %d (%s): an entry was removed, reordered or edited since it was sealed; %s", e.Number, short(e.Prev), prevNumber, prevLine, short(prev), restore)})
+			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("%s does not follow the entry before it: its prev %s is not the SHA-256 of the entry for issue %d on line %d (%s): an entry was removed, reordered or edited since it was sealed; %s", e.what(), short(e.Prev), prevNumber, prevLine, short(prev), restore)})
 		}
 		switch {
 		case pub == nil && e.Signature != nil:
 			signedUnpinned = true
 		case pub == nil:
 		case e.Signature == nil:
-			flaws = append(flaws, flaw{line: e.line, unsigned: true, msg: fmt.Sprintf("entry for issue %d is not signed, but practice.yaml pins a ledger key; %s, or, if the entry was sealed before the key was pinned and its history is clean, sign the ledger with `pcdocket seal --rechain --signing-key FILE %s`", e.Number, restore, caseID)})
+			flaws = append(flaws, flaw{line: e.line, unsigned: true, msg: fmt.Sprintf("%s is not signed, but practice.yaml pins a ledger key; %s, or, if the entry was sealed before the key was pinned and its history is clean, sign the ledger with `pcdocket seal --rechain --signing-key FILE %s`", e.what(), restore, caseID)})
 		case !ed25519.Verify(pub, e.Canonical(), e.Signature):
-			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("entry for issue %d: its signature does not match the ledger key practice.yaml pins: the entry was edited after it was sealed, or signed with another key; %s", e.Number, restore)})
+			flaws = append(flaws, flaw{line: e.line, msg: fmt.Sprintf("%s: its signature does not match the ledger key practice.yaml pins: the entry was edited after it was sealed, or signed with another key; %s", e.what(), restore)})
 		}
 		prev, prevLine, prevNumber = e.Hash(), e.line, e.Number
 	}
@@ -140,6 +140,15 @@ func audit(caseID string, es []Entry, pub ed25519.PublicKey) (flaws []flaw, lega
 		flaws = append(flaws, flaw{line: es[0].line, unpinned: true, msg: "the ledger's entries are signed, but practice.yaml pins no ledger key, so nothing checks the signatures; restore `ledger: {public_key: ...}` in practice.yaml from version control"})
 	}
 	return flaws, legacy
+}
+
+// what names e in findings: "entry for issue 3", or "service record for
+// issue 3".
+func (e Entry) what() string {
+	if e.Service != nil {
+		return fmt.Sprintf("service record for issue %d", e.Number)
+	}
+	return fmt.Sprintf("entry for issue %d", e.Number)
 }
 
 // short abbreviates a hash for messages, as git abbreviates commits.
