@@ -271,3 +271,32 @@ func TestLoadBadRecords(t *testing.T) {
 }
 
 const zeros = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// TestRechainSignsServiceRecords: a ledger with a service record, written
+// before a key was pinned, is signed whole by Rechain, record included.
+func TestRechainSignsServiceRecords(t *testing.T) {
+	root := practiceCopy(t)
+	p := unserved(t, root)
+	if _, err := Seal(root, p, caseID, 3, render(t, p, 3), sealed3, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := RecordService(root, p, caseID, 3, served3, "hand", today, nil); err != nil {
+		t.Fatal(err)
+	}
+	pub, priv := newKey(t)
+	p = pin(t, root, pub)
+	if _, err := RecordService(root, p, caseID, 3, served3, "", today, priv); err == nil || !strings.Contains(err.Error(), "not signed") {
+		t.Errorf("recording onto unsigned entries: err = %v, want a refusal pointing at rechain", err)
+	}
+	n, err := Rechain(root, p, caseID, priv)
+	if err != nil || n != 2 {
+		t.Fatalf("Rechain = %d, %v; want 2 entries", n, err)
+	}
+	if l := Check(root, p); len(l) > 0 {
+		t.Errorf("check after rechain: %v", l)
+	}
+	ledger, _ := Load(root)
+	if s, ok := ledger.ServiceOf(caseID, 3); !ok || s.Signature == nil || s.Service.By != "hand" {
+		t.Errorf("service record after rechain: %+v, %v", s, ok)
+	}
+}
