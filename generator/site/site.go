@@ -98,13 +98,14 @@ var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.ht
 // Site renders the private site of one practice. Templates are parsed once
 // in New; a Site is safe for concurrent use.
 type Site struct {
-	p    *practice.Practice
-	md   *markup.Markdown
-	docs *document.Builder // the documents of the HTML twins
-	book *deadline.Book    // every date of the practice, on its court-day calendars
-	asOf practice.Date
-	tmpl *template.Template
-	css  []byte
+	p      *practice.Practice
+	md     *markup.Markdown
+	docs   *document.Builder // the documents of the HTML twins
+	book   *deadline.Book    // every date of the practice, on its court-day calendars
+	asOf   practice.Date
+	tmpl   *template.Template
+	css    []byte
+	script []byte // the search box's script, assets/search.js
 
 	cases   []*caseView
 	docket  docketData
@@ -182,7 +183,7 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, tmpl: s.tmpl, css: s.css, partials: s.partials}
+	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, tmpl: s.tmpl, css: s.css, script: s.script, partials: s.partials}
 	// The templates, and the cached function bound to them, are shared
 	// with s; what they cached may show what the edit changed.
 	n.partials.reset()
@@ -221,6 +222,9 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 	if s.css, err = fs.ReadFile(tmpl, "private/style.css"); err != nil {
 		return fmt.Errorf("site: reading stylesheet: %w", err)
 	}
+	if s.script, err = fs.ReadFile(tmpl, "private/search.js"); err != nil {
+		return fmt.Errorf("site: reading the search script: %w", err)
+	}
 	return nil
 }
 
@@ -234,13 +238,18 @@ func (s *Site) buildPages() error {
 			c.pages = s.casePages(c)
 		}
 	})
-	n := len(s.catList) + 3 // the category pages, their index, the docket and style.css
+	n := len(s.catList) + 5 // the category pages, their index, the docket, the search script and index, style.css
 	for _, c := range s.cases {
 		n += len(c.pages)
 	}
 	// Sized once: growing it by appending was a tenth of an edit's rebuild
 	// at 10,000 issues.
 	pages := make([]Page, 0, n)
+	script := s.script
+	pages = append(pages, Page{Path: SearchScript, render: func(w io.Writer) error {
+		_, err := w.Write(script)
+		return err
+	}})
 	add := func(p string, deps []string, name string, data *pageData) {
 		data.Root = strings.Repeat("../", strings.Count(p, "/"))
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
@@ -321,6 +330,20 @@ func (s *Site) buildPages() error {
 	}
 	slices.SortFunc(pages[notes:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
 
+	// The search index of every case, for the coordinator: it changes
+	// with any case or issue.
+	deps = []string{}
+	for _, c := range s.cases {
+		deps = append(deps, DepCase(c.Case.ID))
+	}
+	for _, c := range s.cases {
+		for _, v := range c.byDep {
+			deps = append(deps, v.dep)
+		}
+	}
+	deps = append(deps, DepPractice)
+	pages = append(pages, Page{Path: SearchIndexFile, Deps: sortDeps(deps), render: s.index1(SearchIndexFile, s.cases)})
+
 	css := s.css
 	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
 		_, err := w.Write(css)
@@ -399,6 +422,13 @@ func (s *Site) casePages(c *caseView) []Page {
 			}
 			add(cl.Href, deps, "clause.html", &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl})
 		}
+		// The case's own search index, which an encrypted site opens to
+		// the case's parents.
+		deps = []string{DepPractice, DepCase(c.Case.ID)}
+		for _, v := range c.Issues {
+			deps = append(deps, v.dep)
+		}
+		pages = append(pages, Page{Path: c.SearchIndexHref(), Deps: sortDeps(deps), render: s.index1(c.SearchIndexHref(), []*caseView{c})})
 	}
 	// The notes page first, then the pages under the case's folder in path
 	// order: buildPages puts them in place without sorting.
@@ -417,6 +447,22 @@ func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
 		buf.Reset()
 		defer s.bufs.Put(buf)
 		if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
+			return fmt.Errorf("rendering %s: %w", p, err)
+		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		return nil
+	}
+}
+
+// index1 returns the render function of a search index of cases.
+func (s *Site) index1(p string, cases []*caseView) func(io.Writer) error {
+	return func(w io.Writer) error {
+		buf := s.bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer s.bufs.Put(buf)
+		if err := renderIndex(buf, cases); err != nil {
 			return fmt.Errorf("rendering %s: %w", p, err)
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
