@@ -446,8 +446,9 @@ func public(p string) bool {
 // it is encrypted into a script, not a shell page.
 func isScript(p string) bool { return strings.HasSuffix(p, ".js") }
 
-// stringRE finds the JSON strings of a script that hold no escapes.
-var stringRE = regexp.MustCompile(`"([^"\\]*)"`)
+// stringRE finds the JSON strings of a script, escapes and all, so that
+// matching stays in step with the quotes.
+var stringRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // rewritePaths replaces every JSON string of a script that is exactly the
 // path of a file of the site, from the site's root, by the file's new
@@ -542,14 +543,22 @@ func (kr *Keyring) Unlock(pass string) (*Access, error) {
 	return nil, ErrWrongPassphrase
 }
 
-var dataRE = regexp.MustCompile(`(?s)<script type="application/json" id="pcv-data">(.*?)</script>`)
+var (
+	dataRE   = regexp.MustCompile(`(?s)<script type="application/json" id="pcv-data">(.*?)</script>`)
+	scriptRE = regexp.MustCompile(`^\(window\.pcvFiles=window\.pcvFiles\|\|\{\}\)\["([^"\\]*)"\]=(\{.*\});\n$`)
+)
 
-// Open decrypts the shell page named name (its file name in the site) with
-// the keys of a, returning the original file's MIME type, name and bytes.
+// Open decrypts the shell page or encrypted script named name (its file
+// name in the site) with the keys of a, returning the original file's MIME
+// type, name and bytes.
 func (kr *Keyring) Open(name string, shellPage []byte, a *Access) (typ, origName string, body []byte, err error) {
 	m := dataRE.FindSubmatch(shellPage)
 	if m == nil {
-		return "", "", nil, fmt.Errorf("%s: not a shell page", name)
+		// An encrypted script files the same data under its name.
+		if m = scriptRE.FindSubmatch(shellPage); m == nil || string(m[1]) != name {
+			return "", "", nil, fmt.Errorf("%s: not a shell page or encrypted script", name)
+		}
+		m[1] = m[2]
 	}
 	var sd shellData
 	if err := json.Unmarshal(m[1], &sd); err != nil {
