@@ -58,7 +58,7 @@
 
   function load() {
     if (loading) return loading;
-    var src = chooseIndex();
+    var src = chooseIndex(), started = performance.now();
     loading = new Promise(function (resolve, reject) {
       if (!src) { reject(new Error("no index")); return; }
       if (window.pcvVault) {
@@ -73,7 +73,11 @@
       s.onload = function () { window.pcdIndex ? resolve(window.pcdIndex) : reject(new Error("empty index")); };
       s.onerror = function () { reject(new Error("cannot load " + src)); };
       document.head.appendChild(s);
-    }).then(function (idx) { entries = prepare(idx); return entries; });
+    }).then(function (idx) {
+      entries = prepare(idx);
+      window.pcdLoadMs = performance.now() - started; // for measurements
+      return entries;
+    });
     loading.catch(function () { say("Search is not available on this page."); });
     return loading;
   }
