@@ -58,6 +58,11 @@ func TestGolden(t *testing.T) {
 		t.Errorf("style.css is not templates/private/style.css as is (err %v)", err)
 	}
 	delete(got, "style.css")
+	script, err := fs.ReadFile(templates.Default(), "private/search.js")
+	if err != nil || !bytes.Equal(got[SearchScript], script) {
+		t.Errorf("%s is not templates/private/search.js as is (err %v)", SearchScript, err)
+	}
+	delete(got, SearchScript)
 	dir := filepath.Join("testdata", "golden")
 	if *update {
 		if err := os.RemoveAll(dir); err != nil {
