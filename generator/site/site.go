@@ -3,7 +3,10 @@
 // (cases/<id>/issues/<n>.html) and per plan clause
 // (cases/<id>/clauses/<ref>.html), an index by category with counts
 // (categories/index.html), one page per category listing its issues
-// (categories/<name>.html), and style.css.
+// (categories/<name>.html), style.css, and the search box's files: its
+// script (assets/search.js, from the template private/search.js) and the
+// search indexes, search-index.js for every case and
+// cases/<id>/search-index.js for one (see search.go).
 //
 // New does all the work that is shared between pages once: it parses the
 // templates, resolves every issue's category, deadlines and links, indexes
