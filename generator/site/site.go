@@ -462,14 +462,8 @@ func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
 // index1 returns the render function of a search index of cases.
 func (s *Site) index1(p string, cases []*caseView) func(io.Writer) error {
 	return func(w io.Writer) error {
-		buf := s.bufs.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer s.bufs.Put(buf)
-		if err := renderIndex(buf, cases); err != nil {
-			return fmt.Errorf("rendering %s: %w", p, err)
-		}
-		if _, err := w.Write(buf.Bytes()); err != nil {
-			return fmt.Errorf("writing %s: %w", p, err)
+		if err := writeIndex(w, cases); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
 		}
 		return nil
 	}
