@@ -95,6 +95,12 @@ func TestBrowserSearch(t *testing.T) {
 		if status, texts, _ := tb.query(t, "zzzz-no-such-thing"); len(texts) != 0 || !strings.HasPrefix(status, "No results") {
 			t.Errorf("a query matching nothing: %q %q", status, texts)
 		}
+		// Results are readable: stacked one under another, links not in
+		// the header's white.
+		tb.query(t, "school")
+		if v := tb.eval(`(function(){ var a = document.querySelectorAll("#pcd-results li"); return a.length > 1 && a[1].getBoundingClientRect().top >= a[0].getBoundingClientRect().bottom && getComputedStyle(a[0].querySelector("a")).color !== "rgb(255, 255, 255)" })()`); v != true {
+			t.Error("the results are not a readable list: side by side, or in white")
+		}
 		// The keyboard: down arrow to the first result, Escape back.
 		tb.query(t, "passport")
 		tb.key("ArrowDown")
