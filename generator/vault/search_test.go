@@ -142,3 +142,70 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// TestSealScripts: a script of the site is encrypted into a script under
+// its owner's key, its JSON strings that name files are renamed (also
+// after strings with escapes), other strings are kept, and the scripts
+// under assets/ are copied as they are.
+func TestSealScripts(t *testing.T) {
+	p := twoCases()
+	index := `window.pcdIndex={"cases":[{"t":"A \u0026 \"B\" \\","u":"cases/alpha/index.html","d":[["issue","index.html","cases/alpha/issues/1.html","style.css"]]}]};` + "\n"
+	files := append(siteFiles(t, p),
+		vault.File{Path: "cases/alpha/search-index.js", Data: []byte(index)},
+		vault.File{Path: "assets/search.js", Data: []byte("/* the box */")})
+	out, err := vault.Seal(p, files, vault.WithIterations(vault.Options{Passphrases: passphrases()}, fastIter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	for _, f := range out {
+		byPath[f.Path] = f.Data
+	}
+	if string(byPath["assets/search.js"]) != "/* the box */" {
+		t.Errorf("assets/search.js is not copied as is: %q", byPath["assets/search.js"])
+	}
+	kr, err := vault.ParseKeyring(byPath[vault.KeyringFile])
+	if err != nil {
+		t.Fatal(err)
+	}
+	alpha, err := kr.Unlock(aPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bravo, err := kr.Unlock(bPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	var body []byte
+	for n, data := range byPath {
+		if strings.HasSuffix(n, ".js") && n != vault.KeyringFile && n != vault.ScriptFile && !strings.HasPrefix(n, "assets/") {
+			if name != "" {
+				t.Fatalf("two encrypted scripts: %s and %s", name, n)
+			}
+			name = n
+			if _, _, _, err := kr.Open(n, data, bravo); !errors.Is(err, vault.ErrNoAccess) {
+				t.Errorf("another case's parent opens %s: %v", n, err)
+			}
+			if _, _, body, err = kr.Open(n, data, alpha); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if name == "" {
+		t.Fatal("no encrypted script in the output")
+	}
+	got := string(body)
+	if strings.Contains(got, "cases/alpha") || !strings.Contains(got, `"t":"A \u0026 \"B\" \\"`) || !strings.Contains(got, `"index.html"`) || !strings.Contains(got, `"style.css"`) {
+		t.Errorf("the script's strings were not renamed as they should be:\n%s", got)
+	}
+	var idx searchIndex
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(got, "window.pcdIndex="), ";\n")), &idx); err != nil {
+		t.Fatalf("the renamed index is not JSON: %v", err)
+	}
+	for _, u := range []string{idx.Cases[0].Href, idx.Cases[0].Docs[0][2]} {
+		if _, ok := byPath[u]; !ok || !strings.HasSuffix(u, ".html") {
+			t.Errorf("link %q is not a file of the encrypted site", u)
+		}
+	}
+}
