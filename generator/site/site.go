@@ -3,7 +3,10 @@
 // (cases/<id>/issues/<n>.html) and per plan clause
 // (cases/<id>/clauses/<ref>.html), an index by category with counts
 // (categories/index.html), one page per category listing its issues
-// (categories/<name>.html), and style.css.
+// (categories/<name>.html), style.css, and the search box's files: its
+// script (assets/search.js, from the template private/search.js) and the
+// search indexes, search-index.js for every case and
+// cases/<id>/search-index.js for one (see search.go).
 //
 // New does all the work that is shared between pages once: it parses the
 // templates, resolves every issue's category, deadlines and links, indexes
@@ -98,13 +101,14 @@ var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.ht
 // Site renders the private site of one practice. Templates are parsed once
 // in New; a Site is safe for concurrent use.
 type Site struct {
-	p    *practice.Practice
-	md   *markup.Markdown
-	docs *document.Builder // the documents of the HTML twins
-	book *deadline.Book    // every date of the practice, on its court-day calendars
-	asOf practice.Date
-	tmpl *template.Template
-	css  []byte
+	p      *practice.Practice
+	md     *markup.Markdown
+	docs   *document.Builder // the documents of the HTML twins
+	book   *deadline.Book    // every date of the practice, on its court-day calendars
+	asOf   practice.Date
+	tmpl   *template.Template
+	css    []byte
+	script []byte // the search box's script, assets/search.js
 
 	cases   []*caseView
 	docket  docketData
@@ -182,7 +186,7 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, tmpl: s.tmpl, css: s.css, partials: s.partials}
+	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, tmpl: s.tmpl, css: s.css, script: s.script, partials: s.partials}
 	// The templates, and the cached function bound to them, are shared
 	// with s; what they cached may show what the edit changed.
 	n.partials.reset()
@@ -221,6 +225,9 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 	if s.css, err = fs.ReadFile(tmpl, "private/style.css"); err != nil {
 		return fmt.Errorf("site: reading stylesheet: %w", err)
 	}
+	if s.script, err = fs.ReadFile(tmpl, "private/search.js"); err != nil {
+		return fmt.Errorf("site: reading the search script: %w", err)
+	}
 	return nil
 }
 
@@ -234,13 +241,18 @@ func (s *Site) buildPages() error {
 			c.pages = s.casePages(c)
 		}
 	})
-	n := len(s.catList) + 3 // the category pages, their index, the docket and style.css
+	n := len(s.catList) + 5 // the category pages, their index, the docket, the search script and index, style.css
 	for _, c := range s.cases {
 		n += len(c.pages)
 	}
 	// Sized once: growing it by appending was a tenth of an edit's rebuild
 	// at 10,000 issues.
 	pages := make([]Page, 0, n)
+	script := s.script
+	pages = append(pages, Page{Path: SearchScript, render: func(w io.Writer) error {
+		_, err := w.Write(script)
+		return err
+	}})
 	add := func(p string, deps []string, name string, data *pageData) {
 		data.Root = strings.Repeat("../", strings.Count(p, "/"))
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
@@ -321,6 +333,20 @@ func (s *Site) buildPages() error {
 	}
 	slices.SortFunc(pages[notes:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
 
+	// The search index of every case, for the coordinator: it changes
+	// with any case or issue.
+	deps = []string{}
+	for _, c := range s.cases {
+		deps = append(deps, DepCase(c.Case.ID))
+	}
+	for _, c := range s.cases {
+		for _, v := range c.byDep {
+			deps = append(deps, v.dep)
+		}
+	}
+	deps = append(deps, DepPractice)
+	pages = append(pages, Page{Path: SearchIndexFile, Deps: sortDeps(deps), render: s.index1(SearchIndexFile, s.cases)})
+
 	css := s.css
 	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
 		_, err := w.Write(css)
@@ -399,6 +425,13 @@ func (s *Site) casePages(c *caseView) []Page {
 			}
 			add(cl.Href, deps, "clause.html", &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl})
 		}
+		// The case's own search index, which an encrypted site opens to
+		// the case's parents.
+		deps = []string{DepPractice, DepCase(c.Case.ID)}
+		for _, v := range c.Issues {
+			deps = append(deps, v.dep)
+		}
+		pages = append(pages, Page{Path: c.SearchIndexHref(), Deps: sortDeps(deps), render: s.index1(c.SearchIndexHref(), []*caseView{c})})
 	}
 	// The notes page first, then the pages under the case's folder in path
 	// order: buildPages puts them in place without sorting.
@@ -421,6 +454,16 @@ func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		return nil
+	}
+}
+
+// index1 returns the render function of a search index of cases.
+func (s *Site) index1(p string, cases []*caseView) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if err := writeIndex(w, cases); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
 		}
 		return nil
 	}

@@ -58,6 +58,11 @@ func TestGolden(t *testing.T) {
 		t.Errorf("style.css is not templates/private/style.css as is (err %v)", err)
 	}
 	delete(got, "style.css")
+	script, err := fs.ReadFile(templates.Default(), "private/search.js")
+	if err != nil || !bytes.Equal(got[SearchScript], script) {
+		t.Errorf("%s is not templates/private/search.js as is (err %v)", SearchScript, err)
+	}
+	delete(got, SearchScript)
 	dir := filepath.Join("testdata", "golden")
 	if *update {
 		if err := os.RemoveAll(dir); err != nil {
@@ -125,6 +130,7 @@ func TestPaths(t *testing.T) {
 		paths = append(paths, pg.Path)
 	}
 	want := []string{
+		"assets/search.js",
 		"cases/alvarez-brennan/clauses/4.2.html",
 		"cases/alvarez-brennan/clauses/5.1.html",
 		"cases/alvarez-brennan/clauses/7-b.html",
@@ -135,10 +141,12 @@ func TestPaths(t *testing.T) {
 		"cases/alvarez-brennan/issues/4.html",
 		"cases/alvarez-brennan/issues/5.html",
 		"cases/alvarez-brennan/issues/6.html",
+		"cases/alvarez-brennan/search-index.js",
 		"cases/okafor-reyes/clauses/2.html",
 		"cases/okafor-reyes/index.html",
 		"cases/okafor-reyes/issues/1.html",
 		"cases/okafor-reyes/issues/2.html",
+		"cases/okafor-reyes/search-index.js",
 		"categories/exchanges.html",
 		"categories/extracurricular.html",
 		"categories/holidays.html",
@@ -150,6 +158,7 @@ func TestPaths(t *testing.T) {
 		"index.html",
 		"notes/alvarez-brennan.html",
 		"notes/okafor-reyes.html",
+		"search-index.js",
 		"style.css",
 	}
 	if !slices.Equal(paths, want) {
@@ -160,6 +169,12 @@ func TestPaths(t *testing.T) {
 func TestEscaping(t *testing.T) {
 	got := renderAll(t, newSite(t, samplePractice()))
 	for p, b := range got {
+		if p == SearchScript {
+			continue // the search box's own code
+		}
+		// The one script a page may carry is the search box's.
+		root := strings.Repeat("../", strings.Count(p, "/"))
+		b = bytes.Replace(b, []byte(`<script src="`+root+`assets/search.js" defer></script>`), nil, 1)
 		if bytes.Contains(b, []byte("<script")) {
 			t.Errorf("%s contains a raw <script", p)
 		}
@@ -434,7 +449,7 @@ func TestSafeName(t *testing.T) {
 
 func TestNewErrors(t *testing.T) {
 	full := fstest.MapFS{}
-	for _, name := range append(slices.Clone(pageTemplates), "layout.html", "document.html", "style.css") {
+	for _, name := range append(slices.Clone(pageTemplates), "layout.html", "document.html", "style.css", "search.js") {
 		b, err := templates.Default().(interface {
 			ReadFile(string) ([]byte, error)
 		}).ReadFile("private/" + name)
@@ -466,6 +481,7 @@ func TestNewErrors(t *testing.T) {
 		{"ok", samplePractice(), full, ""},
 		{"missing template", samplePractice(), without("private/clause.html"), "template private/clause.html is missing"},
 		{"missing stylesheet", samplePractice(), without("private/style.css"), "stylesheet"},
+		{"missing search script", samplePractice(), without("private/search.js"), "search script"},
 		{"syntax error", samplePractice(), broken, "issue.html"},
 		{"duplicate issue number", dup, full, "two pages would be written to cases/alvarez-brennan/issues/1.html"},
 		{"no practice", nil, full, "no practice"},

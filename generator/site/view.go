@@ -94,6 +94,10 @@ type caseView struct {
 	pages []Page       // the case's own pages, kept for Site.Next
 	byDep []*issueView // Issues in the order of their dependency keys
 
+	search     sync.Once // searchEntry
+	searchJSON []byte
+	searchErr  error
+
 	notes     sync.Once
 	notesHTML template.HTML
 	notesErr  error

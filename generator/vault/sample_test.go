@@ -2,6 +2,7 @@ package vault_test
 
 import (
 	"context"
+	"encoding/json"
 	"html/template"
 	"io/fs"
 	"os"
@@ -103,6 +104,10 @@ func TestSampleEncryptedLeaksNothing(t *testing.T) {
 		f := []string{s}
 		if e := template.HTMLEscapeString(s); e != s {
 			f = append(f, e)
+		}
+		// and as a string of a search index (JSON writes & as \u0026).
+		if j, _ := json.Marshal(s); string(j[1:len(j)-1]) != s {
+			f = append(f, string(j[1:len(j)-1]))
 		}
 		return f
 	}

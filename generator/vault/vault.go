@@ -26,9 +26,20 @@
 // salt came from the practice's name, which let a dictionary of name keys
 // be computed once per practice and checked against a directory listing).
 // index.html (the docket) keeps its name, so the site has a fixed entry
-// point. Stylesheets are not
-// private and are copied as they are. Links between pages are rewritten to
-// the new names before encryption.
+// point. Stylesheets and the scripts under assets/ are not private and are
+// copied as they are. Links between pages are rewritten to the new names
+// before encryption.
+//
+// Any other script (a search index) becomes <label>.js: a script that
+// files the same JSON a shell page carries under its own name,
+//
+//	(window.pcvFiles=window.pcvFiles||{})["<label>.js"]={...};
+//
+// so that a decrypted page can load it with <script src>, which works from
+// file:// where fetching a file does not, and open it with the session's
+// keys (window.pcvVault.load in vault.js). Before encryption, every JSON
+// string in it that is the path of a file of the site is replaced by that
+// file's new name.
 //
 // Each shell page carries its ciphertext: AES-256-GCM under its owner's
 // key, a fresh random nonce, and as additional data the build id and the
@@ -200,7 +211,7 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 	names := map[string]string{} // original path -> new path
 	used := map[string]bool{EntryFile: true, KeyringFile: true, ScriptFile: true}
 	for _, f := range files {
-		if strings.HasSuffix(f.Path, ".css") {
+		if public(f.Path) {
 			out = append(out, f)
 			names[f.Path] = f.Path
 			used[f.Path] = true
@@ -210,7 +221,11 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 		if f.Path == EntryFile {
 			e.name = EntryFile
 		} else {
-			e.name = label(nameKey, "page\x00"+f.Path, nameLen) + ".html"
+			ext := ".html"
+			if isScript(f.Path) {
+				ext = ".js"
+			}
+			e.name = label(nameKey, "page\x00"+f.Path, nameLen) + ext
 			if used[e.name] {
 				return nil, fmt.Errorf("vault: two files would be named %s", e.name)
 			}
@@ -302,11 +317,13 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 		data := e.Data
 		if strings.HasSuffix(e.Path, ".html") {
 			data = rewriteLinks(e.Path, data, names, func(target string) string {
-				if strings.HasSuffix(target, ".css") {
+				if public(target) {
 					return ""
 				}
 				return kids[owners.of(target)]
 			})
+		} else if isScript(e.Path) {
+			data = rewritePaths(data, names)
 		}
 		typ := mime.TypeByExtension(path.Ext(e.Path))
 		if typ == "" {
@@ -334,6 +351,14 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 		js, err := json.Marshal(sd)
 		if err != nil {
 			return nil, err
+		}
+		if isScript(e.Path) {
+			// A script is loaded by <script src>, the one way a page opened
+			// from file:// can read another file: it files its ciphertext
+			// under its own name for vault.js to open.
+			name, _ := json.Marshal(e.name)
+			out = append(out, File{Path: e.name, Data: []byte("(window.pcvFiles=window.pcvFiles||{})[" + string(name) + "]=" + string(js) + ";\n")})
+			continue
 		}
 		var buf bytes.Buffer
 		if err := shell.Execute(&buf, struct{ Data template.JS }{template.JS(js)}); err != nil {
@@ -409,6 +434,32 @@ func (o owners) of(p string) string {
 		return id
 	}
 	return coordOwner
+}
+
+// public reports whether a file of the site is copied as it is: the
+// stylesheets and the scripts under assets/, which hold no case data.
+func public(p string) bool {
+	return strings.HasSuffix(p, ".css") || strings.HasPrefix(p, "assets/")
+}
+
+// isScript reports whether a private file is a script (a search index):
+// it is encrypted into a script, not a shell page.
+func isScript(p string) bool { return strings.HasSuffix(p, ".js") }
+
+// stringRE finds the JSON strings of a script, escapes and all, so that
+// matching stays in step with the quotes.
+var stringRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// rewritePaths replaces every JSON string of a script that is exactly the
+// path of a file of the site, from the site's root, by the file's new
+// name: the links of a search index.
+func rewritePaths(js []byte, names map[string]string) []byte {
+	return stringRE.ReplaceAllFunc(js, func(m []byte) []byte {
+		if n, ok := names[string(m[1:len(m)-1])]; ok {
+			return []byte(`"` + n + `"`)
+		}
+		return m
+	})
 }
 
 // attrRE finds link attributes in the pages html/template renders. Text
@@ -492,14 +543,22 @@ func (kr *Keyring) Unlock(pass string) (*Access, error) {
 	return nil, ErrWrongPassphrase
 }
 
-var dataRE = regexp.MustCompile(`(?s)<script type="application/json" id="pcv-data">(.*?)</script>`)
+var (
+	dataRE   = regexp.MustCompile(`(?s)<script type="application/json" id="pcv-data">(.*?)</script>`)
+	scriptRE = regexp.MustCompile(`^\(window\.pcvFiles=window\.pcvFiles\|\|\{\}\)\["([^"\\]*)"\]=(\{.*\});\n$`)
+)
 
-// Open decrypts the shell page named name (its file name in the site) with
-// the keys of a, returning the original file's MIME type, name and bytes.
+// Open decrypts the shell page or encrypted script named name (its file
+// name in the site) with the keys of a, returning the original file's MIME
+// type, name and bytes.
 func (kr *Keyring) Open(name string, shellPage []byte, a *Access) (typ, origName string, body []byte, err error) {
 	m := dataRE.FindSubmatch(shellPage)
 	if m == nil {
-		return "", "", nil, fmt.Errorf("%s: not a shell page", name)
+		// An encrypted script files the same data under its name.
+		if m = scriptRE.FindSubmatch(shellPage); m == nil || string(m[1]) != name {
+			return "", "", nil, fmt.Errorf("%s: not a shell page or encrypted script", name)
+		}
+		m[1] = m[2]
 	}
 	var sd shellData
 	if err := json.Unmarshal(m[1], &sd); err != nil {

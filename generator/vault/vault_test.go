@@ -85,14 +85,14 @@ func sealed(t *testing.T) (map[string][]byte, *vault.Keyring) {
 	return files, kr
 }
 
-// openAll decrypts every shell page with a and returns the plaintexts by
+// openAll decrypts every shell page and encrypted script with a and returns the plaintexts by
 // original name, and how many pages a could not open.
 func openAll(t *testing.T, files map[string][]byte, kr *vault.Keyring, a *vault.Access) (map[string][]byte, int) {
 	t.Helper()
 	plain := map[string][]byte{}
 	refused := 0
 	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") {
+		if !strings.HasSuffix(name, ".html") && (!strings.HasSuffix(name, ".js") || name == vault.KeyringFile || name == vault.ScriptFile) {
 			continue
 		}
 		_, orig, body, err := kr.Open(name, data, a)

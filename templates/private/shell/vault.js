@@ -71,10 +71,10 @@
     return null;
   }
 
-  async function decryptPage(kr, data, raw) {
+  async function decryptPage(kr, data, raw, name) {
     var key = await subtle.importKey("raw", b64(raw), "AES-GCM", false, ["decrypt"]);
     var pt = new Uint8Array(await subtle.decrypt({ name: "AES-GCM", iv: b64(data.nonce),
-      additionalData: enc.encode(AAD + kr.build + "\u0000" + pageName()) }, key, b64(data.ct)));
+      additionalData: enc.encode(AAD + kr.build + "\u0000" + (name || pageName())) }, key, b64(data.ct)));
     var n = new DataView(pt.buffer).getUint32(0);
     var hdr = JSON.parse(new TextDecoder().decode(pt.subarray(4, 4 + n)));
     return { type: hdr.type, name: hdr.name, body: pt.subarray(4 + n) };
@@ -99,6 +99,14 @@
       }
     });
     document.replaceChild(document.adoptNode(doc.documentElement), document.documentElement);
+    // Scripts a parser made do not run when moved into this document: put
+    // fresh copies in their place (the page's search box).
+    document.querySelectorAll("script").forEach(function (old) {
+      var s = document.createElement("script");
+      for (var i = 0; i < old.attributes.length; i++) s.setAttribute(old.attributes[i].name, old.attributes[i].value);
+      s.textContent = old.textContent;
+      old.replaceWith(s);
+    });
     if (location.hash) {
       var t = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (t) t.scrollIntoView();
@@ -121,7 +129,34 @@
     a.click();
   }
 
+  // expose lets the decrypted page's scripts open the site's encrypted
+  // scripts (a search index, <label>.js) with this session's keys, without
+  // handing them the keys: has(kid) says whether the session holds a key,
+  // load(src) loads the script and resolves to its decrypted text.
+  function expose(kr, sess) {
+    window.pcvVault = {
+      has: function (kid) { return !!(kid && sess.keys[kid]); },
+      load: function (src) {
+        var name = src.split("/").pop();
+        var files = function () { return window.pcvFiles || {}; };
+        return new Promise(function (resolve, reject) {
+          if (files()[name]) { resolve(); return; }
+          var s = document.createElement("script");
+          s.src = src;
+          s.onload = function () { files()[name] ? resolve() : reject(new Error(name + ": not an encrypted script")); };
+          s.onerror = function () { reject(new Error("cannot load " + name)); };
+          document.head.appendChild(s);
+        }).then(function () {
+          var data = files()[name];
+          if (!sess.keys[data.kid]) throw new Error(name + ": this passphrase does not open it");
+          return decryptPage(kr, data, sess.keys[data.kid], name);
+        }).then(function (file) { return new TextDecoder().decode(file.body); });
+      }
+    };
+  }
+
   async function show(kr, data, sess) {
+    expose(kr, sess);
     var page = await decryptPage(kr, data, sess.keys[data.kid]);
     if (/^text\/html/.test(page.type)) {
       showHTML(page.body, sess);
