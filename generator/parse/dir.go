@@ -127,7 +127,7 @@ func localJurisdictions(root string) []string {
 	var codes []string
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".yaml") {
+		if sourcefile.Scratch(name) || e.IsDir() || !strings.HasSuffix(name, ".yaml") {
 			continue
 		}
 		codes = append(codes, strings.TrimSuffix(name, ".yaml"))
@@ -170,7 +170,7 @@ func caseIDs(root string) ([]string, diag.List) {
 	var ids []string
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) {
+		if sourcefile.Scratch(name) {
 			continue
 		}
 		if !e.IsDir() {
@@ -239,7 +239,7 @@ func issueFiles(root, caseDir string) ([]string, diag.List) {
 	}
 	var names []string
 	for _, e := range entries {
-		if ignored(e.Name()) || e.IsDir() {
+		if sourcefile.Scratch(e.Name()) || e.IsDir() {
 			continue
 		}
 		if !strings.HasSuffix(e.Name(), ".md") {
@@ -292,7 +292,7 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 	var pages []*practice.Page
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+		if sourcefile.Scratch(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
 			continue
 		}
 		file := path.Join(PublicDir, name)
@@ -328,14 +328,6 @@ func fileError(diags *diag.List, file string, err error) {
 	default:
 		diags.Errorf(practice.Pos{File: file}, "%v", err)
 	}
-}
-
-// ignored reports whether a directory entry is an editor's or the system's
-// scratch file rather than the coordinator's content.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || name == "4913"
 }
 
 // slug suggests a valid id for a bad folder or file name.

@@ -124,6 +124,14 @@ func TestServeAtomicSaves(t *testing.T) {
 		if last := reps[len(reps)-1]; last.Err != nil {
 			t.Errorf("%s: %v", s.name, last.Err)
 		}
+		// The log names the file saved, never the save's temporaries.
+		for _, rep := range reps {
+			for _, c := range rep.Changed {
+				if c != issueRel(0, 1) {
+					t.Errorf("%s: the report counts %s as a change: %s", s.name, c, rep)
+				}
+			}
+		}
 		if _, body := r.get(t, issuePage(0, 1)); !strings.Contains(body, title) {
 			t.Errorf("%s: new text not served", s.name)
 		}
