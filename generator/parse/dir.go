@@ -5,6 +5,7 @@
 package parse
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -144,9 +145,15 @@ func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
 func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, diag.List) {
 	src := practice.Source{File: file, StartLine: 1}
 	var diags diag.List
+	data = bytes.TrimPrefix(data, bom)
+	if line, _, msg, bad := notUTF8(data); bad {
+		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		return src, diags
+	}
+	data = normalizeNewlines(data)
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
-		line, msg := syntaxLine(err)
+		line, msg := syntaxLine(data, err)
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
 		return src, diags
 	}
