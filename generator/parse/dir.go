@@ -148,6 +148,7 @@ func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, dia
 	data = bytes.TrimPrefix(data, bom)
 	if line, _, msg, bad := notUTF8(data); bad {
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
 		return src, diags
 	}
 	data = normalizeNewlines(data)
@@ -155,6 +156,7 @@ func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, dia
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		line, msg := syntaxLine(data, err)
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
 		return src, diags
 	}
 	d := &decoder{r: r, src: &src, diags: &diags}

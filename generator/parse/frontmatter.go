@@ -17,6 +17,10 @@ import (
 
 var bom = []byte("\xef\xbb\xbf")
 
+// whole is Source.Unread for a file whose front matter could not be read
+// at all. It is never modified.
+var whole = []string{""}
+
 // FrontMatter decodes the front matter of a Markdown file into v (a pointer
 // to a model struct with `pc` tags) and returns the body and the file's
 // Source. YAML front matter sits between "---" lines, TOML between "+++"
@@ -31,6 +35,7 @@ func (r *reader) frontMatter(file string, data []byte, v any) (body string, src 
 	data = bytes.TrimPrefix(data, bom)
 	if line, _, msg, bad := notUTF8(data); bad {
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
 		return "", src, diags
 	}
 	data = normalizeNewlines(data)
@@ -38,12 +43,14 @@ func (r *reader) frontMatter(file string, data []byte, v any) (body string, src 
 	src.StartLine = open
 	if delim == "" {
 		diags.Errorf(practice.Pos{File: file, Line: 1}, "no front matter: start the file with a line \"---\", then the keys, then another \"---\" line")
+		src.Unread = whole
 		return string(data), src, diags
 	}
 
 	raw, rest, ok := split(data)
 	if !ok {
 		diags.Errorf(practice.Pos{File: file, Line: open}, "front matter opened on line %d is never closed: add a %q line after the last key", open, delim)
+		src.Unread = whole
 		return "", src, diags
 	}
 	src.BodyLine = open + bytes.Count(raw, []byte("\n")) + 2
@@ -63,6 +70,7 @@ func (r *reader) frontMatter(file string, data []byte, v any) (body string, src 
 		// closing delimiter is the last line that can be at fault.
 		line = max(1, min(open+line, src.BodyLine-1))
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
 		return string(rest), src, diags
 	}
 	d := &decoder{r: r, src: &src, off: open, diags: &diags}
