@@ -166,4 +166,3 @@ func cutYAML(data []byte) (fm, body []byte, ok bool) {
 	}
 	return rest[:i+1], rest[i+5:], true
 }
-
