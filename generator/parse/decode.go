@@ -269,6 +269,12 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			if _, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil {
+				d.fail(n, path, "%s: want a whole number, got the text %q: write it without quotes", path, n.Value)
+				return
+			}
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			d.fail(n, path, "%s: want a whole number, got %s", path, kindName(n))
 			return
