@@ -30,6 +30,9 @@ import (
 func TestNoKnockOnFindings(t *testing.T) {
 	runs := 0
 	for _, name := range fixtures(t) {
+		if strings.HasPrefix(name, "unread-") {
+			continue // broken already: the baseline must parse cleanly
+		}
 		src := filepath.Join("testdata", name)
 		root := t.TempDir()
 		copyDir(t, src, root)
