@@ -263,6 +263,12 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 	}
 	switch v.Kind() {
 	case reflect.String:
+		if n.Kind == yaml.MappingNode && n.Style == 0 && len(n.Content) == 2 && n.Content[1].Kind == yaml.ScalarNode {
+			// "- Exchanges are at: 5 p.m." reads as a key and its value.
+			k, val := n.Content[0], n.Content[1]
+			d.fail(n, path, "%s: want text, got a set of keys: a text containing \": \" must be in quotes: write %q", path, k.Value+": "+val.Value)
+			return
+		}
 		if n.Kind != yaml.ScalarNode {
 			d.fail(n, path, "%s: want text, got %s", path, kindName(n))
 			return

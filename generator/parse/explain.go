@@ -94,7 +94,7 @@ func explainYAML(text []byte, line int, msg string) (int, string) {
 			break
 		}
 		if v, ok := value(l); ok {
-			key := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l[:len(l)-len(strings.TrimLeft(l, " "))]+strings.SplitN(strings.TrimLeft(l, " "), ":", 2)[0]), "- "))
+			key, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimLeft(l, " "), "- "), ":")
 			return line, fmt.Sprintf("a value containing \": \" must be in quotes: write %s: %q", key, v) + said
 		}
 		return line, "a value containing \": \" must be in quotes" + said

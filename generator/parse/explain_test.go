@@ -48,6 +48,8 @@ func TestSyntaxInPlainWords(t *testing.T) {
 			"f.md:7: a value cannot start with * unquoted: put the value in quotes (YAML: did not find expected alphabetic or numeric character)"},
 		{"a backslash in double quotes", head + "title: \"C:\\Users\\docs\"\n---\n",
 			`f.md:7: a backslash inside double quotes starts an escape: use single quotes ('C:\Users'), or write each backslash twice (YAML: did not find expected hexdecimal number)`},
+		{"an unquoted colon in a list item", head + "title: t\noutcome:\n  kind: agreement\n  on: 2026-01-02\n  summary: s\n  directives:\n    - Exchanges are at: 5 p.m.\n---\n",
+			`f.md:13: outcome.directives[0]: want text, got a set of keys: a text containing ": " must be in quotes: write "Exchanges are at: 5 p.m."`},
 		{"toml: unquoted text", "+++\nnumber = 3\ntitle = Pickup\n+++\n",
 			`f.md:3: a text value must be in quotes: write key = "text" (TOML: expected value but found "Pickup" instead)`},
 		{"toml: yaml's colon", "+++\nnumber = 3\ntitle: \"x\"\n+++\n",
