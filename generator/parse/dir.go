@@ -106,7 +106,11 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	data, err := r.readFile(root, PracticeFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
+			if alt := practiceFileCandidate(root); alt != "" {
+				diags.Errorf(practice.Pos{File: alt}, "pcdocket reads the practice from %s, named exactly so: rename %s to %s", PracticeFile, alt, PracticeFile)
+			} else {
+				diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
+			}
 		} else {
 			fileError(&diags, PracticeFile, err)
 		}
@@ -119,6 +123,23 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 		diags.Errorf(p.Src.At("limits.max_file_bytes"), "limits.max_file_bytes: want a positive number of bytes, e.g. 8388608 for 8 MiB; leave it out for the default, %s", sourcefile.Bytes(practice.DefaultMaxFileBytes))
 	}
 	return p, diags
+}
+
+// practiceFileCandidate returns the name of a file in root that is most
+// likely practice.yaml under another spelling (practice.yml, Practice.yaml),
+// or "".
+func practiceFileCandidate(root string) string {
+	entries, err := sourcefile.ReadDir(root, ".")
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		stem, ext := splitExt(e.Name())
+		if !e.IsDir() && strings.EqualFold(stem, "practice") && (strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")) {
+			return e.Name()
+		}
+	}
+	return ""
 }
 
 // localJurisdictions lists the codes of the jurisdiction override files,

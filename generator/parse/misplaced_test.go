@@ -58,6 +58,8 @@ func TestMisplacedFiles(t *testing.T) {
 			"content/cases/2026-fam-0001/order.pdf: warning: pcdocket does not read this file: content/ holds case.md files, issue files (.md) in each case's issues/ folder and the public pages; keep other files outside content/, or in a folder whose name starts with a dot"}},
 		{"notes without front matter in a folder of their own", map[string]string{"content/notes/todo.md": "call the school\n"}, "", []string{
 			"content/notes/todo.md: warning: pcdocket does not read this file: content/ holds case.md files, issue files (.md) in each case's issues/ folder and the public pages; keep other files outside content/, or in a folder whose name starts with a dot"}},
+		{"practice.yml", map[string]string{"practice.yml": "name: P\ncoordinator:\n  name: C\n"}, "practice.yaml", []string{
+			"practice.yml: pcdocket reads the practice from practice.yaml, named exactly so: rename practice.yml to practice.yaml"}},
 		{"editors' scratch files and dot-folders", map[string]string{
 			caseDir + "/issues/4913":                       "",
 			caseDir + "/issues/.01-exchange.md.swp":        "x",
