@@ -53,11 +53,13 @@ func explainYAML(text []byte, line int, msg string) (int, string) {
 		return ""
 	}
 	said := " (YAML: " + msg + ")"
-	// A tab in the indentation: found anywhere, whatever the parser said.
-	for i, l := range ls {
-		lead := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
-		if strings.Contains(lead, "\t") && strings.Contains(msg, "tab") || strings.Contains(lead, "\t") && strings.Contains(msg, "cannot start any token") {
-			return i + 1, "this line is indented with a tab: use spaces, not tabs, to indent" + said
+	// A tab in the indentation, which the parser reports as a tab or as a
+	// character that starts nothing, at its own idea of the line.
+	if strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
+		for i, l := range ls {
+			if lead := l[:len(l)-len(strings.TrimLeft(l, " \t"))]; strings.Contains(lead, "\t") {
+				return i + 1, "this line is indented with a tab: use spaces, not tabs, to indent" + said
+			}
 		}
 	}
 	switch {
@@ -160,7 +162,7 @@ func explainYAML(text []byte, line int, msg string) (int, string) {
 }
 
 // explainTOML is explainYAML for TOML front matter (between +++ lines).
-func explainTOML(_ int, msg string) string {
+func explainTOML(msg string) string {
 	said := " (TOML: " + msg + ")"
 	switch {
 	case strings.HasPrefix(msg, `expected value but found '\n'`), strings.HasPrefix(msg, "expected value but found EOF"):
