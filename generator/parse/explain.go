@@ -97,6 +97,9 @@ func explainYAML(text []byte, line int, msg string) (int, string) {
 		}
 		if v, ok := value(l); ok {
 			key, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimLeft(l, " "), "- "), ":")
+			if r := []rune(v); len(r) > 40 {
+				v = string(r[:40]) + "…"
+			}
 			return line, fmt.Sprintf("a value containing \": \" must be in quotes: write %s: %q", key, v) + said
 		}
 		return line, "a value containing \": \" must be in quotes" + said
