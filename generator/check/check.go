@@ -143,19 +143,22 @@ type checker struct {
 	l    diag.List
 }
 
-// has reports whether the file wrote the key at path; the parser reports
-// required keys that are absent, so the checker only judges keys present.
+// has reports whether the file wrote the key at path and the parser could
+// read its value. The parser reports required keys that are absent and
+// values it cannot read, so the checker only judges values it has: a rule
+// that depends on a value the parser could not read stays silent
+// (practice.Source.Readable), rather than judge the value's zero stand-in.
 func has(src *practice.Source, path string) bool {
 	_, ok := src.Line(path)
-	return ok
+	return ok && src.Readable(path)
 }
 
-// at returns the position of the first of paths that the file has, and
+// at returns the position of the first of paths that the file wrote, and
 // failing all, the nearest present parent of the last: a finding about a
 // missing value belongs at the key where the coordinator would add it.
 func at(src *practice.Source, paths ...string) practice.Pos {
 	for _, p := range paths {
-		if has(src, p) {
+		if _, ok := src.Line(p); ok {
 			return src.At(p)
 		}
 	}
@@ -247,6 +250,9 @@ func (k *checker) checkCase(c *practice.Case) {
 		k.l.Errorf(src.At("appointment.term_ends"), "the appointment term ends on %s, before the order of %s: correct one of the dates", ap.TermEnds, ap.OrderDate)
 	}
 	for i, name := range ap.ScopeOut {
+		if !src.Readable(fmt.Sprintf("appointment.scope_out[%d]", i)) {
+			continue
+		}
 		k.oneOf(src.At(fmt.Sprintf("appointment.scope_out[%d]", i)), "scope_out entry", name, "a category", categoryNames)
 	}
 	if c.Jurisdiction != "" {
@@ -291,7 +297,7 @@ func (k *checker) checkCase(c *practice.Case) {
 
 	// Safety screening: a coordinator screens for family violence before
 	// anything else, and the screening decides what process is safe.
-	if c.Safety == nil || c.Safety.ScreenedOn.IsZero() {
+	if (c.Safety == nil || c.Safety.ScreenedOn.IsZero()) && src.Readable("safety") {
 		k.l.Warnf(at(src, "safety", "title"), "no safety screening on record: screen both parents for family violence and record it under safety (screened_on, result, safeguards)")
 	}
 
@@ -308,8 +314,8 @@ func (k *checker) parties(c *practice.Case) {
 	for _, key := range parents {
 		p := c.Party(key)
 		base := "parties." + key
-		if p.Name == "" && !has(src, base) {
-			continue // missing: the parser's to report
+		if p.Name == "" && !has(src, base) || !src.Readable(base) {
+			continue // missing or unreadable: the parser's to report
 		}
 		if p.ServeBy != "" && !k.oneOf(src.At(base+".serve_by"), "serve_by", p.ServeBy, "a service method", practice.ServiceMethods) {
 			continue
@@ -370,6 +376,9 @@ func initialsOnly(s string) bool {
 func (k *checker) pendingAtEnd(c *practice.Case) {
 	var pending []string
 	for _, is := range c.Issues {
+		if is != nil && (!has(&is.Src, "number") || !is.Src.Readable("outcome")) {
+			return // an issue the parser could not read may be pending or not
+		}
 		if is != nil && is.Pending() {
 			pending = append(pending, fmt.Sprint(is.Number))
 		}

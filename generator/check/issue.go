@@ -66,12 +66,15 @@ func (k *checker) clauses(c *practice.Case, is *practice.Issue) {
 	if len(is.Clauses) == 0 && has(src, "clauses") {
 		k.l.Errorf(src.At("clauses"), "clauses is empty: cite at least one clause of the plan (the nearest ones, with silent: true, when the plan does not address the question)")
 	}
+	if !c.Src.Readable("plan.clauses") {
+		return // the case's plan could not be read: no ref can be judged
+	}
 	refs := make([]string, 0, len(c.Plan.Clauses))
 	for _, cl := range c.Plan.Clauses {
 		refs = append(refs, cl.Ref)
 	}
 	for i, ref := range is.Clauses {
-		if c.Clause(ref) != nil {
+		if c.Clause(ref) != nil || !src.Readable(fmt.Sprintf("clauses[%d]", i)) {
 			continue
 		}
 		hint := diag.DidYouMean(ref, refs)
@@ -88,8 +91,19 @@ func (k *checker) amends(c *practice.Case, is *practice.Issue) {
 	if is.Amends == 0 && !has(&is.Src, "amends") {
 		return
 	}
+	if !has(&is.Src, "amends") || !has(&is.Src, "number") {
+		return // the parser reported the value, or this issue's number
+	}
+	if prior := c.Issue(is.Amends); prior != nil && !prior.Src.Readable("outcome") {
+		return // what the issue amended could not be read
+	}
 	pos := is.Src.At("amends")
 	n := is.Amends
+	for _, other := range c.Issues {
+		if other != is && (!has(&other.Src, "number") || !other.Src.Readable("outcome")) && c.Issue(n) == nil {
+			return // the issue it names may be the one the parser could not read
+		}
+	}
 	switch prior := c.Issue(n); {
 	case n == is.Number:
 		k.l.Errorf(pos, "amends %d names this issue itself: give the number of the earlier issue whose document this one amends", n)
@@ -110,6 +124,9 @@ func (k *checker) events(is *practice.Issue) {
 	var prev practice.Date
 	for i, e := range is.Events {
 		path := fmt.Sprintf("events[%d]", i)
+		if !src.Readable(path) {
+			continue // the parser reported what it could not read
+		}
 		kind := e.Kind
 		if kind != "" && !k.oneOf(at(src, path+".kind", path), "kind", kind, "an event kind", practice.EventKinds) {
 			kind = "" // unknown: judge nothing else by it
@@ -124,7 +141,7 @@ func (k *checker) events(is *practice.Issue) {
 		case kind == practice.EventMissed && (e.By == practice.PartyBoth || e.By == practice.PartyCoordinator):
 			k.l.Errorf(src.At(path+".by"), "a missed event's by must be a parent, not %s: use parent_a or parent_b, one missed event per parent", e.By)
 		case kind == practice.EventSubmission || kind == practice.EventMissed:
-			if k.oneOf(src.At(path+".by"), "by", e.By, "a parent", parents) && kind == practice.EventMissed {
+			if k.oneOf(src.At(path+".by"), "by", e.By, "a parent", parents) && kind == practice.EventMissed && src.Readable("events") {
 				k.missed(is, i)
 			}
 		case e.By != "":
@@ -193,12 +210,12 @@ func (k *checker) outcome(c *practice.Case, is *practice.Issue) {
 	}
 	documented := kind == practice.OutcomeAgreement || kind == practice.OutcomeDetermination
 	if documented {
-		if strings.TrimSpace(o.Summary) == "" {
+		if strings.TrimSpace(o.Summary) == "" && src.Readable("outcome.summary") {
 			k.l.Errorf(kindPos, "%s needs a summary: add outcome.summary, one line for the docket", article(kind))
 		} else if strings.Contains(strings.TrimSpace(o.Summary), "\n") {
 			k.l.Warnf(src.At("outcome.summary"), "outcome.summary runs over several lines: keep it to one line for the docket (the directives and the body carry the detail)")
 		}
-		if len(o.Directives) == 0 {
+		if len(o.Directives) == 0 && src.Readable("outcome.directives") {
 			what := "the directives"
 			if kind == practice.OutcomeAgreement {
 				what = "the agreed terms"
@@ -206,12 +223,13 @@ func (k *checker) outcome(c *practice.Case, is *practice.Issue) {
 			k.l.Errorf(kindPos, "%s needs directives: list %s under outcome.directives", article(kind), what)
 		}
 		for i, d := range o.Directives {
-			if strings.TrimSpace(d) == "" {
+			if strings.TrimSpace(d) == "" && src.Readable(fmt.Sprintf("outcome.directives[%d]", i)) {
 				k.l.Errorf(at(src, fmt.Sprintf("outcome.directives[%d]", i), "outcome.directives"), "directive %d is empty: write it, or remove the item", i+1)
 			}
 		}
 	}
 	switch {
+	case !src.Readable("outcome.referred_to"):
 	case kind == practice.OutcomeReferred && o.ReferredTo == "":
 		k.l.Errorf(kindPos, "a referred outcome needs referred_to: %s", orList(practice.ReferralTargets))
 	case kind == practice.OutcomeReferred:
@@ -234,7 +252,7 @@ func (k *checker) outcome(c *practice.Case, is *practice.Issue) {
 	}
 	k.filing(c, is, kind)
 
-	if kind == practice.OutcomeDetermination {
+	if kind == practice.OutcomeDetermination && src.Readable("events") && src.Readable("positions") && src.Readable("outcome") {
 		k.dueProcess(c, is)
 	}
 }
@@ -258,7 +276,7 @@ func (k *checker) filing(c *practice.Case, is *practice.Issue, kind string) {
 	if !o.AdoptedOn.IsZero() {
 		pos := src.At("outcome.adopted_on")
 		switch {
-		case kind == "":
+		case kind == "", !c.Src.Readable("appointment.authority"), !src.Readable("outcome.filed_on"):
 		case !is.Recommendation():
 			what := "an agreement"
 			switch {
@@ -275,7 +293,7 @@ func (k *checker) filing(c *practice.Case, is *practice.Issue, kind string) {
 		}
 	}
 	// A document the order requires to be filed, and not filed in time.
-	if documented && o.FiledOn.IsZero() && !k.asOf.IsZero() {
+	if documented && o.FiledOn.IsZero() && !k.asOf.IsZero() && src.Readable("outcome.filed_on") && has(src, "number") && datesReadable(c) {
 		if due, ok := k.book.Filing(is); ok && due.Date.Before(k.asOf) {
 			k.l.Warnf(at(src, "outcome.served_on", "outcome"), "%s was due to be filed with the court by %s (%s; %s): file it and record outcome.filed_on", is.DocumentTitle(), due.Date, due.Basis, due.Rule)
 		}
@@ -374,8 +392,8 @@ func (k *checker) scope(c *practice.Case, is *practice.Issue, cat practice.Categ
 
 // overdue warns about a pending issue whose decision deadline has passed.
 func (k *checker) overdue(c *practice.Case, is *practice.Issue) {
-	if k.asOf.IsZero() || !is.Pending() {
-		return
+	if k.asOf.IsZero() || !is.Pending() || !is.Src.Readable("events") || !is.Src.Readable("outcome") || !has(&is.Src, "number") || !datesReadable(c) {
+		return // a date counted from values the parser could not read would mislead
 	}
 	dl, ok := k.book.DecisionDue(is)
 	if !ok || !dl.Date.Before(k.asOf) {
@@ -393,6 +411,12 @@ func (k *checker) overdue(c *practice.Case, is *practice.Issue) {
 		doc = "a recommendation"
 	}
 	k.l.Warnf(at(&is.Src, fmt.Sprintf("events[%d]", last), "events"), "issue %d is overdue: the record closed on %s and %s was due on %s", is.Number, is.RecordClosed(), doc, due)
+}
+
+// datesReadable reports whether everything of a case that its deadlines
+// are counted by was read: its rules, jurisdiction and appointment.
+func datesReadable(c *practice.Case) bool {
+	return c.Src.Readable("rules") && c.Src.Readable("jurisdiction") && c.Src.Readable("appointment")
 }
 
 // article returns the outcome kind with its indefinite article.

@@ -84,6 +84,14 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(practice.Pos{File: d.src.File, Line: d.line(n)}, format, args...)
 }
 
+// fail reports that the value at path could not be read, and records it
+// in the Source, so that package check judges nothing by the value's
+// stand-in (a zero, an empty list): one mistake, one finding.
+func (d *decoder) fail(n *yaml.Node, path string, format string, args ...any) {
+	d.errorf(n, format, args...)
+	d.src.Unread = append(d.src.Unread, path)
+}
+
 // at is Source.At over the keys met so far: a missing key is reported at
 // its nearest present parent.
 func (d *decoder) at(path string) practice.Pos {
@@ -152,7 +160,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			if info.shorthand >= 0 {
 				want = fmt.Sprintf("one line of text (the %s) or a set of keys (key: value lines)", fields[info.shorthand].key)
 			}
-			d.errorf(n, "%s: want %s, got %s", describe(path), want, kindName(n))
+			d.fail(n, path, "%s: want %s, got %s", describe(path), want, kindName(n))
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -177,7 +185,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			d.r.record(p, d.line(k))
 			if isNull(val) {
 				if f.required {
-					d.errorf(k, "%s has no value: it is required", p)
+					d.fail(k, p, "%s has no value: it is required", p)
 				}
 				continue
 			}
@@ -228,7 +236,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 	d.depth++
 	defer func() { d.depth-- }()
 	if d.depth > 32 {
-		d.errorf(n, "%s: nested too deeply", path)
+		d.fail(n, path, "%s: nested too deeply", path)
 		return
 	}
 	if n = d.resolve(n); n == nil {
@@ -236,12 +244,12 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 	}
 	if v.Type() == dateType {
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", path, kindName(n))
+			d.fail(n, path, "%s: want a date (YYYY-MM-DD), got %s", path, kindName(n))
 			return
 		}
 		date, err := practice.ParseDate(n.Value)
 		if err != nil {
-			d.errorf(n, "%s: %v", path, err)
+			d.fail(n, path, "%s: %v", path, err)
 			return
 		}
 		if v.CanAddr() {
@@ -255,25 +263,37 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 	}
 	switch v.Kind() {
 	case reflect.String:
+		if n.Kind == yaml.MappingNode && n.Style == 0 && len(n.Content) == 2 && n.Content[1].Kind == yaml.ScalarNode {
+			// "- Exchanges are at: 5 p.m." reads as a key and its value.
+			k, val := n.Content[0], n.Content[1]
+			d.fail(n, path, "%s: want text, got a set of keys: a text containing \": \" must be in quotes: write %q", path, k.Value+": "+val.Value)
+			return
+		}
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: want text, got %s", path, kindName(n))
+			d.fail(n, path, "%s: want text, got %s", path, kindName(n))
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			if _, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil {
+				d.fail(n, path, "%s: want a whole number, got the text %q: write it without quotes", path, n.Value)
+				return
+			}
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, "%s: want a whole number, got %s", path, kindName(n))
+			d.fail(n, path, "%s: want a whole number, got %s", path, kindName(n))
 			return
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
 		if err != nil || i != int64(int32(i)) {
-			d.errorf(n, "%s: %s is out of range", path, n.Value)
+			d.fail(n, path, "%s: %s is out of range", path, n.Value)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, "%s: want true or false, got %s", path, kindName(n))
+			d.fail(n, path, "%s: want true or false, got %s", path, kindName(n))
 			return
 		}
 		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
@@ -283,7 +303,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(e)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "%s: want a list (lines starting with \"- \"), got %s", path, kindName(n))
+			d.fail(n, path, "%s: want a list (lines starting with \"- \"), got %s", path, kindName(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -291,7 +311,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 			p := d.r.index(path, i)
 			d.r.record(p, d.line(item))
 			if isNull(item) {
-				d.errorf(item, "%s: empty list item", p)
+				d.fail(item, p, "%s: empty list item", p)
 				continue
 			}
 			d.decodeValue(item, s.Index(i), p)

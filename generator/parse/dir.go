@@ -5,6 +5,7 @@
 package parse
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -61,8 +62,12 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	p, diags := r.readPractice(root)
 	limit := p.MaxFileBytes()
 
-	ids, more := caseIDs(root)
+	ids, strays, more := caseIDs(root)
 	diags = append(diags, more...)
+	for _, rel := range strays {
+		r.strayFile(&diags, root, rel, ids)
+	}
+	diags = append(diags, r.strayContent(root, ids)...)
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
 	parallel(len(ids), func() func(i int) {
@@ -101,7 +106,11 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	data, err := r.readFile(root, PracticeFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
+			if alt := practiceFileCandidate(root); alt != "" {
+				diags.Errorf(practice.Pos{File: alt}, "pcdocket reads the practice from %s, named exactly so: rename %s to %s", PracticeFile, alt, PracticeFile)
+			} else {
+				diags.Errorf(practice.Pos{File: PracticeFile}, "not found in %s: run pcdocket in a practice folder, or name one with --source DIR", root)
+			}
 		} else {
 			fileError(&diags, PracticeFile, err)
 		}
@@ -116,6 +125,23 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	return p, diags
 }
 
+// practiceFileCandidate returns the name of a file in root that is most
+// likely practice.yaml under another spelling (practice.yml, Practice.yaml),
+// or "".
+func practiceFileCandidate(root string) string {
+	entries, err := sourcefile.ReadDir(root, ".")
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		stem, ext := splitExt(e.Name())
+		if !e.IsDir() && strings.EqualFold(stem, "practice") && (strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")) {
+			return e.Name()
+		}
+	}
+	return ""
+}
+
 // localJurisdictions lists the codes of the jurisdiction override files,
 // jurisdictions/<CODE>.yaml, sorted. Reading them is the jurisdiction
 // profiles' business; the model only needs to know which codes exist.
@@ -127,7 +153,7 @@ func localJurisdictions(root string) []string {
 	var codes []string
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".yaml") {
+		if sourcefile.Scratch(name) || e.IsDir() || !strings.HasSuffix(name, ".yaml") {
 			continue
 		}
 		codes = append(codes, strings.TrimSuffix(name, ".yaml"))
@@ -144,10 +170,18 @@ func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
 func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, diag.List) {
 	src := practice.Source{File: file, StartLine: 1}
 	var diags diag.List
+	data = bytes.TrimPrefix(data, bom)
+	if line, _, msg, bad := notUTF8(data); bad {
+		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
+		return src, diags
+	}
+	data = normalizeNewlines(data)
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
-		line, msg := syntaxLine(err)
+		line, msg := syntaxLine(data, err)
 		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
 		return src, diags
 	}
 	d := &decoder{r: r, src: &src, diags: &diags}
@@ -157,24 +191,23 @@ func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, dia
 	return src, diags
 }
 
-// caseIDs lists the case folders, reporting entries that cannot be cases.
-func caseIDs(root string) ([]string, diag.List) {
-	var diags diag.List
+// caseIDs lists the case folders, and the files beside them (strays),
+// reporting folders that cannot be cases.
+func caseIDs(root string) (ids, strays []string, diags diag.List) {
 	entries, err := sourcefile.ReadDir(root, CasesDir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			fileError(&diags, CasesDir, err)
 		}
-		return nil, diags
+		return nil, nil, diags
 	}
-	var ids []string
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) {
+		if sourcefile.Scratch(name) {
 			continue
 		}
 		if !e.IsDir() {
-			diags.Warnf(practice.Pos{File: path.Join(CasesDir, name)}, "not a case folder: each case is a folder %s/<case-id>/ holding case.md; move or remove this file", CasesDir)
+			strays = append(strays, path.Join(CasesDir, name))
 			continue
 		}
 		if !ValidID(name) {
@@ -183,7 +216,7 @@ func caseIDs(root string) ([]string, diag.List) {
 		}
 		ids = append(ids, name)
 	}
-	return ids, diags
+	return ids, strays, diags
 }
 
 // ReadCase reads content/cases/<id>/case.md and the case's issues, with
@@ -204,18 +237,25 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	data, err := r.readFile(root, file)
 	if err != nil {
 		var diags diag.List
+		skip := ""
 		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(practice.Pos{File: dir}, "no %s: every case folder needs one, with the case's front matter", CaseFile)
+			entries, _ := sourcefile.ReadDir(root, dir)
+			if skip = caseFileCandidate(entries); skip != "" {
+				diags.Errorf(practice.Pos{File: path.Join(dir, skip)}, "no %s in the case folder: a case is read from %s, named exactly so; rename %s to %s", CaseFile, CaseFile, skip, CaseFile)
+			} else {
+				diags.Errorf(practice.Pos{File: dir}, "no %s: every case folder needs one, with the case's front matter", CaseFile)
+			}
 		} else {
 			fileError(&diags, file, err)
 		}
-		return nil, diags
+		return nil, append(diags, r.strayInCase(root, dir, skip)...)
 	}
 	c := &practice.Case{ID: id}
 	var diags diag.List
 	c.Body, c.Src, diags = r.frontMatter(file, data, c)
+	diags = append(diags, r.strayInCase(root, dir, "")...)
 
-	names, more := issueFiles(root, dir)
+	names, more := r.issueFiles(root, dir)
 	diags = append(diags, more...)
 	for _, name := range names {
 		is, d := r.readIssue(root, path.Join(dir, IssuesDir, name), c)
@@ -227,7 +267,7 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	return c, diags
 }
 
-func issueFiles(root, caseDir string) ([]string, diag.List) {
+func (r *reader) issueFiles(root, caseDir string) ([]string, diag.List) {
 	var diags diag.List
 	dir := path.Join(caseDir, IssuesDir)
 	entries, err := sourcefile.ReadDir(root, dir)
@@ -239,11 +279,11 @@ func issueFiles(root, caseDir string) ([]string, diag.List) {
 	}
 	var names []string
 	for _, e := range entries {
-		if ignored(e.Name()) || e.IsDir() {
+		if sourcefile.Scratch(e.Name()) {
 			continue
 		}
-		if !strings.HasSuffix(e.Name(), ".md") {
-			diags.Warnf(practice.Pos{File: path.Join(dir, e.Name())}, "not an issue file: issue files end in .md; rename or move it")
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			r.strayTree(&diags, root, path.Join(dir, e.Name()), e.IsDir(), nil, 0)
 			continue
 		}
 		names = append(names, e.Name())
@@ -292,7 +332,11 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 	var pages []*practice.Page
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+		if sourcefile.Scratch(name) {
+			continue
+		}
+		if e.IsDir() || !strings.HasSuffix(name, ".md") {
+			r.strayTree(&diags, root, path.Join(PublicDir, name), e.IsDir(), nil, 0)
 			continue
 		}
 		file := path.Join(PublicDir, name)
@@ -328,14 +372,6 @@ func fileError(diags *diag.List, file string, err error) {
 	default:
 		diags.Errorf(practice.Pos{File: file}, "%v", err)
 	}
-}
-
-// ignored reports whether a directory entry is an editor's or the system's
-// scratch file rather than the coordinator's content.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || name == "4913"
 }
 
 // slug suggests a valid id for a bad folder or file name.

@@ -17,6 +17,10 @@ import (
 
 var bom = []byte("\xef\xbb\xbf")
 
+// whole is Source.Unread for a file whose front matter could not be read
+// at all. It is never modified.
+var whole = []string{""}
+
 // FrontMatter decodes the front matter of a Markdown file into v (a pointer
 // to a model struct with `pc` tags) and returns the body and the file's
 // Source. YAML front matter sits between "---" lines, TOML between "+++"
@@ -27,21 +31,26 @@ func FrontMatter(file string, data []byte, v any) (body string, src practice.Sou
 
 func (r *reader) frontMatter(file string, data []byte, v any) (body string, src practice.Source, diags diag.List) {
 	src = practice.Source{File: file, Sum: SourceSum(data)}
-	if bytes.HasPrefix(data, bom) {
-		diags.Errorf(practice.Pos{File: file, Line: 1}, "the file starts with a UTF-8 byte-order mark: save it as UTF-8 without BOM")
-		data = data[len(bom):]
+	// A byte-order mark is how Windows editors mark UTF-8: harmless.
+	data = bytes.TrimPrefix(data, bom)
+	if line, _, msg, bad := notUTF8(data); bad {
+		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
+		return "", src, diags
 	}
 	data = normalizeNewlines(data)
 	open, delim := openingLine(data)
 	src.StartLine = open
 	if delim == "" {
 		diags.Errorf(practice.Pos{File: file, Line: 1}, "no front matter: start the file with a line \"---\", then the keys, then another \"---\" line")
+		src.Unread = whole
 		return string(data), src, diags
 	}
 
 	raw, rest, ok := split(data)
 	if !ok {
 		diags.Errorf(practice.Pos{File: file, Line: open}, "front matter opened on line %d is never closed: add a %q line after the last key", open, delim)
+		src.Unread = whole
 		return "", src, diags
 	}
 	src.BodyLine = open + bytes.Count(raw, []byte("\n")) + 2
@@ -56,11 +65,12 @@ func (r *reader) frontMatter(file string, data []byte, v any) (body string, src 
 		root, err = yamlNode(raw)
 	}
 	if err != nil {
-		line, msg := syntaxLine(err)
+		line, msg := syntaxLine(raw, err)
 		// A parser may point past the end of what it was given; the
 		// closing delimiter is the last line that can be at fault.
 		line = max(1, min(open+line, src.BodyLine-1))
-		diags.Errorf(practice.Pos{File: file, Line: line}, "front matter: %s", msg)
+		diags.Errorf(practice.Pos{File: file, Line: line}, "%s", msg)
+		src.Unread = whole
 		return string(rest), src, diags
 	}
 	d := &decoder{r: r, src: &src, off: open, diags: &diags}
@@ -153,24 +163,25 @@ func (e *syntaxError) Error() string { return e.msg }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxLine extracts the line (relative to the front matter) and message
-// of a YAML or TOML syntax error.
-func syntaxLine(err error) (int, string) {
+// syntaxLine returns the line (relative to text, from 1) and the plain
+// message of a YAML or TOML syntax error met parsing text.
+func syntaxLine(text []byte, err error) (int, string) {
 	var se *syntaxError
 	if errors.As(err, &se) {
 		return se.line, se.msg
 	}
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1 // yaml.v3 leaves out the line when it is the first
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 		// yaml.v3 counts lines from 0 for parser errors that carry a
 		// context mark, which all read "did not find expected ...".
 		if strings.HasPrefix(m[2], "did not find expected") {
-			n++
+			line++
 		}
-		return n, m[2] + " (YAML syntax)"
 	}
-	return 1, msg
+	return explainYAML(text, line, msg)
 }
 
 // normalizeNewlines turns CRLF and lone CR line breaks into LF. YAML counts

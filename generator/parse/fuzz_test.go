@@ -30,6 +30,13 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("---\nparties:\n  parent_a:\n    counsel:\n      name: A\n      bar_no: \"1\"\n      address:\n        - x\n  parent_b:\n    counsel: [x]\n---\n"))
 	f.Add([]byte("+++\n[parties.parent_a.counsel]\nname = \"A\"\n[[events]]\nkind = \"missed\"\nby = \"parent_b\"\n+++\n"))
 	f.Add([]byte("---\nnumber: 1\noutcome:\n  filed_on: 2026-01-01\n  adopted_on: 2026-01-02\n---\n## Private\n```\n## Private\n```\n### x\n# Record\n"))
+	// A byte-order mark, tabs, Windows-1252 text and the mistakes that
+	// explainYAML looks for lines of.
+	f.Add([]byte("\xef\xbb\xbf---\nnumber: 1\n---\n"))
+	f.Add([]byte("---\npositions:\n\tparent_a: x\n \tparent_b: y\n---\n"))
+	f.Add([]byte("---\r\ntitle: caf\xe9\r\nquestion: \x93x\x94\r---\n"))
+	f.Add([]byte("---\ntitle: \"open\nq: 'x\nclauses:\n  - a\n  ref: b\n- c\nt: a: b\n---\n"))
+	f.Add([]byte("+++\ntitle = x\ntitle: \"y\n+++\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lines := 1 + bytes.Count(normalizeNewlines(data), []byte("\n"))
 		var is practice.Issue

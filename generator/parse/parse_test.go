@@ -154,9 +154,8 @@ func TestFrontMatterFindings(t *testing.T) {
 	}{
 		{"unclosed", "---\ntitle: x\n", []string{`f.md:1: front matter opened on line 1 is never closed: add a "---" line after the last key`}},
 		{"none", "just text\n", []string{`f.md:1: no front matter: start the file with a line "---", then the keys, then another "---" line`}},
-		{"bom", "\xef\xbb\xbf---\nnumber: 1\ntitle: t\ncategory: other\nraised_on: 2026-01-01\nclauses: [\"1\"]\nquestion: q\n---\n",
-			[]string{"f.md:1: the file starts with a UTF-8 byte-order mark: save it as UTF-8 without BOM"}},
-		{"yaml syntax", "---\nnumber: 1\ntitle: [unclosed\n---\n", []string{"f.md:3: front matter: did not find expected ',' or ']' (YAML syntax)"}},
+		{"a byte-order mark is accepted", "\xef\xbb\xbf---\nnumber: 1\ntitle: t\ncategory: other\nraised_on: 2026-01-01\nclauses: [\"1\"]\nquestion: q\n---\n", nil},
+		{"yaml syntax", "---\nnumber: 1\ntitle: [unclosed\n---\n", []string{"f.md:3: a list in brackets [ ] is not closed: add the ], or put the value in quotes if it is text starting with [ (YAML: did not find expected ',' or ']')"}},
 		{"unknown key and types", "---\nnumber: one\ntitel: t\ncategory: other\nraised_on: 2026-02-30\nclauses: 4.2\nquestion: q\nurgent: maybe\n---\n", []string{
 			`f.md:1: missing required key "title" in the front matter: add it`,
 			`f.md:2: number: want a whole number, got "one"`,
@@ -172,7 +171,7 @@ func TestFrontMatterFindings(t *testing.T) {
 		}},
 		{"crlf and lone cr count as line breaks", "---\r\nnumber: 1\r\ntitle: t\rcategory: other\r\nraised_on: 2026-01-01\r\nclauses: [\"1\"]\r\nquestion: q\r\ncolour: red\r\n---\r\n",
 			[]string{`f.md:8: unknown key "colour" (known keys: number, title, category, raised_by, raised_on, urgent, clauses, silent, question, positions, events, outcome, amends)`}},
-		{"toml syntax", "+++\nnumber = \n+++\n", []string{"f.md:2: front matter: expected value but found '\\n' instead (TOML syntax)"}},
+		{"toml syntax", "+++\nnumber = \n+++\n", []string{"f.md:2: this key has no value: write one after the =, or remove the line (TOML: expected value but found '\\n' instead)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

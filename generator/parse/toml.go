@@ -21,7 +21,7 @@ func tomlNode(data []byte) (*yaml.Node, error) {
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &syntaxError{line: pe.Position.Line, msg: pe.Message + " (TOML syntax)"}
+			return nil, &syntaxError{line: pe.Position.Line, msg: explainTOML(pe.Message)}
 		}
 		return nil, err
 	}

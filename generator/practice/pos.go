@@ -29,6 +29,33 @@ type Source struct {
 	BodyLine  int      // first line of the Markdown body
 	Keys      Keys     // line of each key the file wrote
 	Sum       [32]byte // SHA-256 of the file's text, line endings and BOM normalized, for sealing (parse.SourceSum)
+	// Unread holds the paths of the values the parser could not read and
+	// reported (a wrong type, a bad date); "" stands for the whole front
+	// matter (a syntax error, no front matter). See Readable.
+	Unread []string
+}
+
+// Readable reports whether the value at path was read whole: false when
+// the parser could not read it, a value inside it, a value it is inside,
+// or the file's front matter at all. A rule that depends on the value
+// stays silent when it is not readable: the parser has already said what
+// is wrong, and a second finding in other words ("number is 0" after
+// "number: want a whole number") would only mislead.
+func (s *Source) Readable(path string) bool {
+	for _, u := range s.Unread {
+		if u == "" || u == path || within(u, path) || within(path, u) {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports whether the key path p lies inside the key path parent.
+func within(p, parent string) bool {
+	if parent == "" {
+		return true
+	}
+	return len(p) > len(parent) && p[:len(parent)] == parent && (p[len(parent)] == '.' || p[len(parent)] == '[')
 }
 
 // Line returns the line of the key at path ("parties.parent_a.name",

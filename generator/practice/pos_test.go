@@ -45,3 +45,29 @@ func TestNewKeysRefusesUnsortedPaths(t *testing.T) {
 		})
 	}
 }
+
+func TestReadable(t *testing.T) {
+	src := Source{Unread: []string{"safety.screened_on", "events[1].by"}}
+	for path, want := range map[string]bool{
+		"safety.screened_on": false, // itself
+		"safety":             false, // a value inside it
+		"":                   false, // the whole front matter holds it
+		"safety.result":      true,  // a sibling
+		"events[1]":          false,
+		"events[1].by.name":  false, // inside it
+		"events[10].by":      true,  // not events[1]
+		"events[0]":          true,
+		"safetyx":            true,
+	} {
+		if got := src.Readable(path); got != want {
+			t.Errorf("Readable(%q) = %v, want %v", path, got, want)
+		}
+	}
+	whole := Source{Unread: []string{""}}
+	if whole.Readable("title") {
+		t.Error("a file whose front matter could not be read has a readable title")
+	}
+	if !(&Source{}).Readable("title") {
+		t.Error("a file read whole has an unreadable title")
+	}
+}

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -123,6 +124,14 @@ func TestServeAtomicSaves(t *testing.T) {
 		reps := r.rebuilt(t)
 		if last := reps[len(reps)-1]; last.Err != nil {
 			t.Errorf("%s: %v", s.name, last.Err)
+		}
+		// The log names the file saved, never the save's temporaries.
+		for _, rep := range reps {
+			for _, c := range rep.Changed {
+				if c != issueRel(0, 1) {
+					t.Errorf("%s: the report counts %s as a change: %s", s.name, c, rep)
+				}
+			}
 		}
 		if _, body := r.get(t, issuePage(0, 1)); !strings.Contains(body, title) {
 			t.Errorf("%s: new text not served", s.name)
@@ -365,5 +374,27 @@ func TestOutputPath(t *testing.T) {
 		if got := outputPath(in); got != want {
 			t.Errorf("outputPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestServeMisplacedFile: an issue saved beside case.md while serving is
+// a warning naming its place; moved into issues/, the warning goes.
+func TestServeMisplacedFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFixture(t, dir, 1, 2)
+	r := start(t, dir)
+	stray := "content/cases/" + caseID(0) + "/003.md"
+	want := stray + ": warning: pcdocket does not read this file: issue files are read from content/cases/" + caseID(0) + "/issues/ (did you mean content/cases/" + caseID(0) + "/issues/003.md?)"
+	mustWrite(t, dir, stray, fixtureIssue(3, "Pickup"))
+	reps := r.rebuilt(t)
+	if last := reps[len(reps)-1]; !strings.Contains(fmt.Sprint(last.Findings), want) {
+		t.Errorf("findings after saving %s:\n%v\nwant among them:\n%s", stray, last.Findings, want)
+	}
+	if err := os.Rename(filepath.Join(dir, filepath.FromSlash(stray)), filepath.Join(dir, "content/cases", caseID(0), "issues", "003.md")); err != nil {
+		t.Fatal(err)
+	}
+	reps = r.rebuilt(t)
+	if last := reps[len(reps)-1]; strings.Contains(fmt.Sprint(last.Findings), "does not read") {
+		t.Errorf("findings after moving it into issues/: %v", last.Findings)
 	}
 }

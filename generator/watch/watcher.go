@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"pcdocket/generator/sourcefile"
 )
 
 // DefaultDebounce is how long the watcher waits after the last event of a
@@ -95,7 +97,7 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 			}
 			return err
 		}
-		if p != dir && Ignored(d.Name()) {
+		if p != dir && sourcefile.Scratch(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -128,15 +130,22 @@ func (w *Watcher) forget(dir string) {
 // "." means events were lost (the kernel queue overflowed) and everything
 // must be read again. Run returns nil when ctx ends.
 func (w *Watcher) Run(ctx context.Context, f func(batch []string)) error {
+	// pending maps each path of the batch to whether the batch saw it
+	// created: such a path that is gone again by the end of the batch
+	// came and went (an editor's temporary file saved over the real one,
+	// sed -i's copy) and is no change.
 	pending := map[string]bool{}
 	var first time.Time
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	note := func(rel string) {
+	note := func(rel string, created bool) {
 		if len(pending) == 0 {
 			first = time.Now()
 		}
-		pending[rel] = true
+		if seen, ok := pending[rel]; ok {
+			created = seen
+		}
+		pending[rel] = created
 		wait := w.debounce
 		if rest := maxWait - time.Since(first); rest < wait {
 			wait = max(rest, 0)
@@ -151,15 +160,16 @@ func (w *Watcher) Run(ctx context.Context, f func(batch []string)) error {
 			if !ok {
 				return nil
 			}
+			created := ev.Op.Has(fsnotify.Create)
 			for _, rel := range w.handle(ev) {
-				note(rel)
+				note(rel, created)
 			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return nil
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				note(".")
+				note(".", false)
 			}
 			// Other errors concern one watch; the next event or rebuild
 			// shows whatever they lost.
@@ -167,15 +177,29 @@ func (w *Watcher) Run(ctx context.Context, f func(batch []string)) error {
 			if len(pending) == 0 {
 				continue
 			}
-			batch := make([]string, 0, len(pending))
-			for p := range pending {
-				batch = append(batch, p)
-			}
-			sort.Strings(batch)
+			batch := w.changes(pending)
 			clear(pending)
-			f(batch)
+			if len(batch) > 0 {
+				f(batch)
+			}
 		}
 	}
+}
+
+// changes returns the paths of a batch that are changes, sorted: all but
+// those created during the batch and gone again at its end.
+func (w *Watcher) changes(pending map[string]bool) []string {
+	batch := make([]string, 0, len(pending))
+	for p, created := range pending {
+		if created {
+			if _, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(p))); errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+		}
+		batch = append(batch, p)
+	}
+	sort.Strings(batch)
+	return batch
 }
 
 // handle turns one event into the changed paths it stands for, keeping the
@@ -185,7 +209,7 @@ func (w *Watcher) handle(ev fsnotify.Event) []string {
 		return nil // touch, chmod, a backup tool reading the file
 	}
 	rel, ok := w.rel(ev.Name)
-	if !ok || !input(rel) || Ignored(filepath.Base(ev.Name)) {
+	if !ok || !input(rel) || sourcefile.Scratch(filepath.Base(ev.Name)) {
 		return nil
 	}
 	if ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename) {
