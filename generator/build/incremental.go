@@ -24,6 +24,7 @@ import (
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
 	"pcdocket/generator/site"
+	"pcdocket/generator/sourcefile"
 )
 
 // depPages is the dependency key of the public pages (content/public/*.md).
@@ -215,6 +216,10 @@ func (b *Incremental) mark(rel string) {
 		}
 	case rel == "content" || rel == parse.CasesDir || rel == "." || rel == "":
 		b.reparse = true
+	case parts[0] == "content":
+		// A file elsewhere under content/ is read by no one but the
+		// misplaced-file check, which needs the whole folder.
+		b.reparse = true
 	}
 	// Anything else (output/, .git/, notes beside the practice) is not an input.
 }
@@ -231,8 +236,7 @@ func (b *Incremental) vanished(rel string) bool {
 // issueFile reports whether a file name in an issues/ folder is one that
 // parse reads as an issue (not an editor's scratch file, not a stray file).
 func issueFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") &&
-		!strings.HasPrefix(name, "#")
+	return strings.HasSuffix(name, ".md") && !sourcefile.Scratch(name)
 }
 
 // read re-reads what mark found changed, updating the model and the parse
