@@ -64,18 +64,23 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 			return 2
 		}
 	}
-	entry, err := build.Seal(ctx, build.Options{Source: *source}, caseID, number, date, key)
+	res, err := build.Seal(ctx, build.Options{Source: *source}, caseID, number, date, key)
 	var le *diag.ListError
 	if errors.As(err, &le) {
 		le.Findings.WriteText(e.stderr)
 		summarize(e.stderr, le.Findings)
-		fmt.Fprintln(e.stderr, "pcdocket seal: the practice has errors; nothing sealed")
+		fmt.Fprintf(e.stderr, "pcdocket seal: case %s or practice.yaml has errors; nothing sealed\n", caseID)
 		return 1
 	}
 	if err != nil {
 		sealError(e.stderr, err)
 		return 1
 	}
+	if n := len(res.Elsewhere); n > 0 {
+		res.Elsewhere.WriteText(e.stderr)
+		fmt.Fprintf(e.stderr, "pcdocket seal: warning: %s in other cases; not blocking this seal\n", plural(n, "error"))
+	}
+	entry := res.Entry
 	fmt.Fprintf(e.stdout, "sealed %s\n  %s\n  sha256 %x\n", entry, entry.PDFPath(), entry.PDFSum)
 	if entry.Signature != nil {
 		fmt.Fprintln(e.stdout, "  signed with the ledger key practice.yaml pins")
