@@ -127,12 +127,12 @@ func runHelp(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket help: unexpected argument %q\nusage: pcdocket help [COMMAND]\n", args[1])
 		return 2
 	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout, cmds)
+		return 0
+	}
 	c, ok := cmds[args[0]]
-	if !ok || args[0] == "help" {
-		if ok {
-			usage(e.stdout, cmds)
-			return 0
-		}
+	if !ok {
 		fmt.Fprintf(e.stderr, "pcdocket help: unknown command %q\n", args[0])
 		usage(e.stderr, cmds)
 		return 2
