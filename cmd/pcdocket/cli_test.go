@@ -284,4 +284,3 @@ func TestSealWithErrorsElsewhere(t *testing.T) {
 		t.Errorf("seal did not list the error elsewhere:\n%s", errb)
 	}
 }
-
