@@ -3,6 +3,9 @@
 //
 // Usage:
 //
+//	pcdocket init   [--name NAME] [--coordinator NAME] [--timezone ZONE] [--jurisdiction CODE] [DIR]
+//	pcdocket new    case CASE-ID
+//	pcdocket new    issue CASE-ID "Title"
 //	pcdocket check  [--source DIR] [--as-of DATE] [--format text|json]
 //	pcdocket deadlines [--source DIR] [--as-of DATE] [--json]
 //	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]]
@@ -11,6 +14,13 @@
 //	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
 //	pcdocket keygen --out FILE
+//	pcdocket version (or --version)
+//	pcdocket help   [COMMAND]
+//
+// Without --source, a command works on the first folder holding
+// practice.yaml from the current folder upward, as git finds .git.
+// `-h` and `--help` print a command's help on stdout and exit 0; a
+// mistake in the arguments, an extra one included, exits 2.
 package main
 
 import (
