@@ -83,9 +83,24 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 		sealError(e.stderr, err)
 		return 1
 	}
-	if n := len(res.Elsewhere); n > 0 {
+	if len(res.Elsewhere) > 0 {
 		res.Elsewhere.WriteText(e.stderr)
-		fmt.Fprintf(e.stderr, "pcdocket seal: warning: %s in other cases; not blocking this seal\n", plural(n, "error"))
+		cases, pages := 0, 0
+		for _, f := range res.Elsewhere {
+			if strings.HasPrefix(f.Pos.File, "content/cases/") {
+				cases++
+			} else {
+				pages++
+			}
+		}
+		var where []string
+		if cases > 0 {
+			where = append(where, plural(cases, "error")+" in other cases")
+		}
+		if pages > 0 {
+			where = append(where, plural(pages, "error")+" in the public pages")
+		}
+		fmt.Fprintf(e.stderr, "pcdocket seal: warning: %s; not blocking this seal\n", strings.Join(where, " and "))
 	}
 	entry := res.Entry
 	fmt.Fprintf(e.stdout, "sealed %s\n  %s\n  sha256 %x\n", entry, entry.PDFPath(), entry.PDFSum)
