@@ -27,7 +27,11 @@ func runDeadlines(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "deadlines")
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON array of {case, issue, kind, date, rule, basis}")
-	if fs.Parse(args) != nil {
+	setUsage(fs, "pcdocket deadlines [--source DIR] [--as-of DATE] [--json]")
+	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	if !c.find(e, "deadlines") {
 		return 2
 	}
 	asOf, err := c.date(e)

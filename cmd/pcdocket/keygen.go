@@ -17,16 +17,23 @@ import (
 func runKeygen(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "keygen")
 	out := fs.String("out", "", "the new private key file, outside the practice folder (for example ~/.config/pcdocket/ledger.key)")
-	source := fs.String("source", ".", "the practice folder, which the key must be outside of")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: pcdocket keygen --out FILE [--source DIR]")
-		fs.PrintDefaults()
+	source := fs.String("source", "", "the practice folder, which the key must be outside of (default: the practice holding the current folder, or the current folder)")
+	setUsage(fs, "pcdocket keygen --out FILE [--source DIR]")
+	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
+		return code
 	}
-	if fs.Parse(args) != nil {
+	if *out == "" {
+		fmt.Fprintln(e.stderr, "pcdocket keygen: --out FILE is required")
+		fs.Usage()
 		return 2
 	}
-	if *out == "" || fs.NArg() != 0 {
-		fs.Usage()
+	if dir, err := findPractice(*source); err == nil {
+		*source = dir
+	} else if *source == "" {
+		// Outside any practice the key only has to stay out of here.
+		*source = "."
+	} else {
+		fmt.Fprintf(e.stderr, "pcdocket keygen: %v\n", err)
 		return 2
 	}
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)

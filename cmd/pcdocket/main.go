@@ -3,6 +3,9 @@
 //
 // Usage:
 //
+//	pcdocket init   [--name NAME] [--coordinator NAME] [--timezone ZONE] [--jurisdiction CODE] [DIR]
+//	pcdocket new    case CASE-ID
+//	pcdocket new    issue CASE-ID "Title"
 //	pcdocket check  [--source DIR] [--as-of DATE] [--format text|json]
 //	pcdocket deadlines [--source DIR] [--as-of DATE] [--json]
 //	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]]
@@ -11,9 +14,17 @@
 //	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
 //	pcdocket keygen --out FILE
+//	pcdocket version (or --version)
+//	pcdocket help   [COMMAND]
+//
+// Without --source, a command works on the first folder holding
+// practice.yaml from the current folder upward, as git finds .git.
+// `-h` and `--help` print a command's help on stdout and exit 0; a
+// mistake in the arguments, an extra one included, exits 2.
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -21,6 +32,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -47,6 +60,8 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"init":      {"start a new practice: practice.yaml, a public site, .gitignore, content/cases/", runInit},
+		"new":       {"add a case (new case ID) or an issue (new issue CASE-ID \"Title\") with every key, commented", runNew},
 		"check":     {"validate the practice and list every problem", runCheck},
 		"deadlines": {"list every computed deadline: decisions due, review, filing, terms ending", runDeadlines},
 		"build":     {"build the private site, documents and public site into output/", runBuild},
@@ -55,6 +70,8 @@ func commands() map[string]command {
 		"served":    {"record, after sealing, when and how a sealed document was served", runServed},
 		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
 		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
+		"version":   {"print pcdocket's version and the revision it was built from", runVersion},
+		"help":      {"show the help of a command: pcdocket help COMMAND", runHelp},
 	}
 }
 
@@ -74,12 +91,16 @@ func main() {
 
 func run(ctx context.Context, e *env, args []string) int {
 	cmds := commands()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(e.stderr, cmds)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(e.stdout, cmds)
 		return 0
+	case "-version", "--version":
+		return runVersion(ctx, e, args[1:])
 	}
 	c, ok := cmds[args[0]]
 	if !ok {
@@ -91,16 +112,95 @@ func run(ctx context.Context, e *env, args []string) int {
 }
 
 func usage(w io.Writer, cmds map[string]command) {
-	fmt.Fprintln(w, "usage: pcdocket <command> [flags]\n\ncommands:")
+	fmt.Fprintln(w, "usage: pcdocket <command> [flags] [arguments]\n\ncommands:")
 	names := make([]string, 0, len(cmds))
 	for n := range cmds {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-9s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'pcdocket <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'pcdocket help <command>' or 'pcdocket <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "Without --source, a command works on the practice holding the current folder:")
+	fmt.Fprintln(w, "the first folder, from here upward, that holds practice.yaml.")
+}
+
+// runHelp shows one command's help on stdout, as `pcdocket CMD -h` does.
+func runHelp(ctx context.Context, e *env, args []string) int {
+	cmds := commands()
+	switch len(args) {
+	case 0:
+		usage(e.stdout, cmds)
+		return 0
+	case 1:
+	default:
+		fmt.Fprintf(e.stderr, "pcdocket help: unexpected argument %q\nusage: pcdocket help [COMMAND]\n", args[1])
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout, cmds)
+		return 0
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "pcdocket help: unknown command %q\n", args[0])
+		usage(e.stderr, cmds)
+		return 2
+	}
+	return c.run(ctx, e, []string{"-h"})
+}
+
+// runVersion prints the module version and the VCS revision the binary
+// was built from, as the Go toolchain recorded them.
+func runVersion(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "version")
+	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	fmt.Fprintln(e.stdout, versionLine())
+	return 0
+}
+
+// versionLine describes the running binary: "pcdocket v1.2.0 (rev 1a2b3c4d5e6f,
+// 2026-12-02T13:00:00Z, modified) go1.26.0".
+func versionLine() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "pcdocket (version unknown: built without module information)"
+	}
+	version := bi.Main.Version
+	if version == "" {
+		version = "(devel)"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	var parts []string
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		parts = append(parts, "rev "+rev)
+	} else {
+		parts = append(parts, "no VCS revision recorded")
+	}
+	if when != "" {
+		parts = append(parts, when)
+	}
+	if modified {
+		parts = append(parts, "modified")
+	}
+	return fmt.Sprintf("pcdocket %s (%s) %s", version, strings.Join(parts, ", "), bi.GoVersion)
 }
 
 // common holds the flags every command shares.
@@ -110,8 +210,33 @@ type common struct {
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.source, "source", ".", "the practice folder")
+	sourceFlag(fs, &c.source)
 	fs.StringVar(&c.asOf, "as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today in the practice's time zone)")
+}
+
+// sourceFlag registers --source. Its empty default means "find the
+// practice from the current folder upward" (see findPractice).
+func sourceFlag(fs *flag.FlagSet, p *string) {
+	fs.StringVar(p, "source", "", "the practice folder (default: the first folder holding practice.yaml, from the current folder upward)")
+}
+
+// find sets c.source to the practice folder (see findPractice), or prints
+// why there is none and returns false.
+func (c *common) find(e *env, cmd string) bool {
+	dir, ok := practiceDir(e, cmd, c.source)
+	c.source = dir
+	return ok
+}
+
+// practiceDir returns the practice folder for --source (see findPractice),
+// or prints why there is none and returns false.
+func practiceDir(e *env, cmd, source string) (string, bool) {
+	dir, err := findPractice(source)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pcdocket %s: %v\n", cmd, err)
+		return "", false
+	}
+	return dir, true
 }
 
 // date returns --as-of, or the zero date, which the build resolves to today
@@ -127,10 +252,137 @@ func (c *common) date(e *env) (practice.Date, error) {
 	return d, nil
 }
 
+// NoPracticeError is a folder that holds no practice: no practice.yaml in
+// it (or, when looked for upward, in any folder above it).
+type NoPracticeError struct {
+	Dir    string
+	Upward bool // the folders above Dir were searched too
+}
+
+func (e *NoPracticeError) Error() string {
+	if e.Upward {
+		return fmt.Sprintf("no practice.yaml found in %s (or above it): run pcdocket in a practice folder, name one with --source DIR, or start one with `pcdocket init`", e.Dir)
+	}
+	return fmt.Sprintf("no practice.yaml found in %s: --source must name a practice folder (the one holding practice.yaml)", e.Dir)
+}
+
+// findPractice returns the practice folder a command works on. An explicit
+// --source is used as given, and must hold practice.yaml. Without one, it
+// is the first folder holding practice.yaml from the working directory
+// upward, the way git finds .git; the path returned is then relative to
+// the working directory when that is shorter ("." or "../..").
+func findPractice(source string) (string, error) {
+	if source != "" {
+		if !isPractice(source) {
+			return "", &NoPracticeError{Dir: source}
+		}
+		return source, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("finding the practice: %w", err)
+	}
+	for dir := wd; ; {
+		if isPractice(dir) {
+			if rel, err := filepath.Rel(wd, dir); err == nil {
+				return rel, nil
+			}
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", &NoPracticeError{Dir: wd, Upward: true}
+		}
+		dir = parent
+	}
+}
+
+// isPractice reports whether dir holds a practice.yaml (any kind of file:
+// one that is not regular is for the parser to report).
+func isPractice(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, "practice.yaml"))
+	return err == nil
+}
+
 func newFlags(e *env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("pcdocket "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: pcdocket %s [flags]\n", name)
+		printFlags(fs)
+	}
 	return fs
+}
+
+// setUsage gives fs the usage lines of its command ("pcdocket verify
+// [--source DIR] FILE.pdf"), printed above its flags.
+func setUsage(fs *flag.FlagSet, lines ...string) {
+	fs.Usage = func() {
+		for i, l := range lines {
+			if i == 0 {
+				fmt.Fprintf(fs.Output(), "usage: %s\n", l)
+			} else {
+				fmt.Fprintf(fs.Output(), "       %s\n", l)
+			}
+		}
+		printFlags(fs)
+	}
+}
+
+// hiddenPrefix starts the usage text of a flag kept out of help: one for
+// tests and scripts, not for a coordinator.
+const hiddenPrefix = "internal: "
+
+// printFlags prints fs's flags as flag.PrintDefaults does, leaving out the
+// hidden ones.
+func printFlags(fs *flag.FlagSet) {
+	shown := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+	shown.SetOutput(fs.Output())
+	n := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		if strings.HasPrefix(f.Usage, hiddenPrefix) {
+			return
+		}
+		shown.Var(f.Value, f.Name, f.Usage)
+		shown.Lookup(f.Name).DefValue = f.DefValue
+		n++
+	})
+	if n > 0 {
+		fmt.Fprintln(fs.Output(), "\nflags:")
+		shown.PrintDefaults()
+	}
+}
+
+// parseArgs parses a command's arguments and checks that it has between
+// min and max positional ones (max < 0: no limit). `-h` or `--help` prints
+// the command's help on stdout and ends it with status 0; a mistake prints
+// what is wrong and the usage on stderr, status 2. ok is false when the
+// command must end with code.
+func parseArgs(e *env, fs *flag.FlagSet, args []string, min, max int) (code int, ok bool) {
+	var help bytes.Buffer
+	fs.SetOutput(&help)
+	err := fs.Parse(args)
+	fs.SetOutput(e.stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		io.Copy(e.stdout, &help)
+		return 0, false
+	}
+	if err != nil {
+		io.Copy(e.stderr, &help)
+		return 2, false
+	}
+	errw := e.stderr
+	n := fs.NArg()
+	switch {
+	case n > max && max >= 0:
+		fmt.Fprintf(errw, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(max))
+	case n < min:
+		fmt.Fprintf(errw, "%s: missing arguments\n", fs.Name())
+	default:
+		return 0, true
+	}
+	fs.Usage()
+	return 2, false
 }
 
 func runCheck(ctx context.Context, e *env, args []string) int {
@@ -138,7 +390,11 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "check")
 	c.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
-	if fs.Parse(args) != nil {
+	setUsage(fs, "pcdocket check [--source DIR] [--as-of DATE] [--format text|json]")
+	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	if !c.find(e, "check") {
 		return 2
 	}
 	if *format != "text" && *format != "json" {
@@ -193,7 +449,11 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	force := fs.Bool("force", false, "write into an existing output folder that holds files pcdocket did not write (never one inside the practice's sources)")
 	encrypt := fs.Bool("encrypt", false, "encrypt the private site; the coordinator's passphrase comes from $"+vault.EnvPassphrase+" or --keys")
 	keys := fs.String("keys", "", "with --encrypt: a JSON keys file outside the practice folder with the coordinator's and parents' passphrases")
-	if fs.Parse(args) != nil {
+	setUsage(fs, "pcdocket build [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]] [--force]")
+	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	if !c.find(e, "build") {
 		return 2
 	}
 	asOf, err := c.date(e)

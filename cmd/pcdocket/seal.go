@@ -23,34 +23,41 @@ import (
 // key, to a case's existing ledger.
 func runSeal(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "seal")
-	source := fs.String("source", ".", "the practice folder")
+	var source string
+	sourceFlag(fs, &source)
 	on := fs.String("on", "", "sealing date YYYY-MM-DD (default today in the practice's time zone)")
 	keyFile := fs.String("signing-key", "", "the ledger signing key written by `pcdocket keygen`, outside the practice folder (default $"+seal.EnvSigningKey+"); needed when practice.yaml pins ledger.public_key")
 	rechain := fs.Bool("rechain", false, "add the hash chain, and signatures when practice.yaml pins a key, to CASE-ID's existing ledger instead of sealing")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: pcdocket seal [--source DIR] [--on DATE] [--signing-key FILE] CASE-ID NUMBER")
-		fmt.Fprintln(e.stderr, "       pcdocket seal --rechain [--source DIR] [--signing-key FILE] CASE-ID")
-		fs.PrintDefaults()
-	}
-	if fs.Parse(args) != nil {
-		return 2
+	setUsage(fs, "pcdocket seal [--source DIR] [--on DATE] [--signing-key FILE] CASE-ID NUMBER",
+		"pcdocket seal --rechain [--source DIR] [--signing-key FILE] CASE-ID")
+	if code, ok := parseArgs(e, fs, args, 1, 2); !ok {
+		return code
 	}
 	want := 2 // CASE-ID NUMBER
 	if *rechain {
 		want = 1 // CASE-ID
 	}
 	if fs.NArg() != want {
+		if fs.NArg() > want {
+			fmt.Fprintf(e.stderr, "pcdocket seal: unexpected argument %q\n", fs.Arg(want))
+		} else {
+			fmt.Fprintln(e.stderr, "pcdocket seal: missing arguments")
+		}
 		fs.Usage()
 		return 2
 	}
-	key, err := signingKey(*keyFile, *source)
+	source, ok := practiceDir(e, "seal", source)
+	if !ok {
+		return 2
+	}
+	key, err := signingKey(*keyFile, source)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket seal: %v\n", strings.TrimPrefix(err.Error(), "seal: "))
 		return 2
 	}
 	caseID := fs.Arg(0)
 	if *rechain {
-		return runRechain(e, *source, caseID, key)
+		return runRechain(e, source, caseID, key)
 	}
 	number, err := strconv.Atoi(fs.Arg(1))
 	if err != nil || number < 1 {
@@ -64,18 +71,38 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 			return 2
 		}
 	}
-	entry, err := build.Seal(ctx, build.Options{Source: *source}, caseID, number, date, key)
+	res, err := build.Seal(ctx, build.Options{Source: source}, caseID, number, date, key)
 	var le *diag.ListError
 	if errors.As(err, &le) {
 		le.Findings.WriteText(e.stderr)
 		summarize(e.stderr, le.Findings)
-		fmt.Fprintln(e.stderr, "pcdocket seal: the practice has errors; nothing sealed")
+		fmt.Fprintf(e.stderr, "pcdocket seal: case %s, or what every document is made of (practice.yaml, jurisdictions/, templates/), has errors; nothing sealed\n", caseID)
 		return 1
 	}
 	if err != nil {
 		sealError(e.stderr, err)
 		return 1
 	}
+	if len(res.Elsewhere) > 0 {
+		res.Elsewhere.WriteText(e.stderr)
+		cases, pages := 0, 0
+		for _, f := range res.Elsewhere {
+			if strings.HasPrefix(f.Pos.File, "content/cases/") {
+				cases++
+			} else {
+				pages++
+			}
+		}
+		var where []string
+		if cases > 0 {
+			where = append(where, plural(cases, "error")+" in other cases")
+		}
+		if pages > 0 {
+			where = append(where, plural(pages, "error")+" in the public pages")
+		}
+		fmt.Fprintf(e.stderr, "pcdocket seal: warning: %s; not blocking this seal\n", strings.Join(where, " and "))
+	}
+	entry := res.Entry
 	fmt.Fprintf(e.stdout, "sealed %s\n  %s\n  sha256 %x\n", entry, entry.PDFPath(), entry.PDFSum)
 	if entry.Signature != nil {
 		fmt.Fprintln(e.stdout, "  signed with the ledger key practice.yaml pins")

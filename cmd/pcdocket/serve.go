@@ -14,12 +14,18 @@ import (
 // every save, printing one line per rebuild.
 func runServe(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "serve")
-	source := fs.String("source", ".", "the practice folder")
+	var source string
+	sourceFlag(fs, &source)
 	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for days pending and deadlines (default today in the practice's time zone)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on (host:port)")
 	noDocs := fs.Bool("no-documents", false, "leave out the PDF documents (faster rebuilds; document links do not work)")
 	public := fs.Bool("public-bind", false, "allow a non-loopback --addr: anyone who can reach it can read the case data")
-	if fs.Parse(args) != nil {
+	setUsage(fs, "pcdocket serve [--source DIR] [--addr 127.0.0.1:8080] [--as-of DATE] [--no-documents] [--public-bind]")
+	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	source, ok := practiceDir(e, "serve", source)
+	if !ok {
 		return 2
 	}
 	var date practice.Date
@@ -40,7 +46,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket serve: WARNING: serving on %s with --public-bind: anyone who can reach this address can read every case\n", ln.Addr())
 	}
 	srv := watch.New(watch.Config{
-		Source:      *source,
+		Source:      source,
 		AsOf:        date,
 		PublicBind:  *public,
 		NoDocuments: *noDocs,
@@ -59,7 +65,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 			}
 		},
 	})
-	fmt.Fprintf(e.stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", *source, ln.Addr())
+	fmt.Fprintf(e.stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", source, ln.Addr())
 	if err := srv.Run(ctx, ln); err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket serve: %v\n", err)
 		return 1

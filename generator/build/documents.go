@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"pcdocket/generator/deadline"
+	"pcdocket/generator/diag"
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/pdfdoc"
@@ -69,19 +71,35 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 // document (pending, withdrawn or referred).
 var ErrNoDocument = errors.New("only a determination or an agreement has a document to seal")
 
+// SealResult is what Seal did: the entry it recorded, and the errors it
+// found elsewhere in the practice, which did not stop it.
+type SealResult struct {
+	Entry seal.Entry
+	// Elsewhere holds the errors of other cases and of the public pages:
+	// they do not touch the document, so they are listed, not blocking.
+	Elsewhere diag.List
+}
+
 // Seal issues the document of issue number of case caseID: it checks the
-// practice (a practice with errors returns a *diag.ListError and seals
-// nothing), assembles the PDF exactly as a build would, and records it with
+// practice, assembles the PDF exactly as a build would, and records it with
 // seal.Seal, signed with key when practice.yaml pins a ledger key (nil
 // when it pins none). A zero on seals as of today in the practice's time
 // zone.
-func Seal(ctx context.Context, opts Options, caseID string, number int, on practice.Date, key ed25519.PrivateKey) (seal.Entry, error) {
+//
+// Only what the document is made of must be free of errors: the issue's
+// case folder, practice.yaml, the jurisdiction profiles and the templates.
+// Errors there return a *diag.ListError holding those findings, and nothing
+// is sealed. Errors in other cases or in the public pages are returned in
+// SealResult.Elsewhere: an urgent determination must not wait for a typo
+// in another family's file.
+func Seal(ctx context.Context, opts Options, caseID string, number int, on practice.Date, key ed25519.PrivateKey) (*SealResult, error) {
 	l, err := Load(ctx, &opts)
 	if err != nil {
-		return seal.Entry{}, err
+		return nil, err
 	}
-	if err := l.Findings.Err(); err != nil {
-		return seal.Entry{}, err
+	blocking, elsewhere := splitFindings(l.Findings, caseID)
+	if err := blocking.Err(); err != nil {
+		return nil, err
 	}
 	p := l.Practice
 	if on.IsZero() {
@@ -89,20 +107,42 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	}
 	c := p.Case(caseID)
 	if c == nil || c.Issue(number) == nil {
-		return seal.Entry{}, fmt.Errorf("no issue %d in case %q", number, caseID)
+		return nil, fmt.Errorf("no issue %d in case %q", number, caseID)
 	}
 	is := c.Issue(number)
 	if !is.Documented() {
-		return seal.Entry{}, fmt.Errorf("issue %s is %s: %w", is.ID(), is.Status(), ErrNoDocument)
+		return nil, fmt.Errorf("issue %s is %s: %w", is.ID(), is.Status(), ErrNoDocument)
 	}
 	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
 	a, err := pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
 	if err != nil {
-		return seal.Entry{}, err
+		return nil, err
 	}
 	pdf, err := a.Document(p, is)
 	if err != nil {
-		return seal.Entry{}, fmt.Errorf("issue %s: %w", is.ID(), err)
+		return nil, fmt.Errorf("issue %s: %w", is.ID(), err)
 	}
-	return seal.Seal(opts.Source, p, caseID, number, pdf, on, key)
+	e, err := seal.Seal(opts.Source, p, caseID, number, pdf, on, key)
+	if err != nil {
+		return nil, err
+	}
+	return &SealResult{Entry: e, Elsewhere: elsewhere}, nil
+}
+
+// splitFindings separates the findings that concern a document of case
+// caseID (its own folder, and every file outside content/: practice.yaml,
+// jurisdictions/, templates/) from the errors elsewhere (other cases, the
+// public pages), which it keeps only when they are errors.
+func splitFindings(all diag.List, caseID string) (blocking, elsewhere diag.List) {
+	own := "content/cases/" + caseID + "/"
+	for _, f := range all {
+		file := filepath.ToSlash(f.Pos.File)
+		switch {
+		case strings.HasPrefix(file, own), !strings.HasPrefix(file, "content/"):
+			blocking = append(blocking, f)
+		case f.Severity == diag.Error:
+			elsewhere = append(elsewhere, f)
+		}
+	}
+	return blocking, elsewhere
 }
