@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"slices"
 	"strconv"
@@ -20,20 +19,18 @@ import (
 // like the seal, that leaves the sealed PDF and the issue file untouched.
 func runServed(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "served")
-	source := fs.String("source", ".", "the practice folder")
+	var source string
+	sourceFlag(fs, &source)
 	on := fs.String("on", "", "the day the document was served, YYYY-MM-DD (default today in the practice's time zone)")
 	by := fs.String("by", "", "how it was served: "+strings.Join(practice.ServiceMethods, ", "))
 	keyFile := fs.String("signing-key", "", "the ledger signing key written by `pcdocket keygen`, outside the practice folder (default $"+seal.EnvSigningKey+"); needed when practice.yaml pins ledger.public_key")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: pcdocket served [--source DIR] [--on DATE] [--by METHOD] [--signing-key FILE] CASE-ID NUMBER")
-		fs.PrintDefaults()
+	setUsage(fs, "pcdocket served [--source DIR] [--on DATE] [--by METHOD] [--signing-key FILE] CASE-ID NUMBER")
+	if code, ok := parseArgs(e, fs, args, 2, 2); !ok {
+		return code
 	}
-	pos, ok := parseInterleaved(fs, args)
+	pos := fs.Args()
+	source, ok := practiceDir(e, "served", source)
 	if !ok {
-		return 2
-	}
-	if len(pos) != 2 {
-		fs.Usage()
 		return 2
 	}
 	caseID := pos[0]
@@ -53,14 +50,14 @@ func runServed(ctx context.Context, e *env, args []string) int {
 			return 2
 		}
 	}
-	key, err := signingKey(*keyFile, *source)
+	key, err := signingKey(*keyFile, source)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket served: %v\n", strings.TrimPrefix(err.Error(), "seal: "))
 		return 2
 	}
 	// Read, not check: a practice that check faults for something else
 	// can still record that a document went out.
-	p, diags := parse.Dir(*source)
+	p, diags := parse.Dir(source)
 	if diags.HasErrors() {
 		diags.WriteText(e.stderr)
 		summarize(e.stderr, diags)
@@ -71,7 +68,7 @@ func runServed(ctx context.Context, e *env, args []string) int {
 	if date.IsZero() {
 		date = today
 	}
-	rec, err := seal.RecordService(*source, p, caseID, number, date, *by, today, key)
+	rec, err := seal.RecordService(source, p, caseID, number, date, *by, today, key)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket served: %v\n", strings.TrimPrefix(err.Error(), "seal: "))
 		if errors.Is(err, seal.ErrKeyRequired) {
@@ -87,31 +84,10 @@ func runServed(ctx context.Context, e *env, args []string) int {
 	if rec.Signature != nil {
 		fmt.Fprintln(e.stdout, "  signed with the ledger key practice.yaml pins")
 	}
-	if l, err := seal.Load(*source); err == nil {
+	if l, err := seal.Load(source); err == nil {
 		if s, ok := l.Entry(caseID, number); ok && date.Before(s.SealedOn) {
 			fmt.Fprintf(e.stderr, "pcdocket served: warning: served on %s, before it was sealed on %s: make sure the copy served is the sealed document (pcdocket verify FILE.pdf)\n", date, s.SealedOn)
 		}
 	}
 	return 0
-}
-
-// parseInterleaved parses fs from args with flags allowed after the
-// positional arguments too (`served CASE-ID NUMBER --on DATE`), which the
-// flag package alone stops at. It returns the positional arguments.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
-	var pos []string
-	for {
-		if fs.Parse(args) != nil {
-			return nil, false
-		}
-		rest := fs.Args()
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
-			return append(pos, rest...), true // after "--", all positional
-		}
-		if len(rest) == 0 {
-			return pos, true
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }

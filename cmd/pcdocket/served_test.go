@@ -67,10 +67,10 @@ func TestServedAfterSealing(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{caseID, number, "--on", "2026-09-01"}, 1, "before the outcome of 2026-09-02"},
-		{[]string{caseID, number, "--on", "2026-09-04", "--by", "fax"}, 2, `--by "fax"`},
+		{[]string{"--on", "2026-09-01", caseID, number}, 1, "before the outcome of 2026-09-02"},
+		{[]string{"--on", "2026-09-04", "--by", "fax", caseID, number}, 2, `--by "fax"`},
 		{[]string{caseID}, 2, "usage: pcdocket served"},
-		{[]string{caseID, "1", "--on", "2026-09-04"}, 1, "is not sealed"},
+		{[]string{"--on", "2026-09-04", caseID, "1"}, 1, "is not sealed"},
 	} {
 		code, _, errb := do(append([]string{"served", "--source", dir}, tc.args...)...)
 		if code != tc.code || !strings.Contains(errb, tc.want) {
@@ -78,13 +78,16 @@ func TestServedAfterSealing(t *testing.T) {
 		}
 	}
 
-	// Record the service, flags after the arguments as the usage allows.
-	code, out, errb := do("served", "--source", dir, caseID, number, "--on", "2026-09-04", "--by", "email")
+	// Record the service.
+	code, out, errb := do("served", "--source", dir, "--on", "2026-09-04", "--by", "email", caseID, number)
 	if code != 0 || !strings.Contains(out, "recorded: issue 4 of case "+caseID+" served on September 4, 2026 by email") {
 		t.Fatalf("served: exit %d\n%s%s", code, out, errb)
 	}
 	if now, _ := os.ReadFile(pdf); !bytes.Equal(now, sealed) {
 		t.Error("recording service changed the sealed PDF")
+	}
+	if _, v, _ := do("verify", "--source", dir, pdf); !strings.Contains(v, "served on September 4, 2026 by email") {
+		t.Errorf("verify does not say when the document was served:\n%s", v)
 	}
 	_, after, _ := do("deadlines", "--source", dir, "--as-of", "2026-09-04")
 	if !strings.Contains(after, "served Fri 2026-09-04 + 10 days") {

@@ -68,6 +68,15 @@ func runVerify(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "  SUPERSEDED in part or in whole: amended by %s (issue %d), issued %s\n", by.DocumentTitle(), by.Number, by.Outcome.On.Long())
 		}
 	}
+	if l, err := seal.Load(*source); err == nil {
+		if rec, ok := l.ServiceOf(entry.Case, entry.Number); ok && rec.Service != nil {
+			how := ""
+			if rec.Service.By != "" {
+				how = " by " + rec.Service.By
+			}
+			fmt.Fprintf(e.stdout, "  served on %s%s (recorded %s)\n", rec.Service.On.Long(), how, rec.Service.RecordedOn.Long())
+		}
+	}
 	switch {
 	case entry.Signature != nil:
 		// The key is printed so that whoever holds the PDF can compare it
