@@ -77,7 +77,48 @@ func (r *reader) frontMatter(file string, data []byte, v any) (body string, src 
 	r.begin()
 	d.decodeStruct(root, reflect.ValueOf(v).Elem(), "")
 	src.Keys = r.sourceKeys()
+	placeholders(&diags, file, raw, open+1, rest, src.BodyLine)
 	return string(rest), src, diags
+}
+
+// placeholders warns about a "TODO" left in a value of the front matter
+// (comments do not count) or at the start of a line of the body: pcdocket
+// new case and new issue write them for the coordinator to replace, and
+// one forgotten would be printed in a document served on the parents.
+// The warning names the first such line and counts the others.
+func placeholders(diags *diag.List, file string, raw []byte, rawLine int, body []byte, bodyLine int) {
+	first, n := 0, 0
+	note := func(line int) {
+		if n == 0 {
+			first = line
+		}
+		n++
+	}
+	for i, l := range bytes.Split(raw, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if bytes.HasPrefix(t, []byte("#")) {
+			continue
+		}
+		if c := bytes.Index(t, []byte(" #")); c >= 0 {
+			t = t[:c]
+		}
+		if bytes.Contains(t, []byte("TODO")) {
+			note(rawLine + i)
+		}
+	}
+	if bytes.Contains(body, []byte("TODO")) {
+		for i, l := range bytes.Split(body, []byte("\n")) {
+			if bytes.HasPrefix(bytes.TrimSpace(l), []byte("TODO")) {
+				note(bodyLine + i)
+			}
+		}
+	}
+	switch {
+	case n == 1:
+		diags.Warnf(practice.Pos{File: file, Line: first}, "a TODO placeholder is left here: replace it with the real value before a document is issued, or it will be printed")
+	case n > 1:
+		diags.Warnf(practice.Pos{File: file, Line: first}, "a TODO placeholder is left here, and on %d more lines: replace each with the real value before a document is issued, or it will be printed", n-1)
+	}
 }
 
 // openingLine finds the first non-blank line, as the front matter library
