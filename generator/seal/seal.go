@@ -361,7 +361,12 @@ func (l *Ledger) Entries() []Entry { return l.entries }
 
 // Entry returns the sealed document of an issue, if there is one.
 func (l *Ledger) Entry(caseID string, number int) (Entry, bool) {
-	for _, e := range l.entries {
+	return find(l.entries, caseID, number)
+}
+
+// find returns the first of es for issue number of case caseID.
+func find(es []Entry, caseID string, number int) (Entry, bool) {
+	for _, e := range es {
 		if e.Case == caseID && e.Number == number {
 			return e, true
 		}

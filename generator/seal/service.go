@@ -92,12 +92,7 @@ func (l *Ledger) Services() []Entry { return l.services }
 // ServiceOf returns the recorded service of issue number of case caseID:
 // the first service record for it.
 func (l *Ledger) ServiceOf(caseID string, number int) (Entry, bool) {
-	for _, e := range l.services {
-		if e.Case == caseID && e.Number == number {
-			return e, true
-		}
-	}
-	return Entry{}, false
+	return find(l.services, caseID, number)
 }
 
 // ApplyService sets the outcome.served_on of every issue whose service the
