@@ -10,8 +10,9 @@ import (
 	"unicode"
 )
 
-// docLink is a Markdown link or image: [text](target).
-var docLink = regexp.MustCompile(`!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)
+// docLink is a Markdown link or image, [text](target), or an HTML image or
+// link, <img src="target"> or <a href="target">.
+var docLink = regexp.MustCompile(`!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)|<(?:img|a)\s[^>]*?(?:src|href)="([^"]+)"`)
 
 // TestDocLinks checks every relative link and image of the README and the
 // pages under docs/: the file or folder it names exists, and a #fragment
@@ -45,7 +46,7 @@ func TestDocLinks(t *testing.T) {
 		rel, _ := filepath.Rel(repoRoot, page)
 		for n, line := range proseLines(string(data)) {
 			for _, m := range docLink.FindAllStringSubmatch(line, -1) {
-				target := m[1]
+				target := m[1] + m[2]
 				if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
 					continue
 				}
