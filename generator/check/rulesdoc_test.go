@@ -3,12 +3,18 @@ package check_test
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // rulesDoc is the page whose rule list TestRulesDoc writes.
@@ -199,6 +205,7 @@ func rulesList(t *testing.T) string {
 			b.WriteString("`pcdocket check` finds nothing.\n")
 		}
 	}
+	b.WriteString(parserList(t))
 	return b.String()
 }
 
@@ -418,4 +425,241 @@ func firstDifference(got, want string) string {
 		}
 	}
 	return ""
+}
+
+// parseTests are the parser's table tests that the rule list shows: each
+// case's name, the line at fault and the exact findings.
+var parseTests = []struct{ file, fn, title, intro string }{
+	{"parse_test.go", "TestFrontMatterFindings", "Front matter, keys and types",
+		"Front matter that is missing or not closed, unknown keys, keys given twice, missing required keys, and values of the wrong type."},
+	{"explain_test.go", "TestSyntaxInPlainWords", "Syntax, in plain words",
+		"The YAML and TOML mistakes people make, told as what to do, with the parser's own words in parentheses."},
+	{"explain_test.go", "TestPracticeFileInPlainWords", "practice.yaml",
+		"`practice.yaml` has no `---` lines, and the same explanations and encoding rules."},
+	{"misplaced_test.go", "TestMisplacedFiles", "Files in the wrong place",
+		"A file under `content/` that pcdocket does not read is a warning naming where it most likely belongs; editors' scratch files and dot-files are passed over in silence."},
+}
+
+// parserList writes the parser's part of the rule list, from the tables
+// of generator/parse's tests (read with go/parser, not run: package check
+// cannot import a test table).
+func parserList(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "parse")
+	names, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	files := map[string]*ast.File{}
+	consts := map[string]string{}
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(name)] = f
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
+				addConsts(g, consts)
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("\n## The parser's messages\n\n" +
+		"Before any rule above runs, the parser reads each file and reports what it\n" +
+		"cannot read, at the line at fault. These lists are written from the table\n" +
+		"tests of [`generator/parse`](../generator/parse/), which hold each message\n" +
+		"exactly (`f.md` stands for the file's path).\n")
+	for _, pt := range parseTests {
+		f := files[pt.file]
+		if f == nil {
+			t.Fatalf("generator/parse/%s is gone: update parseTests", pt.file)
+		}
+		cases := tableCases(t, f, pt.fn, consts)
+		if len(cases) == 0 {
+			t.Fatalf("generator/parse/%s: %s has no table of cases: update parseTests", pt.file, pt.fn)
+		}
+		fmt.Fprintf(&b, "\n### %s\n\n%s From `%s`:\n\n```text\n", pt.title, pt.intro, pt.fn)
+		for i, c := range cases {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(c.name + "\n")
+			for _, p := range c.paths {
+				named := false
+				for _, w := range c.want {
+					named = named || strings.HasPrefix(w, p+":")
+				}
+				if !named { // a file the finding does not name, or one passed over
+					b.WriteString("  file:  " + p + "\n")
+				}
+			}
+			for _, w := range c.want {
+				if line := atFault(c.in, w); line != "" {
+					b.WriteString("  line:  " + line + "\n")
+				}
+				b.WriteString("  " + w + "\n")
+			}
+			if len(c.want) == 0 {
+				b.WriteString("  (no finding)\n")
+			}
+		}
+		b.WriteString("```\n")
+	}
+	return b.String()
+}
+
+// tableCase is one case of a parser table test.
+type tableCase struct {
+	name  string
+	in    string   // the file's text, for front matter tests
+	paths []string // the files written, for TestMisplacedFiles
+	want  []string
+}
+
+// tableCases returns the cases of the first table (a slice literal of an
+// anonymous struct) in the function fn of f, evaluating each field that is
+// made of string constants.
+func tableCases(t *testing.T, f *ast.File, fn string, consts map[string]string) []tableCase {
+	t.Helper()
+	var out []tableCase
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != fn {
+			continue
+		}
+		local := maps.Clone(consts)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if g, ok := n.(*ast.GenDecl); ok && g.Tok == token.CONST {
+				addConsts(g, local)
+			}
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok || out != nil {
+				return out == nil
+			}
+			at, ok := lit.Type.(*ast.ArrayType)
+			if !ok {
+				return true
+			}
+			st, ok := at.Elt.(*ast.StructType)
+			if !ok {
+				return true
+			}
+			var fields []string
+			for _, fl := range st.Fields.List {
+				for _, nm := range fl.Names {
+					fields = append(fields, nm.Name)
+				}
+			}
+			for _, e := range lit.Elts {
+				el, ok := e.(*ast.CompositeLit)
+				if !ok || len(el.Elts) != len(fields) {
+					continue
+				}
+				var c tableCase
+				for i, v := range el.Elts {
+					switch fields[i] {
+					case "name":
+						c.name, _ = evalString(v, local)
+					case "in":
+						c.in, _ = evalString(v, local)
+					case "want":
+						if s, ok := evalString(v, local); ok {
+							if s != "" {
+								c.want = []string{s}
+							}
+						} else if l, ok := v.(*ast.CompositeLit); ok {
+							for _, x := range l.Elts {
+								if s, ok := evalString(x, local); ok {
+									c.want = append(c.want, s)
+								}
+							}
+						}
+					case "files":
+						if m, ok := v.(*ast.CompositeLit); ok {
+							for _, x := range m.Elts {
+								if kv, ok := x.(*ast.KeyValueExpr); ok {
+									if s, ok := evalString(kv.Key, local); ok {
+										c.paths = append(c.paths, s)
+									}
+								}
+							}
+							sort.Strings(c.paths)
+						}
+					}
+				}
+				out = append(out, c)
+			}
+			return false
+		})
+	}
+	return out
+}
+
+func addConsts(g *ast.GenDecl, consts map[string]string) {
+	for _, s := range g.Specs {
+		vs, ok := s.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		for i, nm := range vs.Names {
+			if i < len(vs.Values) {
+				if v, ok := evalString(vs.Values[i], consts); ok {
+					consts[nm.Name] = v
+				}
+			}
+		}
+	}
+}
+
+// evalString evaluates a string literal, a known string constant, or a sum
+// of them.
+func evalString(e ast.Expr, consts map[string]string) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.Ident:
+		s, ok := consts[e.Name]
+		return s, ok
+	case *ast.ParenExpr:
+		return evalString(e.X, consts)
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok1 := evalString(e.X, consts)
+		y, ok2 := evalString(e.Y, consts)
+		return x + y, ok1 && ok2
+	}
+	return "", false
+}
+
+// atFault returns the line of in that finding f points at ("f.md:7: ..."),
+// quoted when it holds bytes a page cannot show as they are.
+func atFault(in, f string) string {
+	parts := strings.SplitN(f, ":", 3)
+	if in == "" || len(parts) < 3 {
+		return ""
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil || n < 1 {
+		return ""
+	}
+	lines := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(in), "\n")
+	if n > len(lines) {
+		return ""
+	}
+	line := strings.TrimRight(strings.TrimPrefix(lines[n-1], "\ufeff"), " ")
+	if line == "---" || line == "+++" {
+		return "" // the finding is about the front matter as a whole
+	}
+	if !utf8.ValidString(line) || strings.ContainsAny(line, "\t\x00") {
+		return strconv.Quote(line)
+	}
+	return line
 }
