@@ -12,6 +12,8 @@ require (
 )
 
 require (
+	golang.org/x/crypto v0.11.0 // indirect
 	golang.org/x/sys v0.13.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
+	software.sslmate.com/src/go-pkcs12 v0.7.4 // indirect
 )
