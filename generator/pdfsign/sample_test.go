@@ -136,6 +136,28 @@ func TestSampleSigned(t *testing.T) {
 			if err != nil || !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(out, "WARNING") {
 				t.Errorf("qpdf --check: %v\n%s", err, out)
 			}
+			// Reading order: the numbered sections come out in order,
+			// each heading whole, and the outline lists every one.
+			out, err = run(t, "pdftotext", file, "-")
+			if err != nil {
+				t.Fatalf("pdftotext: %v\n%s", err, out)
+			}
+			var sections []string
+			for _, m := range regexp.MustCompile(`(?m)^([IVX]+)\. +([A-Z][A-Z ,'-]+)$`).FindAllStringSubmatch(out, -1) {
+				if len(sections) < len(roman) && m[1] == roman[len(sections)] {
+					sections = append(sections, m[1]+". "+m[2])
+				}
+			}
+			if len(sections) < 3 {
+				t.Errorf("pdftotext finds %d numbered sections in order: %q", len(sections), sections)
+			}
+			outline, err := run(t, "qpdf", "--json", "--json-key=outlines", file)
+			for _, sec := range sections {
+				title := sec[:strings.Index(sec, " ")+1]
+				if err != nil || !strings.Contains(outline, `"title": "`+title) {
+					t.Errorf("the outline lacks section %s: %v", sec, err)
+				}
+			}
 			out, err = run(t, "qpdf", "--show-object=trailer", file)
 			root := regexp.MustCompile(`/Root (\d+) 0 R`).FindStringSubmatch(out)
 			if err != nil || root == nil {
@@ -150,6 +172,8 @@ func TestSampleSigned(t *testing.T) {
 		})
 	}
 }
+
+var roman = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 
 // TestWriteSample writes the signed sample documents to $PDFSIGN_SAMPLE, to
 // look at.
