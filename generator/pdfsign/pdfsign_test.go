@@ -24,7 +24,7 @@ import (
 )
 
 // oneDocument is an unsigned sample document and the signer's page.
-func oneDocument(t *testing.T) []byte {
+func oneDocument(t testing.TB) []byte {
 	t.Helper()
 	docs := sampleDocs(t, nil)
 	return docs["2025-fam-0387-muller-lukasik-determination-4.pdf"]
@@ -276,5 +276,18 @@ func TestIgnoreKeys(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
 	if got := string(b); strings.Count(got, "/keys/") != 1 || !strings.HasPrefix(got, "/output/\n") {
 		t.Errorf(".gitignore = %q", got)
+	}
+}
+
+// BenchmarkSign signs one four-page determination with a 3072-bit RSA
+// key: the cost signing adds to each document.
+func BenchmarkSign(b *testing.B) {
+	s := testSigner(b)
+	pdf := sampleDocs(b, nil)["2025-fam-0387-muller-lukasik-determination-4.pdf"]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Sign(pdf, info); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
