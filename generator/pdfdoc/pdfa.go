@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/md5"
 	"encoding/binary"
 	"fmt"
@@ -9,15 +10,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // Archival PDF (PDF/A-2b, ISO 19005-2 level B): what fpdf does not write
-// by itself is added here. New gives fpdf the XMP metadata and the sRGB
-// output intent; finish then adds the two things fpdf has no API for,
-// the catalog's /ViewerPreferences (so viewers show the document's title,
-// not its file name) and the trailer's /ID.
+// by itself is added here. New gives fpdf the XMP metadata; finish then
+// adds what fpdf has no API for, or does too slowly: the sRGB output intent
+// (fpdf compresses the profile again in every document, a fifth of a
+// document's time; here it is compressed once), the catalog's
+// /ViewerPreferences (so viewers show the document's title, not its file
+// name), the trailer's /ID and a PDF 1.7 header.
 
 // Lang is the natural language every document declares (/Lang): the
 // documents are written in English.
@@ -27,16 +28,8 @@ const Lang = "en-US"
 // PDF/A wants the two to agree.
 const producer = "pcdocket"
 
-// pdfaSetup gives f what PDF/A-2b needs of the document as fpdf writes it.
-func pdfaSetup(f *fpdf.Fpdf, title, author, subject, keywords string, t time.Time) {
-	f.SetXmpMetadata(xmp(title, author, subject, keywords, t))
-	f.AddOutputIntent(fpdf.OutputIntentType{
-		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
-		OutputConditionIdentifier: "sRGB IEC61966-2.1",
-		Info:                      "sRGB IEC61966-2.1",
-		ICCProfile:                srgbProfile,
-	})
-}
+// outputCondition names the output intent's colour space.
+const outputCondition = "sRGB IEC61966-2.1"
 
 // xmp writes the document's XMP metadata packet: the same title, author,
 // subject, keywords, tool and dates as the Info dictionary fpdf writes
@@ -91,14 +84,16 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-// finish adds to fpdf's output what fpdf cannot be told to write: the
-// catalog's /ViewerPreferences with /DisplayDocTitle, and the trailer's
-// /ID, a digest of the document, so that the same document always has the
-// same identifier. fpdf writes the catalog last before the cross-reference
-// table, so the entry inserted there moves nothing but the table, whose
-// offset startxref is corrected.
-func finish(pdf []byte) ([]byte, error) {
-	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
+// finish adds to fpdf's output the output intent, /ViewerPreferences, the
+// trailer's /ID (id, twice: the same document always has the same
+// identifier) and a PDF 1.7 header (PDF/A-2 is based on PDF 1.7; the
+// header is as long as fpdf's). fpdf writes the catalog last, just before
+// the cross-reference table, so what is inserted there moves no other
+// object: the profile's object follows the catalog, and the
+// cross-reference table and trailer are written again after it.
+func finish(pdf, id []byte) ([]byte, error) {
+	const tail = "\n>>\nstartxref\n"
+	xref := bytes.LastIndex(pdf, []byte("\nxref\n0 "))
 	if xref < 0 {
 		return nil, fmt.Errorf("no cross-reference table")
 	}
@@ -108,66 +103,67 @@ func finish(pdf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("no catalog before the cross-reference table")
 	}
 	cat += len("/Type /Catalog\n")
-	trailer := bytes.LastIndex(pdf, []byte("\n>>\nstartxref\n"))
-	if trailer < xref {
+	tr := bytes.LastIndex(pdf, []byte("\ntrailer\n<<\n"))
+	end := bytes.LastIndex(pdf, []byte(tail))
+	if tr < xref || end < tr || !bytes.HasPrefix(pdf, []byte("%PDF-1.")) {
 		return nil, fmt.Errorf("no trailer")
 	}
-	sx := trailer + len("\n>>\nstartxref\n")
-	end := bytes.IndexByte(pdf[sx:], '\n')
-	if end < 0 {
-		return nil, fmt.Errorf("no startxref offset")
+	// The table: "0 N", the free entry, then objects 1 to N-1.
+	header := pdf[xref+len("xref\n") : xref+len("xref\n")+bytes.IndexByte(pdf[xref+len("xref\n"):], '\n')]
+	size, err := strconv.Atoi(string(bytes.TrimPrefix(header, []byte("0 "))))
+	entries := pdf[xref+len("xref\n")+len(header)+1 : tr+1]
+	if err != nil || len(entries) != 20*size {
+		return nil, fmt.Errorf("cross-reference table %q does not list %d entries", header, size)
 	}
-	if n, err := strconv.Atoi(string(pdf[sx : sx+end])); err != nil || n != xref {
-		return nil, fmt.Errorf("startxref %q does not point at the cross-reference table", pdf[sx:sx+end])
+	trailer := pdf[tr+len("\ntrailer\n<<\n") : end]
+	if !bytes.Contains(trailer, fmt.Appendf(nil, "/Size %d\n", size)) {
+		return nil, fmt.Errorf("trailer /Size is not %d", size)
 	}
-	// fpdf's trailer takes the Info dictionary to be the object before
-	// the catalog, which the output intent's profile now is: point /Info
-	// at the dictionary, the object before the profile.
-	head := pdf[xref:trailer]
-	root, info := trailerRef(head, "/Root "), trailerRef(head, "/Info ")
-	if root < 3 || info < 0 {
-		return nil, fmt.Errorf("trailer without /Root or /Info")
-	}
-	infoObj := fmt.Appendf(nil, "\n%d 0 obj\n<<\n", root-2)
-	if i := bytes.Index(pdf, infoObj); i < 0 || !bytes.Contains(pdf[i:min(i+4096, len(pdf))], []byte("/Producer ")) {
-		return nil, fmt.Errorf("the Info dictionary is not object %d", root-2)
-	}
-	trailerHead := bytes.Replace(pdf[xref:trailer], fmt.Appendf(nil, "/Info %d 0 R", info), fmt.Appendf(nil, "/Info %d 0 R", root-2), 1)
+	icc := size // the profile's object number
 
-	prefs := []byte("/ViewerPreferences << /DisplayDocTitle true >>\n")
-	id := md5.Sum(pdf) // PDF's own choice of digest for /ID; not a security measure
-	ids := fmt.Sprintf("\n/ID [<%x> <%x>]", id, id)
-
-	out := make([]byte, 0, len(pdf)+len(prefs)+len(ids)+8)
-	out = append(out, pdf[:cat]...)
-	out = append(out, prefs...)
+	out := make([]byte, 0, len(pdf)+len(srgbCompressed)+512)
+	out = append(out, "%PDF-1.7"...)
+	out = append(out, pdf[len("%PDF-1.7"):cat]...)
+	out = append(out, "/ViewerPreferences << /DisplayDocTitle true >>\n"...)
+	out = fmt.Appendf(out, "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (%s) /Info (%s) /DestOutputProfile %d 0 R >>]\n", outputCondition, outputCondition, icc)
 	out = append(out, pdf[cat:xref]...)
-	out = append(out, trailerHead...)
-	out = append(out, ids...)
-	out = append(out, "\n>>\nstartxref\n"...)
-	out = strconv.AppendInt(out, int64(xref+len(prefs)), 10)
-	out = append(out, pdf[sx+end:]...)
+	iccAt := len(out)
+	out = fmt.Appendf(out, "%d 0 obj\n<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>\nstream\n", icc, len(srgbCompressed))
+	out = append(out, srgbCompressed...)
+	out = append(out, "\nendstream\nendobj\n"...)
+	newXref := len(out)
+	out = fmt.Appendf(out, "xref\n0 %d\n", size+1)
+	out = append(out, entries...)
+	out = fmt.Appendf(out, "%010d 00000 n \n", iccAt)
+	out = append(out, "trailer\n<<\n"...)
+	out = append(out, bytes.Replace(trailer, fmt.Appendf(nil, "/Size %d\n", size), fmt.Appendf(nil, "/Size %d\n", size+1), 1)...)
+	out = fmt.Appendf(out, "\n/ID [<%x> <%x>]", id, id)
+	out = append(out, tail...)
+	out = strconv.AppendInt(out, int64(newXref), 10)
+	out = append(out, "\n%%EOF\n"...)
 	return out, nil
 }
 
-// trailerRef returns the object number after key ("/Root ") in a
-// trailer, or -1.
-func trailerRef(trailer []byte, key string) int {
-	i := bytes.Index(trailer, []byte(key))
-	if i < 0 {
-		return -1
+// documentID is the trailer's /ID of a document: a digest of what
+// identifies it (its identifier carries a fingerprint of its source),
+// which PDF asks for, not of its bytes, which would cost a pass over them.
+func documentID(parts ...string) []byte {
+	h := md5.New() // PDF's customary digest for /ID; not a security measure
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
 	}
-	rest := trailer[i+len(key):]
-	j := bytes.IndexByte(rest, ' ')
-	if j < 0 {
-		return -1
-	}
-	n, err := strconv.Atoi(string(rest[:j]))
-	if err != nil {
-		return -1
-	}
-	return n
+	return h.Sum(nil)
 }
+
+// srgbCompressed is the profile as the output intent's stream holds it.
+var srgbCompressed = func() []byte {
+	var b bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	w.Write(srgbProfile)
+	w.Close()
+	return b.Bytes()
+}()
 
 // srgbProfile is an ICC version 2 display profile of sRGB (IEC 61966-2-1),
 // built from the standard's published parameters: the ITU-R BT.709

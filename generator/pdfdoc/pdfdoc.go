@@ -110,7 +110,7 @@ func (a *Assembler) Render(dd *document.Document) ([]byte, error) {
 	if err := d.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}
-	pdf, err := finish(buf.Bytes())
+	pdf, err := finish(buf.Bytes(), documentID(dd.ID, dd.Title, dd.Date.String()))
 	if err != nil {
 		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}
@@ -175,7 +175,7 @@ func (a *Assembler) newDoc(dd *document.Document) *doc {
 	f.SetCreator(producer, true)
 	f.SetProducer(producer, true)
 	f.SetLang(Lang)
-	pdfaSetup(f, dd.Title, dd.Author, dd.Subject, dd.ID, t)
+	f.SetXmpMetadata(xmp(dd.Title, dd.Author, dd.Subject, dd.ID, t))
 	f.SetHeaderFuncMode(d.header, false)
 	f.SetFooterFunc(d.footer)
 	f.AddPage()

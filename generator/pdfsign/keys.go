@@ -2,8 +2,9 @@ package pdfsign
 
 import (
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -58,16 +59,18 @@ type Subject struct {
 	Practice string // the organization
 }
 
-// Generate creates a 3072-bit RSA key (RSA because its PKCS #1 v1.5
-// signatures are deterministic and every PDF reader checks them) and a
-// certificate for it signed by itself, valid from ten years before now
-// (documents carry the date they were issued, which may precede the key)
-// to ten years after.
+// Generate creates an ECDSA P-256 key and a certificate for it signed by
+// itself, valid from ten years before now (documents carry the date they
+// were issued, which may precede the key) to ten years after. P-256
+// because every PDF reader checks it, its signatures are made
+// deterministically (RFC 6979), and one takes tens of microseconds where
+// a 3072-bit RSA signature of the same strength takes 4 ms, which 10,000
+// documents would feel.
 func Generate(sub Subject, now time.Time) (*Signer, error) {
 	if strings.TrimSpace(sub.Name) == "" {
 		return nil, errors.New("pdfsign: the certificate needs the coordinator's name")
 	}
-	key, err := rsa.GenerateKey(rand.Reader, 3072)
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, fmt.Errorf("pdfsign: %w", err)
 	}
@@ -91,7 +94,7 @@ func Generate(sub Subject, now time.Time) (*Signer, error) {
 	if sub.Email != "" {
 		tmpl.EmailAddresses = []string{sub.Email}
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
 	if err != nil {
 		return nil, fmt.Errorf("pdfsign: certificate: %w", err)
 	}

@@ -30,8 +30,8 @@ var (
 	keyErr  error
 )
 
-// testSigner is one self-signed key for the whole test run: generating a
-// 3072-bit RSA key takes a second.
+// testSigner is one self-signed key, as `keys init` makes it, for the
+// whole test run.
 func testSigner(tb testing.TB) *pdfsign.Signer {
 	tb.Helper()
 	keyOnce.Do(func() {
