@@ -15,6 +15,12 @@
 // certificate of service on the page of the signature, and starts a
 // recommendation's proposed order on a page of its own.
 //
+// Every document is archival PDF (PDF/A-2b: XMP identification, an sRGB
+// output intent, embedded fonts, a trailer /ID; see pdfa.go), with an
+// outline of its numbered sections and its title shown by viewers. When
+// the Assembler has a Signer (SetSigner; package pdfsign provides one),
+// the finished file is signed and says so under the signature.
+//
 // The serif family is embedded as simple TrueType fonts prepared once per
 // Assembler (font.go), and every string reaches fpdf through the text layer
 // in text.go, which measures, breaks lines and switches between a face's
