@@ -20,8 +20,8 @@ import (
 // /ViewerPreferences (so viewers show the document's title, not its file
 // name), the trailer's /ID and a PDF 1.7 header.
 
-// Lang is the natural language every document declares (/Lang): the
-// documents are written in English.
+// Lang is the natural language a document declares (/Lang) when the
+// practice names none (practice.yaml's language).
 const Lang = "en-US"
 
 // producer names pcdocket in the Info dictionary and the XMP alike:

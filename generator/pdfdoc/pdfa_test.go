@@ -106,3 +106,17 @@ func TestSRGBProfile(t *testing.T) {
 		t.Error("the profile is not the same bytes twice")
 	}
 }
+
+// TestLanguage: the document declares the practice's language, else en-US.
+func TestLanguage(t *testing.T) {
+	a := newAssembler(t)
+	p := fixture(t)
+	p.Language = "es-MX"
+	pdf, err := a.Document(p, p.Issues()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(pdf, []byte("/Lang (es-MX)")) || bytes.Contains(pdf, []byte("/Lang (en-US)")) {
+		t.Error("the document does not declare the practice's language")
+	}
+}

@@ -104,12 +104,20 @@ func (a *Assembler) Document(p *practice.Practice, is *practice.Issue) ([]byte, 
 	if err != nil {
 		return nil, fmt.Errorf("pdfdoc: %w", err)
 	}
-	return a.Render(dd)
+	return a.render(dd, p.Language)
 }
 
-// Render lays out dd as a PDF.
+// Render lays out dd as a PDF in English (Lang).
 func (a *Assembler) Render(dd *document.Document) ([]byte, error) {
+	return a.render(dd, "")
+}
+
+// render lays out dd as a PDF that declares language lang ("" is Lang).
+func (a *Assembler) render(dd *document.Document, lang string) ([]byte, error) {
 	d := a.newDoc(dd)
+	if lang != "" {
+		d.f.SetLang(lang)
+	}
 	d.render()
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
