@@ -73,6 +73,13 @@ func TestKeysSignEveryDocument(t *testing.T) {
 			t.Errorf("%s: %+v", filepath.Base(d), sigs)
 		}
 	}
+	again := t.TempDir()
+	runOK(t, "build", "--source", dir, "--as-of", "2026-11-27", "--output", again)
+	for d, want := range built {
+		if got, _ := os.ReadFile(filepath.Join(again, "private/documents", filepath.Base(d))); !bytes.Equal(got, want) {
+			t.Errorf("%s: a second build differs", filepath.Base(d))
+		}
+	}
 	filepath.WalkDir(filepath.Join(dir, "output"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if strings.HasSuffix(p, ".p12") {
