@@ -74,7 +74,7 @@ func verifyAt(pdf []byte, at int) Signature {
 		}
 		r[k] = n
 	}
-	if r[0] != 0 || r[1] >= r[2] || r[2]+r[3] > len(pdf) || r[2]-r[1] < 2 || pdf[r[1]] != '<' || pdf[r[2]-1] != '>' {
+	if r[0] != 0 || r[1] >= r[2] || r[2] > len(pdf) || r[3] > len(pdf)-r[2] || r[2]-r[1] < 2 || pdf[r[1]] != '<' || pdf[r[2]-1] != '>' {
 		s.Err = errors.New("/ByteRange does not leave out exactly the signature value")
 		return s
 	}
