@@ -13,7 +13,8 @@ import (
 // runKeygen creates the practice's ledger signing key: it writes the
 // private key to a new file readable by its owner only, outside the
 // practice folder, and prints the practice.yaml lines that pin its public
-// half.
+// half. It is not the key that digitally signs the documents themselves
+// (`pcdocket keys`).
 func runKeygen(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "keygen")
 	out := fs.String("out", "", "the new private key file, outside the practice folder (for example ~/.config/pcdocket/ledger.key)")

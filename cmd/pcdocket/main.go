@@ -14,6 +14,7 @@
 //	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
 //	pcdocket keygen --out FILE
+//	pcdocket keys   init | import FILE.p12 | show
 //	pcdocket version (or --version)
 //	pcdocket help   [COMMAND]
 //
@@ -68,8 +69,9 @@ func commands() map[string]command {
 		"serve":     {"serve the private site on localhost and rebuild it on every save", runServe},
 		"seal":      {"issue a determination or agreement: store its PDF and record it in the case's ledger", runSeal},
 		"served":    {"record, after sealing, when and how a sealed document was served", runServed},
-		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
+		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed, and check its digital signature", runVerify},
 		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
+		"keys":      {"create (init) or import (import FILE.p12) the certificate that digitally signs the documents", runKeys},
 		"version":   {"print pcdocket's version and the revision it was built from", runVersion},
 		"help":      {"show the help of a command: pcdocket help COMMAND", runHelp},
 	}
@@ -417,6 +419,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	} else {
 		diags.WriteText(e.stdout)
 		summarize(e.stderr, diags)
+		unsignedNote(e, c.source, l.Practice)
 	}
 	if diags.HasErrors() {
 		return 1

@@ -14,8 +14,9 @@ import (
 )
 
 // runVerify says whether a PDF is, byte for byte, a document the practice
-// sealed, and which one. Exit status 1 when it is not, or when the ledger
-// that lists it does not hold together.
+// sealed, and which one, and whether its digital signature holds and who
+// signed it. Exit status 1 when it is not sealed, when the ledger that
+// lists it does not hold together, or when its signature fails.
 func runVerify(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "verify")
 	var dir string
@@ -58,7 +59,9 @@ func runVerify(ctx context.Context, e *env, args []string) int {
 		return 1
 	}
 	if !ok {
-		return notSealed(e, *source, name, pdf)
+		code := notSealed(e, *source, name, pdf)
+		signatureReport(e, pdf)
+		return code
 	}
 	fmt.Fprintf(e.stdout, "%s: verified: %s\n  sealed copy %s\n  sha256 %x\n", name, entry, entry.PDFPath(), entry.PDFSum)
 	if c := p.Case(entry.Case); c != nil {
@@ -77,6 +80,7 @@ func runVerify(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "  served on %s%s (recorded %s)\n", rec.Service.On.Long(), how, rec.Service.RecordedOn.Long())
 		}
 	}
+	signed := signatureReport(e, pdf)
 	switch {
 	case entry.Signature != nil:
 		// The key is printed so that whoever holds the PDF can compare it
@@ -85,6 +89,9 @@ func runVerify(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "  ledger entry signed with the key practice.yaml pins: %s\n", p.Ledger.PublicKey)
 	case !entry.Chained():
 		fmt.Fprintf(e.stderr, "pcdocket verify: warning: case %s's ledger has no hash chain; run `pcdocket seal --rechain %s`\n", entry.Case, entry.Case)
+	}
+	if !signed {
+		return 1 // the ledger lists these bytes, but their signature fails
 	}
 	return 0
 }

@@ -16,6 +16,7 @@ import (
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/pdfdoc"
+	"pcdocket/generator/pdfsign"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
 	"pcdocket/generator/site"
@@ -31,6 +32,9 @@ const DocumentsDir = "documents"
 func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup.Markdown, source string) ([]File, error) {
 	a, err := pdfdoc.New(tmpl, md, document.ProfileRules(book))
 	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	if err := signWith(a, source); err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	ledger, err := seal.Load(source)
@@ -65,6 +69,21 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 		})
 	}
 	return files, nil
+}
+
+// signWith makes a sign every document with the practice's document
+// signing key, when it has one (see package pdfsign). A key that cannot be
+// opened stops the build: no document is built half-signed or unsigned by
+// mistake.
+func signWith(a *pdfdoc.Assembler, source string) error {
+	s, err := pdfsign.LoadPractice(source)
+	if err != nil {
+		return err
+	}
+	if s != nil {
+		a.SetSigner(s)
+	}
+	return nil
 }
 
 // ErrNoDocument is returned by Seal for an issue whose outcome produces no
@@ -116,6 +135,9 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
 	a, err := pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
 	if err != nil {
+		return nil, err
+	}
+	if err := signWith(a, opts.Source); err != nil {
 		return nil, err
 	}
 	pdf, err := a.Document(p, is)

@@ -12,6 +12,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -53,6 +54,10 @@ func Practice(p *practice.Practice, asOf practice.Date, book *deadline.Book) dia
 	return l
 }
 
+// languageTag is the shape of a BCP 47 language tag: a language, then
+// subtags such as a region ("en-US", "es-419", "zh-Hant-TW").
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
 // Top returns the findings about practice.yaml alone. Practice is Top plus
 // Case for every case, sorted: watch mode keeps each case's findings and
 // checks again only the cases an edit touched.
@@ -66,6 +71,9 @@ func Top(p *practice.Practice, asOf practice.Date) diag.List {
 		if _, err := time.LoadLocation(p.Timezone); err != nil || p.Timezone == "Local" {
 			k.l.Errorf(p.Src.At("timezone"), "timezone %q is not an IANA time zone name: write one like \"America/Denver\" or \"Europe/London\", or leave it out for UTC", p.Timezone)
 		}
+	}
+	if p.Language != "" && !languageTag.MatchString(p.Language) {
+		k.l.Errorf(p.Src.At("language"), "language %q is not a language tag: write one like \"en-US\" or \"es-MX\", or leave it out for en-US", p.Language)
 	}
 	if p.Jurisdiction != "" {
 		k.jurisdiction(&p.Src, p.Jurisdiction)

@@ -49,6 +49,8 @@ type doc struct {
 	size   float64   // current font size
 	strike bool      // current text is struck through
 	loaded [4]uint64 // bit p of loaded[i]: plane p of face i is added to f
+
+	signPage int // the page of the signature section
 }
 
 // style sets the font: s is "", "B", "I" or "BI", optionally with "S".

@@ -15,6 +15,12 @@
 // certificate of service on the page of the signature, and starts a
 // recommendation's proposed order on a page of its own.
 //
+// Every document is archival PDF (PDF/A-2b: XMP identification, an sRGB
+// output intent, embedded fonts, a trailer /ID; see pdfa.go), with an
+// outline of its numbered sections and its title shown by viewers. When
+// the Assembler has a Signer (SetSigner; package pdfsign provides one),
+// the finished file is signed and says so under the signature.
+//
 // The serif family is embedded as simple TrueType fonts prepared once per
 // Assembler (font.go), and every string reaches fpdf through the text layer
 // in text.go, which measures, breaks lines and switches between a face's
@@ -26,6 +32,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -55,8 +62,9 @@ const family = "serif"
 // Assembler builds documents. It holds the font files, read once, and is
 // safe for concurrent use: each Document call has its own fpdf instance.
 type Assembler struct {
-	docs  *document.Builder
-	faces [len(fontFiles)]*face
+	docs   *document.Builder
+	faces  [len(fontFiles)]*face
+	signer Signer // nil: documents are not signed
 }
 
 // New returns an Assembler whose fonts come from tmpl (usually
@@ -96,20 +104,66 @@ func (a *Assembler) Document(p *practice.Practice, is *practice.Issue) ([]byte, 
 	if err != nil {
 		return nil, fmt.Errorf("pdfdoc: %w", err)
 	}
-	return a.Render(dd)
+	return a.render(dd, p.Language)
 }
 
-// Render lays out dd as a PDF.
+// Render lays out dd as a PDF in English (Lang).
 func (a *Assembler) Render(dd *document.Document) ([]byte, error) {
+	return a.render(dd, "")
+}
+
+// render lays out dd as a PDF that declares language lang ("" is Lang).
+func (a *Assembler) render(dd *document.Document, lang string) ([]byte, error) {
 	d := a.newDoc(dd)
+	if lang != "" {
+		d.f.SetLang(lang)
+	}
 	d.render()
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := d.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}
-	return buf.Bytes(), nil
+	pdf, err := finish(buf.Bytes(), documentID(dd.ID, dd.Title, dd.Date.String()))
+	if err != nil {
+		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
+	}
+	if a.signer == nil {
+		return pdf, nil
+	}
+	signed, err := a.signer.Sign(pdf, SignInfo{
+		Time:   dd.Date.Time(),
+		Reason: dd.Title,
+		Page:   d.signPage,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pdfdoc: %s: signing: %w", dd.ID, err)
+	}
+	return signed, nil
 }
+
+// Signer signs a finished document with a digital signature (package
+// pdfsign provides one). Sign must be deterministic: the same document and
+// SignInfo give the same bytes, so that a rebuild of a signed document is
+// byte-identical.
+type Signer interface {
+	// Name is the signer as the document prints it under the signature:
+	// "Digitally signed by Name".
+	Name() string
+	// Sign returns pdf with a signature over all of it appended.
+	Sign(pdf []byte, info SignInfo) ([]byte, error)
+}
+
+// SignInfo is what a document tells its Signer.
+type SignInfo struct {
+	Time   time.Time // the signing time the signature claims: the document's date
+	Reason string    // why it is signed: the document's title
+	Page   int       // the page, from 1, of the visible signature block
+}
+
+// SetSigner makes every document a signs from now on signed by s; nil
+// leaves them unsigned. Call it before the Assembler is shared.
+func (a *Assembler) SetSigner(s Signer) { a.signer = s }
 
 // newDoc sets up an fpdf instance: page, fonts, metadata, header and footer.
 func (a *Assembler) newDoc(dd *document.Document) *doc {
@@ -132,9 +186,10 @@ func (a *Assembler) newDoc(dd *document.Document) *doc {
 	f.SetAuthor(dd.Author, true)
 	f.SetSubject(dd.Subject, true)
 	f.SetKeywords(dd.ID, true)
-	f.SetCreator("pcdocket", true)
-	f.SetProducer("pcdocket", true)
-	f.SetLang("en-US")
+	f.SetCreator(producer, true)
+	f.SetProducer(producer, true)
+	f.SetLang(Lang)
+	f.SetXmpMetadata(xmp(dd.Title, dd.Author, dd.Subject, dd.ID, t))
 	f.SetHeaderFuncMode(d.header, false)
 	f.SetFooterFunc(d.footer)
 	f.AddPage()

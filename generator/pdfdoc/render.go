@@ -32,12 +32,36 @@ func (d *doc) signing() {
 	if cert != nil {
 		need += d.sectionHeight(cert, w)
 	}
+	signed := d.signedLine()
+	if signed != "" {
+		need += float64(d.lineCount(signed, "I", smallSize, w))*smallLine + paraGap
+	}
 	d.f.Ln(headGap - paraGap)
 	d.needSpace(need)
 	d.section(sig)
+	d.signPage = d.f.PageNo()
+	if signed != "" {
+		// The signature itself is invisible, in the file's signature
+		// field; this line tells a reader of the printed page it is there.
+		d.style("I", smallSize)
+		d.color(grey)
+		d.wrapped(d.lm(), w, smallLine, signed)
+		d.color(ink)
+		d.body("")
+		d.f.Ln(paraGap)
+	}
 	if cert != nil {
 		d.section(cert)
 	}
+}
+
+// signedLine is the line under the signature of a digitally signed
+// document, or "" when the Assembler does not sign.
+func (d *doc) signedLine() string {
+	if d.a.signer == nil {
+		return ""
+	}
+	return "Digitally signed by " + d.a.signer.Name() + " on " + d.d.Date.Long() + ". A PDF reader's signature panel shows whether the document has changed since."
 }
 
 // width0 is the width of the text block between the current margins.
@@ -126,7 +150,7 @@ func (d *doc) section(s *document.Section) {
 			d.f.Ln(headGap - paraGap)
 		}
 		d.needSpace(d.sectionHeadHeight(s) + d.keepAfter(s.Blocks))
-		d.f.Bookmark(s.Heading, 0, -1)
+		d.f.Bookmark(s.Title(), 0, -1)
 		d.style("B", 12)
 		d.f.SetX(d.lm())
 		d.flow(bodyLine, strings.ToUpper(strings.Replace(s.Title(), ". ", ".  ", 1)))

@@ -30,6 +30,10 @@ type Practice struct {
 	// profile's holidays when deadlines are counted in court days.
 	Holidays []Date `pc:"holidays"`
 
+	// Language is the language tag the documents declare (/Lang of the
+	// PDF), such as "en-US"; empty means "en-US".
+	Language string `pc:"language"`
+
 	// LocalJurisdictions are the codes of the override files
 	// jurisdictions/<CODE>.yaml in the practice folder, sorted. Package
 	// parse lists them; a case may name one as if it were built in.
