@@ -678,4 +678,3 @@ func kindLabel(k string) string {
 	}
 	return strings.ToUpper(k[:1]) + strings.ReplaceAll(k[1:], "-", " ")
 }
-
