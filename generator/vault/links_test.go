@@ -55,7 +55,7 @@ func TestPersonalLinks(t *testing.T) {
 // opens a site keyed with the composed ones (é), and the other way round;
 // and two holders cannot share one passphrase by spelling it differently.
 func TestPassphraseNFC(t *testing.T) {
-	const composed = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e"           // é, è, û as one code point each
+	const composed = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e"       // é, è, û as one code point each
 	const decomposed = "cafe\u0301 cre\u0300me bru\u0302le\u0301e" // e, u + combining accents
 	if composed == decomposed {
 		t.Fatal("fixture: the two spellings must differ byte for byte")
