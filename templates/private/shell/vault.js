@@ -80,24 +80,19 @@
   }
 
   // tryUnlock derives pass against the keyring slots in order and returns
-  // the first bundle that opens, or null. The derivations are the slow
-  // part (by design); WebCrypto runs them off the page's thread, so a few
-  // at a time use every core: PARALLEL slots are tried at once, in order.
-  var PARALLEL = Math.max(2, Math.min(8, navigator.hardwareConcurrency || 2));
+  // the first bundle that opens, or null. One at a time: Chromium runs
+  // every WebCrypto operation of a page on one thread, so trying several
+  // slots at once would not finish sooner.
   async function tryUnlock(kr, pass, order) {
-    var started = performance.now(), tried = 0;
-    for (var k = 0; k < order.length; k += PARALLEL) {
-      var batch = order.slice(k, k + PARALLEL);
-      var found = await Promise.all(batch.map(function (i) { return openSlot(kr, pass, i); }));
-      tried += batch.length;
-      for (var j = 0; j < found.length; j++) {
-        if (found[j]) {
-          window.pcvDeriveMs = (performance.now() - started) / tried;
-          return found[j];
-        }
+    var started = performance.now();
+    for (var k = 0; k < order.length; k++) {
+      var bundle = await openSlot(kr, pass, order[k]);
+      if (bundle) {
+        window.pcvDeriveMs = (performance.now() - started) / (k + 1);
+        return bundle;
       }
     }
-    window.pcvDeriveMs = (performance.now() - started) / Math.max(tried, 1);
+    window.pcvDeriveMs = (performance.now() - started) / Math.max(order.length, 1);
     return null;
   }
 
