@@ -496,5 +496,21 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "built %d private and %d public files into %s in %d ms\n",
 		res.Private, res.Public, dest, res.Duration.Milliseconds())
+	if opts.Encrypt != nil {
+		printLinks(e.stdout, vault.PersonalLinks(res.Practice, opts.Encrypt.Passphrases))
+	}
 	return 0
+}
+
+// printLinks lists each parent's personal link after an encrypted build:
+// the entry page with their keyring slot in the fragment, which unlocks
+// with one key derivation instead of one per holder (docs/encryption.md).
+func printLinks(w io.Writer, links []vault.PersonalLink) {
+	if len(links) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "personal links (put the site's address before each; they stay right while the cases and passphrase holders do):\n")
+	for _, l := range links {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
 }

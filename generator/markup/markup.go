@@ -8,6 +8,7 @@ package markup
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 
 	"github.com/yuin/goldmark"
@@ -29,7 +30,7 @@ type Markdown struct {
 // New returns a converter.
 func New() *Markdown {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote, sectionExtension{}),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
 			renderer.WithNodeRenderers(util.Prioritized(escapeRaw{}, 100)),
@@ -42,6 +43,23 @@ func New() *Markdown {
 func (m *Markdown) HTML(src string) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := m.md.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Section renders src as the content of a page's section whose own
+// heading is at level (1 to 6): the headings of src become level+1 and
+// below without skipping a level, and each table is wrapped in a
+// ScrollRegion. It is safe for concurrent use.
+func (m *Markdown) Section(src string, level int) (template.HTML, error) {
+	if level < 1 || level > 6 {
+		return "", fmt.Errorf("markup: section level %d: want 1 to 6", level)
+	}
+	pc := parser.NewContext()
+	pc.Set(sectionLevel, level)
+	var buf bytes.Buffer
+	if err := m.md.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -81,7 +81,15 @@ func writeBlock(b *bytes.Buffer, bl document.Block) {
 			}
 			b.WriteString("</tr>")
 		}
-		b.WriteString(`<div class="table-wrap"><table>`)
+		// The table scrolls sideways on a narrow screen: a keyboard must
+		// be able to focus it to scroll, and a screen reader to name it.
+		label := "Table"
+		if h := strings.Join(bl.Header, ", "); strings.TrimSpace(h) != "" {
+			label = "Table: " + h
+		}
+		b.WriteString(`<div class="table-wrap" tabindex="0" role="group" aria-label="`)
+		esc(label)
+		b.WriteString(`"><table>`)
 		if bl.Header != nil {
 			b.WriteString("<thead>")
 			row(bl.Header, "th")

@@ -44,7 +44,7 @@ func TestBlocksHTML(t *testing.T) {
 	want := `<p>a &lt;b&gt; &amp; <strong>bold</strong><em> </em><s>gone</s></p>` +
 		`<h5>Findings</h5>` +
 		`<ul class="doc-list tight"><li><span class="doc-label">1.</span><div><p>x</p></div></li></ul>` +
-		`<div class="table-wrap"><table><thead><tr><th class="align-L">A</th><th class="align-R">B</th></tr></thead>` +
+		`<div class="table-wrap" tabindex="0" role="group" aria-label="Table: A, B"><table><thead><tr><th class="align-L">A</th><th class="align-R">B</th></tr></thead>` +
 		`<tbody><tr><td class="align-L">1</td><td class="align-R">&lt;2&gt;</td></tr></tbody></table></div>` +
 		`<div class="signatures cols-2"><div class="sign-line"><p class="signed"><em>/s/ E</em></p><p class="signer"><strong>E</strong><br>Parenting Coordinator</p></div></div>`
 	if got != want {

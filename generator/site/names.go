@@ -72,8 +72,6 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		// blocks writes a document's blocks as HTML; see docview.go.
 		"blocks": s.blocksHTML,
-		// demote shifts the headings of rendered Markdown down n levels.
-		"demote": func(n int, h template.HTML) template.HTML { return demoteHeadings(h, n) },
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"os"
 	"path"
@@ -583,24 +582,6 @@ func benchmarkRender(b *testing.B, n int) {
 		}
 	}
 	b.ReportMetric(float64(len(p.Issues())), "issues")
-}
-
-func TestDemoteHeadings(t *testing.T) {
-	tests := []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"<h1>A</h1>\n<h2 id=\"x\">B</h2>", 2, "<h3>A</h3>\n<h4 id=\"x\">B</h4>"},
-		{"<h5>A</h5><h6>B</h6>", 2, "<h6>A</h6><h6>B</h6>"},
-		{"<hr /><header>x</header><p>&lt;h1&gt;</p>", 2, "<hr /><header>x</header><p>&lt;h1&gt;</p>"},
-		{"no tags", 3, "no tags"},
-	}
-	for _, tt := range tests {
-		if got := string(demoteHeadings(template.HTML(tt.in), tt.n)); got != tt.want {
-			t.Errorf("demoteHeadings(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
-		}
-	}
 }
 
 // TestSamplePractice renders the repository's own sample practice, when it

@@ -98,19 +98,22 @@ type caseView struct {
 	searchJSON []byte
 	searchErr  error
 
-	notes     sync.Once
-	notesHTML template.HTML
-	notesErr  error
-	md        func(string) (template.HTML, error)
+	md section
 }
 
-// NotesHTML returns the case notes as HTML, converted once.
-func (c *caseView) NotesHTML() (template.HTML, error) {
-	c.notes.Do(func() { c.notesHTML, c.notesErr = c.md(c.Case.Body) })
-	if c.notesErr != nil {
-		return "", fmt.Errorf("case %s notes: %w", c.Case.ID, c.notesErr)
+// A section renders Markdown for a place under a heading of the given
+// level (markup.Markdown.Section): the page template says where it puts
+// the Markdown, and the coordinator's headings are numbered below it.
+type section func(src string, level int) (template.HTML, error)
+
+// NotesHTML returns the case notes as HTML for a place under a heading of
+// the given level. The notes page is its one reader.
+func (c *caseView) NotesHTML(level int) (template.HTML, error) {
+	h, err := c.md(c.Case.Body, level)
+	if err != nil {
+		return "", fmt.Errorf("case %s notes: %w", c.Case.ID, err)
 	}
-	return c.notesHTML, nil
+	return h, nil
 }
 
 // party is a parent as the pages name them.
@@ -207,7 +210,7 @@ type issueView struct {
 
 	dep string // DepIssue, computed once
 
-	md   func(string) (template.HTML, error)
+	md   section
 	tmpl *template.Template // for the rows below
 	p    *practice.Practice
 	docs *document.Builder // for Document
@@ -265,23 +268,25 @@ func (v *issueView) row(r *row, name, root string) (template.HTML, error) {
 	return r.html, nil
 }
 
-// BodyHTML returns the issue's record as HTML. It converts the Markdown on
+// BodyHTML returns the issue's record as HTML, for a place under a heading
+// of the given level. It converts the Markdown on
 // every call and keeps nothing: the issue page is the one page that shows
 // the record, once, so a cache only held every record in memory until the
 // build ended (about 40 MB at 10,000 issues).
-func (v *issueView) BodyHTML() (template.HTML, error) {
-	h, err := v.md(v.Issue.Body)
+func (v *issueView) BodyHTML(level int) (template.HTML, error) {
+	h, err := v.md(v.Issue.Body, level)
 	if err != nil {
 		return "", fmt.Errorf("issue %s record: %w", v.Issue.ID(), err)
 	}
 	return h, nil
 }
 
-// PrivateHTML returns the issue's "## Private" notes as HTML, for the
+// PrivateHTML returns the issue's "## Private" notes as HTML under a
+// heading of the given level, for the
 // coordinator's notes page only: issue pages lie in the case's folder,
 // which an encrypted site opens to the case's parents.
-func (v *issueView) PrivateHTML() (template.HTML, error) {
-	h, err := v.md(v.Issue.Private)
+func (v *issueView) PrivateHTML(level int) (template.HTML, error) {
+	h, err := v.md(v.Issue.Private, level)
 	if err != nil {
 		return "", fmt.Errorf("issue %s private notes: %w", v.Issue.ID(), err)
 	}
@@ -355,7 +360,7 @@ type kindCount struct {
 // index resolves every case and issue once, for all pages to share. The
 // views of a case found in reuse are taken as they are.
 func (s *Site) index(reuse map[*practice.Case]*caseView) {
-	md := s.md.HTML
+	md := section(s.md.Section)
 	caseSlugs := newNamer()
 	views := make([]*caseView, len(s.p.Cases))
 	var todo []int // cases to resolve
@@ -422,7 +427,7 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 }
 
 // caseView resolves one case and its issues.
-func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template.HTML, error)) *caseView {
+func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 	cv := &caseView{Case: c, Status: c.Status, Deadlines: c.Deadlines(s.p), md: md}
 	if cv.Status == "" {
 		cv.Status = practice.StatusActive
@@ -480,7 +485,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template
 	return cv
 }
 
-func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md func(string) (template.HTML, error)) *issueView {
+func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*clauseView, md section) *issueView {
 	v := &issueView{Issue: is, Case: cv.Case, CaseView: cv, md: md, tmpl: s.tmpl, p: s.p, docs: s.docs}
 	v.dep = DepIssue(is)
 	v.Status, v.Pending, v.Documented = is.Status(), is.Pending(), is.Documented()
@@ -672,43 +677,4 @@ func kindLabel(k string) string {
 		return "Support agency"
 	}
 	return strings.ToUpper(k[:1]) + strings.ReplaceAll(k[1:], "-", " ")
-}
-
-// demoteHeadings shifts the headings of rendered Markdown down by n levels,
-// so that a "# Heading" in a record never competes with the page's own h1
-// and sits below the section that holds it.
-// markup escapes raw HTML, so every "<h" in its output is one of its tags.
-func demoteHeadings(h template.HTML, n int) template.HTML {
-	s := string(h)
-	if !strings.Contains(s, "<h") {
-		return h
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for {
-		i := strings.Index(s, "<")
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		j := 1
-		if len(s) > 1 && s[1] == '/' {
-			j = 2
-		}
-		if len(s) > j+1 && s[j] == 'h' && s[j+1] >= '1' && s[j+1] <= '6' && len(s) > j+2 && (s[j+2] == '>' || s[j+2] == ' ') {
-			lvl := int(s[j+1]-'0') + n
-			if lvl > 6 {
-				lvl = 6
-			}
-			b.WriteString(s[:j+1])
-			b.WriteByte(byte('0' + lvl))
-			s = s[j+2:]
-			continue
-		}
-		b.WriteByte('<')
-		s = s[1:]
-	}
-	return template.HTML(b.String())
 }

@@ -23,9 +23,9 @@ const (
 	nonceSize         = 12 // the GCM standard nonce
 )
 
-// derive turns a passphrase into a 256-bit key.
+// derive turns a passphrase, in NFC (see normalize), into a 256-bit key.
 func derive(pass string, salt []byte, iter int) ([]byte, error) {
-	k, err := pbkdf2.Key(sha256.New, pass, salt, iter, keySize)
+	k, err := pbkdf2.Key(sha256.New, normalize(pass), salt, iter, keySize)
 	if err != nil {
 		return nil, fmt.Errorf("deriving key: %w", err)
 	}

@@ -347,6 +347,9 @@ func (ps *Passphrases) Validate(p *practice.Practice) error {
 		if pass == "" {
 			return
 		}
+		// Two spellings of one passphrase derive the same key (see
+		// normalize): judge and compare what is derived.
+		pass = normalize(pass)
 		if err := CheckStrength(pass); err != nil {
 			errs = append(errs, fmt.Errorf("passphrase of %s %w", who, err))
 			return

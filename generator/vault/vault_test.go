@@ -52,7 +52,7 @@ func siteFiles(t *testing.T, p *practice.Practice) []vault.File {
 		{Path: "index.html", Data: []byte(`<html><body><a href="cases/alpha/index.html">Alpha</a> <a href="categories/index.html#x">Cat</a> <a href="https://example.org/a">ext</a></body></html>`)},
 		{Path: "categories/index.html", Data: page("../style.css")},
 		{Path: "style.css", Data: []byte("body{}")},
-		{Path: "cases/alpha/index.html", Data: []byte(`<html><body><a href="../../index.html">Docket</a><a href="issues/1.html">1</a></body></html>`)},
+		{Path: "cases/alpha/index.html", Data: []byte(`<html><body><a href="../../index.html">Docket</a><a href="issues/1.html">Alpha issue</a></body></html>`)},
 		{Path: "cases/alpha/issues/1.html", Data: page("../../../style.css")},
 		{Path: "cases/bravo/index.html", Data: []byte(`<html><body><a href="../../documents/` + doc + `">PDF</a></body></html>`)},
 		{Path: "documents/" + doc, Data: []byte("%PDF-1.7 bravo determination\x00\x01\x02")},

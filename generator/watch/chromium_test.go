@@ -215,6 +215,28 @@ func TestChromiumReloadsOnEdit(t *testing.T) {
 			os.WriteFile(path, png, 0o644)
 		}
 	}
+	// Announced to screen readers, and dismissed from the keyboard: Tab
+	// reaches its button first; Escape closes it.
+	if role := eval("document.getElementById('pcdocket-overlay').getAttribute('role')"); role != "alert" {
+		t.Errorf("overlay role %q, want alert", role)
+	}
+	eval("document.activeElement && document.activeElement.blur()")
+	key := func(name string, code int) {
+		for _, typ := range []string{"keyDown", "keyUp"} {
+			c.call(att.SessionID, "Input.dispatchKeyEvent", map[string]any{"type": typ, "key": name, "code": name, "windowsVirtualKeyCode": code}, nil)
+		}
+	}
+	key("Tab", 9)
+	if id := eval("document.activeElement.id"); id != "pcdocket-overlay-dismiss" {
+		t.Errorf("the first Tab stop is %q, want the overlay's dismiss button", id)
+	}
+	key("Escape", 27)
+	waitFor("overlay dismissed by Escape", overlay, func(s string) bool { return s == "" })
+	mustWrite(t, dir, issueRel(0, 1), strings.Replace(good, "category: exchanges", "category: exchangez", 1))
+	waitFor("overlay back for a new error", overlay, func(s string) bool { return strings.Contains(s, issueRel(0, 1)+":") })
+	eval("document.getElementById('pcdocket-overlay-dismiss').click()")
+	waitFor("overlay dismissed by its button", overlay, func(s string) bool { return s == "" })
+
 	mustWrite(t, dir, issueRel(0, 1), fixtureIssue(1, "Handover at the school gate"))
 	waitFor("overlay cleared after the fix", "("+overlay+") + '|' + ("+body+")", func(s string) bool {
 		return strings.HasPrefix(s, "|") && strings.Contains(s, "Handover at the school gate")

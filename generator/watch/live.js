@@ -4,14 +4,21 @@
   "use strict";
   var seen = null; // "server/generation" of the site this page shows
   var id = "pcdocket-overlay";
+  var dismissed = null; // the errors the reader dismissed, as JSON
 
+  // The overlay is a live region (role=alert), so a screen reader reads
+  // the errors as they come; Escape or its button dismisses it until the
+  // errors change. It does not take the focus: the coordinator is typing
+  // in an editor, not here.
   function show(errors) {
     var old = document.getElementById(id);
     if (old) old.remove();
-    if (!errors || errors.length === 0) return;
+    if (!errors || errors.length === 0) { dismissed = null; return; }
+    if (JSON.stringify(errors) === dismissed) return;
     var box = document.createElement("div");
     box.id = id;
     box.setAttribute("role", "alert");
+    box.setAttribute("data-errors", JSON.stringify(errors));
     box.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
       "margin:0;padding:1em 1.25em;background:#fff5f5;color:#5c0000;border-bottom:4px solid #b00020;" +
       "font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 4px 16px rgba(0,0,0,.25)";
@@ -27,8 +34,26 @@
       ul.appendChild(li);
     });
     box.appendChild(ul);
-    document.body.appendChild(box);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.id = id + "-dismiss";
+    close.textContent = "Dismiss (Esc)";
+    close.style.cssText = "float:right;margin:0 0 .5em 1em;min-height:28px;padding:.2em .8em;font:inherit;cursor:pointer";
+    close.addEventListener("click", dismiss);
+    box.insertBefore(close, box.firstChild);
+    // First in the page, so that it is the first Tab stop.
+    document.body.insertBefore(box, document.body.firstChild);
   }
+
+  function dismiss() {
+    var box = document.getElementById(id);
+    if (!box) return;
+    dismissed = box.getAttribute("data-errors");
+    box.remove();
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && document.getElementById(id)) dismiss();
+  });
 
   function connect() {
     var es = new EventSource("/_pcdocket/events");

@@ -1,12 +1,13 @@
 #!/bin/sh
-# run.sh PUBLIC_DIR: check every page of a built public site with axe-core in
-# Debian's headless Chromium (/usr/bin/chromium, or $CHROMIUM); fails on any
-# serious or critical violation or any external request. Installs the npm
+# run.sh SITE_DIR: check every page of a built site (output/public, or the
+# output/private of a plain build) with axe-core in Debian's headless Chromium
+# (/usr/bin/chromium, or $CHROMIUM), at 375 and 1280 px; fails on any
+# violation of any impact or any external request. Installs the npm
 # dependencies from package-lock.json on first use; never downloads a browser.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 if [ $# -ne 1 ]; then
-	echo "usage: $0 PUBLIC_DIR" >&2
+	echo "usage: $0 SITE_DIR" >&2
 	exit 2
 fi
 dir=$(cd "$1" && pwd -P)
