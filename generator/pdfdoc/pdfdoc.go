@@ -22,7 +22,7 @@
 // the finished file is signed and says so under the signature.
 //
 // The serif family is embedded as simple TrueType fonts prepared once per
-// Assembler (font.go), and every string reaches fpdf through the text layer
+// Assembler (package fontsubset), and every string reaches fpdf through the text layer
 // in text.go, which measures, breaks lines and switches between a face's
 // planes. fpdf's own UTF-8 font path re-parsed and re-subset each face in
 // every document and was nine tenths of a document's cost.
@@ -37,6 +37,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"pcdocket/generator/document"
+	"pcdocket/generator/fontsubset"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 )
@@ -63,7 +64,7 @@ const family = "serif"
 // safe for concurrent use: each Document call has its own fpdf instance.
 type Assembler struct {
 	docs   *document.Builder
-	faces  [len(fontFiles)]*face
+	faces  [len(fontFiles)]*fontsubset.Face
 	signer Signer // nil: documents are not signed
 }
 
@@ -84,7 +85,7 @@ func New(tmpl fs.FS, md *markup.Markdown, rules document.RulesFunc) (*Assembler,
 		if len(b) < 12 || !(bytes.HasPrefix(b, []byte{0, 1, 0, 0}) || bytes.HasPrefix(b, []byte("true"))) {
 			return nil, fmt.Errorf("pdfdoc: font %s/%s is not a TrueType font", FontDir, ff.file)
 		}
-		fc, err := newFace(b, faceNames[i])
+		fc, err := fontsubset.New(b, faceNames[i])
 		if err != nil {
 			return nil, fmt.Errorf("pdfdoc: font %s/%s: %w", FontDir, ff.file, err)
 		}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"pcdocket/generator/fontsubset"
 )
 
 // The text layer: every string reaches fpdf through these functions. They
@@ -15,15 +17,12 @@ import (
 var faceStyles = [4]string{"", "B", "I", "BI"}
 
 // planeFamilies are the fpdf family names of the planes.
-var planeFamilies = func() (f [maxPlanes]string) {
+var planeFamilies = func() (f [fontsubset.MaxPlanes]string) {
 	for i := range f {
 		f[i] = family + strconv.Itoa(i)
 	}
 	return f
 }()
-
-// maxPlanes bounds the planes of a face (Liberation Serif needs 3).
-const maxPlanes = 64
 
 // faceIndex maps a style ("", "B", "I", "BI", optionally with "S") to a
 // face index and whether the text is struck through.
@@ -44,8 +43,8 @@ func faceIndex(s string) (int, bool) {
 func (d *doc) plane(p uint8) {
 	fc := d.a.faces[d.face]
 	if d.loaded[d.face]&(1<<p) == 0 {
-		pd := fc.planes[p]
-		d.f.AddFontFromBytes(planeFamilies[p], faceStyles[d.face], pd.def, pd.file)
+		pd := fc.Planes[p]
+		d.f.AddFontFromBytes(planeFamilies[p], faceStyles[d.face], pd.Def, pd.File)
 		d.loaded[d.face] |= 1 << p
 	}
 	sel := fontSel{plane: p, face: d.face, strike: d.strike, size: d.size, ok: true}
@@ -79,11 +78,11 @@ func (d *doc) width(s string) float64 {
 	var w int
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < utf8.RuneSelf {
-			w += int(fc.lo[c].width)
+			w += int(fc.ByteWidth(c))
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		w += int(fc.glyph(r).width)
+		w += int(fc.Glyph(r).Width)
 		i += n - 1
 	}
 	return float64(w) * d.size / 1000
@@ -109,13 +108,13 @@ func (d *doc) show(s string, h float64) {
 		buf, w = buf[:0], 0
 	}
 	for _, r := range s {
-		g := fc.glyph(r)
-		if g.plane != cur && len(buf) > 0 {
+		g := fc.Glyph(r)
+		if g.Plane != cur && len(buf) > 0 {
 			flush()
 		}
-		cur = g.plane
-		buf = append(buf, g.code)
-		w += int(g.width)
+		cur = g.Plane
+		buf = append(buf, g.Code)
+		w += int(g.Width)
 	}
 	flush()
 }
@@ -195,7 +194,7 @@ func (d *doc) fits(s string, w float64) int {
 	limit := w * 1000 / d.size
 	var sum int
 	for i, r := range s {
-		sum += int(fc.glyph(r).width)
+		sum += int(fc.Glyph(r).Width)
 		if float64(sum) > limit {
 			return i
 		}

@@ -1,4 +1,9 @@
-package pdfdoc
+// Package fontsubset prepares a TrueType font for embedding in PDF as
+// simple (8-bit) fonts: it parses the font, cuts its characters into planes
+// of at most 224 codes, and writes for each plane a subset of the font and
+// the definition fpdf's AddFontFromBytes takes. Package pdfdoc draws its
+// text through the Glyph of each character.
+package fontsubset
 
 import (
 	"bytes"
@@ -18,45 +23,52 @@ import (
 // compresses two streams: about 2.5 ms a face, most of a document's cost,
 // and nothing in its API lets documents share that work. A simple font is
 // loaded from a small definition and a stream compressed in advance, so the
-// work is done once per Assembler here and a document only copies bytes.
+// work is done once per face (pdfdoc keeps its faces in an Assembler) and
+// a document only copies bytes.
 //
 // One simple font holds at most 224 characters, so each face is cut into
 // planes: plane 0 is the Windows-1252 repertoire under the standard
 // WinAnsiEncoding (every viewer knows it), and the rest of the face's
 // characters (Latin Extended, Greek, Cyrillic, symbols) go in order to
 // planes 1, 2, ... whose /Differences name each glyph "uniXXXX" (Latin
-// first, in planes of its own, then the other scripts). Text is
-// split into runs by plane (see text.go). Each plane embeds its own subset
-// of the face, without hinting instructions, so a document that uses only
+// first, in planes of its own, then the other scripts). Text is split
+// into runs by plane (see pdfdoc's text.go). Each plane embeds its own
+// subset of the face, without hinting instructions, so a document that uses only
 // plane 0 carries only the Windows-1252 glyphs.
 
-// glyphRef says where a character is drawn: plane, code in that plane's
+// Glyph says where a character is drawn: plane, code in that plane's
 // encoding, and advance width in thousandths of an em.
-type glyphRef struct {
-	plane uint8
-	code  byte
-	ok    bool
-	width uint16
+type Glyph struct {
+	Plane uint8  // the plane: 0 is Windows-1252, 1 and up the rest in order
+	Code  byte   // the character's code in that plane's encoding
+	OK    bool   // the character has a place in a plane
+	Width uint16 // advance width in thousandths of an em
 }
 
-// face is one style of the family, prepared once.
-type face struct {
-	lo     [256]glyphRef // runes below 256
-	hi     map[rune]glyphRef
-	planes []planeDef
-	miss   uint16 // width of a character the face lacks
+// A Face is one style of a font family, prepared once: where each
+// character is drawn, and the planes to embed.
+type Face struct {
+	lo     [256]Glyph // runes below 256
+	hi     map[rune]Glyph
+	Planes []Plane // the planes, indexed by Glyph.Plane
+	miss   uint16  // width of a character the face lacks
 }
 
-// planeDef is what fpdf's AddFontFromBytes takes for one plane.
-type planeDef struct {
-	def  []byte // JSON font definition
-	file []byte // zlib-compressed subset font
+// Plane is what fpdf's AddFontFromBytes takes for one plane.
+type Plane struct {
+	Def  []byte // JSON font definition
+	File []byte // zlib-compressed subset font
 }
 
-// glyph returns where r is drawn, falling back to '?' when the face lacks r.
-func (fc *face) glyph(r rune) glyphRef {
+// ByteWidth is the width of the character c below 256 without Glyph's
+// fallbacks (0 when the face lacks it): pdfdoc measures ASCII text with it,
+// one array load a byte.
+func (fc *Face) ByteWidth(c byte) uint16 { return fc.lo[c].Width }
+
+// Glyph returns where r is drawn, falling back to '?' when the face lacks r.
+func (fc *Face) Glyph(r rune) Glyph {
 	if r < 256 {
-		if g := fc.lo[r]; g.ok {
+		if g := fc.lo[r]; g.OK {
 			return g
 		}
 	} else if g, ok := fc.hi[r]; ok {
@@ -79,9 +91,12 @@ var cp1252 = [32]rune{
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 }
 
-// firstCode is the first code of planes 1 and up: 32 stays a space so
+// MaxPlanes bounds the planes of a face (Liberation Serif needs 3).
+const MaxPlanes = 64
+
+// FirstCode is the first code of planes 1 and up: 32 stays a space so
 // that fpdf's own handling of spaces never meets a glyph.
-const firstCode = 33
+const FirstCode = 33
 
 // fontDef mirrors the JSON form of fpdf's font definition (makefont's).
 type fontDef struct {
@@ -108,9 +123,9 @@ type fontDesc struct {
 	MissingWidth int
 }
 
-// newFace parses a TrueType font and prepares its planes. name tells the
+// New parses a TrueType font and prepares its planes. name tells the
 // faces apart in the PDF ("R", "B", "I", "BI").
-func newFace(ttf []byte, name string) (*face, error) {
+func New(ttf []byte, name string) (*Face, error) {
 	t, err := parseSFNT(ttf)
 	if err != nil {
 		return nil, err
@@ -139,9 +154,9 @@ func newFace(ttf []byte, name string) (*face, error) {
 		return uint16(math.Round(float64(u16(hmtx, 4*i)) * scale))
 	}
 
-	fc := &face{hi: make(map[rune]glyphRef, len(cmap)), miss: adv(0)}
+	fc := &Face{hi: make(map[rune]Glyph, len(cmap)), miss: adv(0)}
 	// Plane 0: Windows-1252.
-	var planes [][]rune // code-firstCode -> rune, for planes >= 1
+	var planes [][]rune // code-FirstCode -> rune, for planes >= 1
 	var p0 [256]rune
 	for c := 32; c < 256; c++ {
 		r := rune(c)
@@ -152,14 +167,14 @@ func newFace(ttf []byte, name string) (*face, error) {
 			continue
 		}
 		p0[c] = r
-		fc.set(r, glyphRef{plane: 0, code: byte(c), ok: true, width: adv(cmap[r])})
+		fc.set(r, Glyph{Plane: 0, Code: byte(c), OK: true, Width: adv(cmap[r])})
 	}
 	rest := make([]rune, 0, len(cmap))
 	for r, gid := range cmap {
 		if gid == 0 || r < 32 || (r >= 0x7F && r < 0xA0) {
 			continue
 		}
-		if g := fc.get(r); g.ok {
+		if g := fc.get(r); g.OK {
 			continue
 		}
 		rest = append(rest, r)
@@ -170,11 +185,11 @@ func newFace(ttf []byte, name string) (*face, error) {
 	// that such a document does not also embed Greek and Cyrillic.
 	latin, _ := slices.BinarySearch(rest, 0x0370)
 	for _, group := range [][]rune{rest[:latin], rest[latin:]} {
-		for len(group) > 0 && len(planes)+1 < maxPlanes {
-			n := min(len(group), 256-firstCode)
+		for len(group) > 0 && len(planes)+1 < MaxPlanes {
+			n := min(len(group), 256-FirstCode)
 			p := len(planes) + 1
 			for i, r := range group[:n] {
-				fc.set(r, glyphRef{plane: uint8(p), code: byte(firstCode + i), ok: true, width: adv(cmap[r])})
+				fc.set(r, Glyph{Plane: uint8(p), Code: byte(FirstCode + i), OK: true, Width: adv(cmap[r])})
 			}
 			planes = append(planes, group[:n])
 			group = group[n:]
@@ -226,7 +241,7 @@ func newFace(ttf []byte, name string) (*face, error) {
 			}
 			code := i
 			if p > 0 {
-				code = firstCode + i
+				code = FirstCode + i
 				if i == 0 {
 					fmt.Fprintf(&diff, "%d", code)
 				}
@@ -273,12 +288,12 @@ func newFace(ttf []byte, name string) (*face, error) {
 		if err != nil {
 			return nil, err
 		}
-		fc.planes = append(fc.planes, planeDef{def: js, file: z.Bytes()})
+		fc.Planes = append(fc.Planes, Plane{Def: js, File: z.Bytes()})
 	}
 	return fc, nil
 }
 
-func (fc *face) set(r rune, g glyphRef) {
+func (fc *Face) set(r rune, g Glyph) {
 	if r < 256 {
 		fc.lo[r] = g
 	} else {
@@ -286,7 +301,7 @@ func (fc *face) set(r rune, g glyphRef) {
 	}
 }
 
-func (fc *face) get(r rune) glyphRef {
+func (fc *Face) get(r rune) Glyph {
 	if r < 256 {
 		return fc.lo[r]
 	}
