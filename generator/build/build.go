@@ -174,7 +174,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // function that writes its bytes.
 type File struct {
 	Path   string
-	Deps   []string // for incremental rebuilds; see package site
+	Deps   []site.Dep // for incremental rebuilds; see package site
 	Render func(w io.Writer) error
 }
 
@@ -225,10 +225,14 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 		return nil, fmt.Errorf("public site: %w", err)
 	}
 	for _, pg := range pub {
-		files = append(files, File{Path: path.Join(PublicDir, pg.Path), Deps: []string{"practice"}, Render: pg.Render})
+		files = append(files, File{Path: path.Join(PublicDir, pg.Path), Deps: publicDeps, Render: pg.Render})
 	}
 	return files, nil
 }
+
+// publicDeps are the dependencies of every file of the public site: the
+// public pages, and practice.yaml for the practice's name and contact.
+var publicDeps = []site.Dep{site.DepPages, site.DepPractice}
 
 // WriteFiles renders files into dir in parallel, one worker per core. The
 // private site's files are written readable by their owner only.

@@ -42,7 +42,7 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 		if !is.Documented() {
 			continue
 		}
-		deps := []string{site.DepPractice, site.DepCase(is.Case.ID), site.DepIssue(is)}
+		deps := []site.Dep{site.DepPractice, site.DepCase(is.Case.ID), site.DepIssue(is)}
 		if am := is.Case.Issue(is.Amends); am != nil {
 			deps = append(deps, site.DepIssue(am))
 		}
