@@ -44,7 +44,7 @@ type Incremental struct {
 
 	files map[string][]byte     // the last good output, by output path
 	deps  map[string][]site.Dep // Deps of each file of the last good output
-	asOf  practice.Date       // reference date of the last good output
+	asOf  practice.Date         // reference date of the last good output
 
 	// The private site of the last good output, for site.Site.Next.
 	site *site.Site
