@@ -46,13 +46,14 @@
 // # Dependencies
 //
 // Page.Deps names the inputs a page is built from, so that a rebuild after an
-// edit can render only the pages that changed. The keys are:
+// edit can render only the pages that changed. The keys (type Dep) are:
 //
 //	practice           practice.yaml (every page shows the practice's name)
 //	case:<id>          content/cases/<id>/case.md
 //	issue:<id>#<n>     issue number n of case <id> (practice.Issue.ID)
 //	asof               the reference date: the page shows days pending or
 //	                   overdue figures
+//	pages              the public pages (no private page depends on them)
 //
 // Templates are not listed: a change to any template rebuilds every page.
 // Deps are sorted and free of duplicates. Because an edit can move an issue
