@@ -220,7 +220,7 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 		}
 		files = append(files, docs...)
 	}
-	pub, err := public.Pages(p, tmpl, md)
+	pub, err := public.Pages(p, tmpl)
 	if err != nil {
 		return nil, fmt.Errorf("public site: %w", err)
 	}

@@ -21,6 +21,7 @@ import (
 	"pcdocket/generator/diag"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/public"
 )
 
 // Practice checks the whole practice and returns every finding, sorted
@@ -53,14 +54,17 @@ func Practice(p *practice.Practice, asOf practice.Date, book *deadline.Book) dia
 	return l
 }
 
-// Top returns the findings about practice.yaml alone. Practice is Top plus
-// Case for every case, sorted: watch mode keeps each case's findings and
-// checks again only the cases an edit touched.
+// Top returns the findings about practice.yaml and the public pages, which
+// belong to no case. Practice is Top plus Case for every case, sorted:
+// watch mode keeps each case's findings and checks again only the cases an
+// edit touched.
 func Top(p *practice.Practice, asOf practice.Date) diag.List {
 	if p == nil {
 		return nil
 	}
-	k := &checker{p: p, asOf: asOf}
+	// The public site's rules are its renderer's (public.Check), so that
+	// check reports whatever would make the build refuse a page.
+	k := &checker{p: p, asOf: asOf, l: public.Check(p)}
 	k.rules(&p.Src, p.Rules)
 	if p.Timezone != "" {
 		if _, err := time.LoadLocation(p.Timezone); err != nil || p.Timezone == "Local" {
