@@ -189,7 +189,7 @@ func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
 // incremental rebuild's site.Site.Next) instead of site.New, and it
 // returns the site either way.
 func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
-	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), p.MaxFileBytes())
 	md := markup.New()
 	book := deadline.New(p, set)
 	var s *site.Site

@@ -15,6 +15,7 @@ import (
 	"pcdocket/generator/diag"
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
@@ -113,7 +114,7 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	if !is.Documented() {
 		return nil, fmt.Errorf("issue %s is %s: %w", is.ID(), is.Status(), ErrNoDocument)
 	}
-	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), p.MaxFileBytes())
 	a, err := pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
 	if err != nil {
 		return nil, err

@@ -199,22 +199,8 @@ func (columnsTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.C
 type directiveRenderer struct{ contact template.HTML }
 
 func (r directiveRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindColumns, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			w.WriteString("<div class=\"columns\">\n")
-		} else {
-			w.WriteString("</div>\n")
-		}
-		return ast.WalkContinue, nil
-	})
-	reg.Register(KindColumn, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			w.WriteString("<div class=\"column\">\n")
-		} else {
-			w.WriteString("</div>\n")
-		}
-		return ast.WalkContinue, nil
-	})
+	reg.Register(KindColumns, div("columns"))
+	reg.Register(KindColumn, div("column"))
 	reg.Register(KindContact, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			w.WriteString(string(r.contact))
@@ -227,4 +213,16 @@ func (r directiveRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 	reg.Register(KindDirective, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
 		return ast.WalkContinue, nil
 	})
+}
+
+// div renders a node as a div of the class around its children.
+func div(class string) renderer.NodeRendererFunc {
+	return func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<div class="` + class + "\">\n")
+		} else {
+			w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	}
 }
