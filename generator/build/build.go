@@ -174,7 +174,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // function that writes its bytes.
 type File struct {
 	Path   string
-	Deps   []string // for incremental rebuilds; see package site
+	Deps   []site.Dep // for incremental rebuilds; see package site
 	Render func(w io.Writer) error
 }
 
@@ -189,7 +189,7 @@ func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
 // incremental rebuild's site.Site.Next) instead of site.New, and it
 // returns the site either way.
 func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
-	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), p.MaxFileBytes())
 	md := markup.New()
 	book := deadline.New(p, set)
 	var s *site.Site
@@ -220,15 +220,19 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 		}
 		files = append(files, docs...)
 	}
-	pub, err := public.Pages(p, tmpl, md)
+	pub, err := public.Pages(p, tmpl)
 	if err != nil {
 		return nil, fmt.Errorf("public site: %w", err)
 	}
 	for _, pg := range pub {
-		files = append(files, File{Path: path.Join(PublicDir, pg.Path), Deps: []string{"practice"}, Render: pg.Render})
+		files = append(files, File{Path: path.Join(PublicDir, pg.Path), Deps: publicDeps, Render: pg.Render})
 	}
 	return files, nil
 }
+
+// publicDeps are the dependencies of every file of the public site: the
+// public pages, and practice.yaml for the practice's name and contact.
+var publicDeps = []site.Dep{site.DepPages, site.DepPractice}
 
 // WriteFiles renders files into dir in parallel, one worker per core. The
 // private site's files are written readable by their owner only.

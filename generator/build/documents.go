@@ -15,6 +15,7 @@ import (
 	"pcdocket/generator/diag"
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/pdfsign"
 	"pcdocket/generator/practice"
@@ -46,7 +47,7 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 		if !is.Documented() {
 			continue
 		}
-		deps := []string{site.DepPractice, site.DepCase(is.Case.ID), site.DepIssue(is)}
+		deps := []site.Dep{site.DepPractice, site.DepCase(is.Case.ID), site.DepIssue(is)}
 		if am := is.Case.Issue(is.Amends); am != nil {
 			deps = append(deps, site.DepIssue(am))
 		}
@@ -132,7 +133,7 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	if !is.Documented() {
 		return nil, fmt.Errorf("issue %s is %s: %w", is.ID(), is.Status(), ErrNoDocument)
 	}
-	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), p.MaxFileBytes())
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), p.MaxFileBytes())
 	a, err := pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
 	if err != nil {
 		return nil, err

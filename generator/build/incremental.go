@@ -24,13 +24,7 @@ import (
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
 	"pcdocket/generator/site"
-	"pcdocket/generator/sourcefile"
 )
-
-// depPages is the dependency key of the public pages (content/public/*.md).
-// Package site has no such key because the private site does not show them;
-// Incremental adds it to every public file.
-const depPages = "pages"
 
 // Incremental keeps a practice's model and its rendered output in memory and,
 // after an edit, re-reads only the files that changed and re-renders only the
@@ -48,9 +42,9 @@ type Incremental struct {
 	p     *practice.Practice
 	parse map[string]diag.List // parse findings by file, to replace one file's
 
-	files map[string][]byte   // the last good output, by output path
-	deps  map[string][]string // Deps of each file of the last good output
-	asOf  practice.Date       // reference date of the last good output
+	files map[string][]byte     // the last good output, by output path
+	deps  map[string][]site.Dep // Deps of each file of the last good output
+	asOf  practice.Date         // reference date of the last good output
 
 	// The private site of the last good output, for site.Site.Next.
 	site *site.Site
@@ -67,7 +61,9 @@ type Incremental struct {
 	reparse       bool              // read the whole practice folder again
 	jurisdictions *jurisdiction.Set // the profiles, read with the whole folder
 	all           bool              // render every output file again
-	dirty         map[string]bool   // dependency keys, plus "readcase:<id>" and "file:<path>" still to read
+	dirty         map[site.Dep]bool // the inputs changed: output files naming them are rendered again
+	readCases     map[string]bool   // ids of the cases to read again, whole
+	readIssues    map[string]string // issue files to read again, to the id of their case
 }
 
 // An Update describes one Rebuild.
@@ -91,7 +87,8 @@ type Update struct {
 // NewIncremental returns an Incremental for the practice at opts.Source.
 // Nothing is read until the first Rebuild.
 func NewIncremental(opts Options) *Incremental {
-	return &Incremental{opts: opts, reparse: true, all: true, dirty: map[string]bool{}, recheck: map[string]bool{}}
+	return &Incremental{opts: opts, reparse: true, all: true, dirty: map[site.Dep]bool{}, recheck: map[string]bool{},
+		readCases: map[string]bool{}, readIssues: map[string]string{}}
 }
 
 // Files returns the last good output, or nil before any build succeeded.
@@ -189,54 +186,51 @@ func (b *Incremental) today() practice.Date {
 	return Today(b.p, time.Now())
 }
 
-// mark records what one changed input path invalidates.
+// mark records what one changed input path invalidates, by what the
+// practice's layout says the path is (parse.Classify).
 func (b *Incremental) mark(rel string) {
-	parts := strings.Split(rel, "/")
-	switch {
-	case rel == parse.PracticeFile || parts[0] == jurisdiction.Dir:
+	at := parse.Classify(rel)
+	switch at.Kind {
+	case parse.KindPractice, parse.KindJurisdiction, parse.KindFolder:
 		b.reparse = true
-	case parts[0] == "templates":
+	case parse.KindTemplate:
 		b.all = true
-	case rel == parse.PublicDir || strings.HasPrefix(rel, parse.PublicDir+"/"):
-		b.dirty[depPages] = true
-	case strings.HasPrefix(rel, parse.CasesDir+"/"):
-		// content/cases/<id>[/...]
-		id := parts[2]
-		if !parse.ValidID(id) {
-			b.reparse = true // let parse.Dir report the bad folder name
-			return
-		}
-		if len(parts) == 5 && parts[3] == parse.IssuesDir && issueFile(parts[4]) {
-			b.dirty["file:"+rel] = true
-		} else if len(parts) == 5 && parts[3] == parse.IssuesDir && b.vanished(rel) {
+	case parse.KindPublic, parse.KindPage:
+		b.dirty[site.DepPages] = true
+	case parse.KindIssue:
+		b.readIssues[rel] = at.Case
+	case parse.KindCaseFolder, parse.KindCase, parse.KindIssues, parse.KindSealed, parse.KindSealLedger, parse.KindFeeLedger:
+		// The case is read again whole: a sealed document or a ledger's
+		// service record changes what its issues' pages show.
+		b.readCases[at.Case] = true
+	case parse.KindStray:
+		switch {
+		case at.Case == "":
+			// A file elsewhere under content/, or a case folder with a bad
+			// name: read by no one but the misplaced-file check and the
+			// check of the folder names, which need the whole folder.
+			b.reparse = true
+		case b.vanished(rel):
 			// A tool's temporary file (sed -i, an editor's save) that came
 			// and went, with no finding of its own to clear: nothing to read.
-		} else {
-			b.dirty["readcase:"+id] = true
+		default:
+			b.readCases[at.Case] = true // for the misplaced-file check
 		}
-	case rel == "content" || rel == parse.CasesDir || rel == "." || rel == "":
-		b.reparse = true
-	case parts[0] == "content":
-		// A file elsewhere under content/ is read by no one but the
-		// misplaced-file check, which needs the whole folder.
-		b.reparse = true
 	}
-	// Anything else (output/, .git/, notes beside the practice) is not an input.
+	// Anything else (output/, .git/, notes beside the practice, editors'
+	// scratch files, a case's exhibits) is read by no one.
 }
 
-// vanished reports whether rel no longer exists and no finding names it.
+// vanished reports whether rel no longer exists and no finding names it
+// or a file under it.
 func (b *Incremental) vanished(rel string) bool {
-	if len(b.parse[rel]) > 0 {
-		return false
+	for file := range b.parse {
+		if file == rel || strings.HasPrefix(file, rel+"/") {
+			return false
+		}
 	}
 	_, err := os.Lstat(filepath.Join(b.opts.Source, filepath.FromSlash(rel)))
 	return errors.Is(err, fs.ErrNotExist)
-}
-
-// issueFile reports whether a file name in an issues/ folder is one that
-// parse reads as an issue (not an editor's scratch file, not a stray file).
-func issueFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !sourcefile.Scratch(name)
 }
 
 // read re-reads what mark found changed, updating the model and the parse
@@ -260,38 +254,28 @@ func (b *Incremental) read() {
 		return
 	}
 	// Public pages.
-	if b.dirty[depPages] {
+	if b.dirty[site.DepPages] {
 		pages, diags := parse.ReadPages(root, b.p.MaxFileBytes())
 		b.p.Pages = pages
 		b.dropParse(parse.PublicDir)
 		b.addParse(diags)
 	}
 	// Whole cases first, then single issue files of cases not re-read.
-	for key := range b.dirty {
-		id, ok := strings.CutPrefix(key, "readcase:")
-		if !ok {
-			continue
-		}
+	for id := range b.readCases {
 		b.readCase(id)
-		delete(b.dirty, key)
 	}
-	for key := range b.dirty {
-		file, ok := strings.CutPrefix(key, "file:")
-		if !ok {
-			continue
+	for file, id := range b.readIssues {
+		if !b.readCases[id] {
+			b.readIssue(id, file)
 		}
-		b.readIssue(file)
-		delete(b.dirty, key)
 	}
+	b.clearReads()
 	b.p.SortCases()
 }
 
 func (b *Incremental) clearReads() {
-	for key := range b.dirty {
-		if strings.HasPrefix(key, "readcase:") || strings.HasPrefix(key, "file:") {
-			delete(b.dirty, key)
-		}
-	}
+	clear(b.readCases)
+	clear(b.readIssues)
 }
 
 // readCase re-reads one case folder and all its issues.
@@ -319,9 +303,8 @@ func (b *Incremental) readCase(id string) {
 	}
 }
 
-// readIssue re-reads one issue file of a case already in the model.
-func (b *Incremental) readIssue(file string) {
-	id := strings.Split(file, "/")[2]
+// readIssue re-reads one issue file of case id.
+func (b *Incremental) readIssue(id, file string) {
 	c := b.p.Case(id)
 	if c == nil {
 		b.readCase(id) // the case itself failed to load before: read it all
@@ -412,9 +395,6 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 	var todo []File
 	for i := range files {
 		f := &files[i]
-		if strings.HasPrefix(f.Path, PublicDir+"/") {
-			f.Deps = append(f.Deps[:len(f.Deps):len(f.Deps)], depPages)
-		}
 		if full || b.stale(f) {
 			todo = append(todo, *f)
 		}
@@ -450,7 +430,7 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 	// a fifth of an edit's rebuild at 10,000 issues.
 	out2 := make(map[string][]byte, len(files))
 	if full {
-		b.deps = make(map[string][]string, len(files))
+		b.deps = make(map[string][]site.Dep, len(files))
 	}
 	kept := 0 // files that were in the last output
 	for _, f := range files {
@@ -492,13 +472,9 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 // dirty.
 func (b *Incremental) changedCases() map[string]bool {
 	ids := map[string]bool{}
-	for key := range b.dirty {
-		if id, ok := strings.CutPrefix(key, "case:"); ok {
+	for d := range b.dirty {
+		if id, ok := d.Case(); ok {
 			ids[id] = true
-		} else if rest, ok := strings.CutPrefix(key, "issue:"); ok {
-			if i := strings.LastIndexByte(rest, '#'); i >= 0 {
-				ids[rest[:i]] = true
-			}
 		}
 	}
 	return ids
@@ -528,7 +504,7 @@ func (b *Incremental) stale(f *File) bool {
 			return true
 		}
 	}
-	if len(old) > 0 && len(f.Deps) == len(old) && &old[0] == &f.Deps[0] {
+	if sameBacking(old, f.Deps) {
 		return false // the same list (a page Site.Next kept): checked above
 	}
 	for _, d := range f.Deps {
@@ -552,11 +528,17 @@ func sortedUnique(s []string) []string {
 	return out[:j]
 }
 
-// sameList reports whether a and b are the same slice (a page Site.Next
-// kept, with its dependency list) or hold the same keys.
-func sameList(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	return len(a) == 0 || &a[0] == &b[0] || slices.Equal(a, b)
+// sameList reports whether a and b are the same slice (sameBacking) or hold
+// the same keys.
+func sameList(a, b []site.Dep) bool {
+	return sameBacking(a, b) || slices.Equal(a, b)
+}
+
+// sameBacking reports whether a and b are one slice: the dependency list of
+// a page that Site.Next kept from the last build, which then needs no
+// comparison key by key. An edit keeps almost every page, and lists such as
+// the docket's name every issue: comparing them key by key would cost, on
+// every edit, in proportion to the whole practice.
+func sameBacking(a, b []site.Dep) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

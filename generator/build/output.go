@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/sourcefile"
 	"strings"
 )
@@ -51,7 +52,7 @@ func (e *OutputError) Error() string {
 // sourceNames are the practice root's entries that hold the coordinator's
 // own files. An output folder may not be one of them, lie inside one, or
 // contain the root.
-var sourceNames = []string{"practice.yaml", "content", "templates", "jurisdictions", ".git"}
+var sourceNames = []string{parse.PracticeFile, parse.ContentDir, parse.TemplatesDir, parse.JurisdictionsDir, ".git"}
 
 // CheckOutput refuses an output folder that would overwrite the practice's
 // sources or files pcdocket did not write, before anything is touched:

@@ -22,6 +22,7 @@ import (
 	"pcdocket/generator/diag"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/public"
 )
 
 // Practice checks the whole practice and returns every finding, sorted
@@ -58,14 +59,17 @@ func Practice(p *practice.Practice, asOf practice.Date, book *deadline.Book) dia
 // subtags such as a region ("en-US", "es-419", "zh-Hant-TW").
 var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-// Top returns the findings about practice.yaml alone. Practice is Top plus
-// Case for every case, sorted: watch mode keeps each case's findings and
-// checks again only the cases an edit touched.
+// Top returns the findings about practice.yaml and the public pages, which
+// belong to no case. Practice is Top plus Case for every case, sorted:
+// watch mode keeps each case's findings and checks again only the cases an
+// edit touched.
 func Top(p *practice.Practice, asOf practice.Date) diag.List {
 	if p == nil {
 		return nil
 	}
-	k := &checker{p: p, asOf: asOf}
+	// The public site's rules are its renderer's (public.Check), so that
+	// check reports whatever would make the build refuse a page.
+	k := &checker{p: p, asOf: asOf, l: public.Check(p)}
 	k.rules(&p.Src, p.Rules)
 	if p.Timezone != "" {
 		if _, err := time.LoadLocation(p.Timezone); err != nil || p.Timezone == "Local" {

@@ -111,7 +111,7 @@ func Load(practiceRoot string) (*Set, diag.List) {
 		}
 		for _, e := range entries {
 			rel := Dir + "/" + e.Name()
-			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() || sourcefile.Scratch(e.Name()) {
 				continue
 			}
 			if filepath.Ext(e.Name()) != ".yaml" {

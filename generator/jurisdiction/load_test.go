@@ -215,3 +215,17 @@ func TestOverrideFileProblems(t *testing.T) {
 		t.Errorf("the first file of a code wins: days = %d", co.Review.Days)
 	}
 }
+
+// TestScratchFilesIgnored: editors' scratch files beside the profiles are
+// passed over in silence, by the rule every reader of the practice folder
+// uses (sourcefile.Scratch), not reported as files that do not end in .yaml.
+func TestScratchFilesIgnored(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, Dir), 0o755)
+	for _, name := range []string{"CO.yaml~", ".CO.yaml.swp", "#CO.yaml#", "4913", "CO.yaml___jb_tmp___"} {
+		os.WriteFile(filepath.Join(dir, Dir, name), []byte("name: x\n"), 0o644)
+	}
+	if _, diags := Load(dir); len(diags) != 0 {
+		t.Errorf("scratch files reported: %v", diags)
+	}
+}

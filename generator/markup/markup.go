@@ -28,9 +28,14 @@ type Markdown struct {
 }
 
 // New returns a converter.
-func New() *Markdown {
+func New() *Markdown { return NewWith() }
+
+// NewWith returns a converter with ext, further goldmark extensions, added
+// (package public's directives and link rewriting).
+func NewWith(ext ...goldmark.Extender) *Markdown {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote, sectionExtension{}),
+		goldmark.WithExtensions(ext...),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
 			renderer.WithNodeRenderers(util.Prioritized(escapeRaw{}, 100)),
@@ -60,6 +65,15 @@ func (m *Markdown) Section(src string, level int) (template.HTML, error) {
 	pc.Set(sectionLevel, level)
 	var buf bytes.Buffer
 	if err := m.md.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Render returns the HTML of n, a tree that Parse made of src.
+func (m *Markdown) Render(src []byte, n ast.Node) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := m.md.Renderer().Render(&buf, src, n); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -30,17 +30,15 @@ const maxStrayDepth = 8
 // suggestion of a file that looks like an issue.
 func (r *reader) strayContent(root string, ids []string) diag.List {
 	var diags diag.List
-	entries, err := sourcefile.ReadDir(root, "content")
+	entries, err := sourcefile.ReadDir(root, ContentDir)
 	if err != nil {
 		return nil // no content/ folder: nothing can be misplaced in it
 	}
 	for _, e := range entries {
-		name := e.Name()
-		rel := path.Join("content", name)
-		if sourcefile.Scratch(name) || rel == CasesDir || rel == PublicDir {
-			continue
+		rel := path.Join(ContentDir, e.Name())
+		if Classify(rel).Kind == KindStray {
+			r.strayTree(&diags, root, rel, e.IsDir(), ids, 0)
 		}
-		r.strayTree(&diags, root, rel, e.IsDir(), ids, 0)
 	}
 	return diags
 }
@@ -227,8 +225,9 @@ func same(root, rel, target string) bool {
 }
 
 // strayInCase reports the files of a case folder that pcdocket does not
-// read: anything but case.md, issues/ and sealed/. skip is a file already
-// reported (as the likely case.md of a folder without one).
+// read: anything but case.md, issues/, sealed/, exhibits/ and the fee
+// ledger (readInCase). skip is a file already reported (as the likely
+// case.md of a folder without one).
 func (r *reader) strayInCase(root, dir, skip string) diag.List {
 	var diags diag.List
 	entries, err := sourcefile.ReadDir(root, dir)
@@ -236,18 +235,30 @@ func (r *reader) strayInCase(root, dir, skip string) diag.List {
 		return nil
 	}
 	for _, e := range entries {
-		name := e.Name()
-		if sourcefile.Scratch(name) || name == CaseFile && !e.IsDir() || name == IssuesDir && e.IsDir() || name == sealedDir || name == skip {
+		rel := path.Join(dir, e.Name())
+		if e.Name() == skip || readInCase(Classify(rel).Kind, e.IsDir()) {
 			continue
 		}
-		r.strayTree(&diags, root, path.Join(dir, name), e.IsDir(), nil, 0)
+		r.strayTree(&diags, root, rel, e.IsDir(), nil, 0)
 	}
 	return diags
 }
 
-// sealedDir is package seal's folder in a case folder (seal.Dir), which
-// parse does not read and leaves to it.
-const sealedDir = "sealed"
+// readInCase reports whether an entry of kind k in a case folder, a folder
+// when dir, is one that pcdocket reads (case.md, issues/), leaves to
+// another package (sealed/ to package seal, the fee ledger), or keeps
+// without reading (exhibits/, scratch files): no stray.
+func readInCase(k Kind, dir bool) bool {
+	switch k {
+	case KindScratch, KindSealed, KindSealLedger, KindExhibit:
+		return true
+	case KindCase, KindFeeLedger:
+		return !dir
+	case KindIssues:
+		return dir
+	}
+	return false
+}
 
 // caseFileCandidate returns the name of the file in a case folder that is
 // most likely its case.md under another spelling (Case.md, case.markdown),

@@ -72,6 +72,14 @@ func TestMisplacedFiles(t *testing.T) {
 			"content/.private/letter.md":                   "x",
 			caseDir + "/sealed/ledger.yaml":                "entries: []\n",
 		}, "", nil},
+		{"a case's exhibits and fee ledger", map[string]string{
+			caseDir + "/exhibits/order.pdf":       "%PDF-1.4",
+			caseDir + "/exhibits/2025/letter.md":  "a letter\n",
+			caseDir + "/" + FeeLedgerFile:         "",
+			caseDir + "/" + SealedDir + "/01.pdf": "%PDF-1.4",
+			caseDir + "/issues/" + FeeLedgerFile:  "",
+		}, "", []string{
+			"content/cases/2026-fam-0001/issues/ledger.txt: warning: pcdocket does not read this file: it reads only files ending in .md (did you mean content/cases/2026-fam-0001/issues/ledger.md?)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

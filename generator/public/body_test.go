@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 	"pcdocket/templates"
 )
@@ -25,7 +24,7 @@ func TestBodyErrors(t *testing.T) {
 			p := fixturePractice(t, "")
 			p.Pages = append(p.Pages, &practice.Page{Slug: "x", Title: "X", Body: tc.body,
 				Src: practice.Source{File: "content/public/x.md", StartLine: 1, BodyLine: 5}})
-			_, err := Pages(p, templates.Default(), markup.New())
+			_, err := Pages(p, templates.Default())
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v; want it to contain %q", err, tc.want)
 			}
@@ -49,7 +48,7 @@ func TestPageErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := fixturePractice(t, "")
 			tc.edit(p)
-			_, err := Pages(p, templates.Default(), markup.New())
+			_, err := Pages(p, templates.Default())
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v; want it to contain %q", err, tc.want)
 			}

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 	"pcdocket/templates"
 )
@@ -92,7 +91,7 @@ func fixturePractice(tb testing.TB, base string) *practice.Practice {
 // build renders every page into memory: path -> bytes.
 func build(tb testing.TB, p *practice.Practice) map[string][]byte {
 	tb.Helper()
-	pages, err := Pages(p, templates.Default(), markup.New())
+	pages, err := Pages(p, templates.Default())
 	if err != nil {
 		tb.Fatalf("Pages: %v", err)
 	}

@@ -79,14 +79,14 @@ type view struct {
 
 // Pages returns every file of the public site, sorted by path, from the
 // practice's public pages and its public settings. tmpl holds the templates
-// under public/ (templates.Default or templates.Overlay). Content problems
-// (a bad slug, a level-1 heading in a body, an unclosed "::: columns") are
-// returned as errors naming the file and line.
-func Pages(p *practice.Practice, tmpl fs.FS, md *markup.Markdown) ([]Page, error) {
-	s, err := publicSite(p)
-	if err != nil {
+// under public/ (templates.Default or templates.Overlay). A practice with
+// content problems (Check) is refused with a *diag.ListError holding every
+// one, each at its file and line.
+func Pages(p *practice.Practice, tmpl fs.FS) ([]Page, error) {
+	if err := Check(p).Err(); err != nil {
 		return nil, err
 	}
+	s := publicSite(p)
 	t, err := parseTemplates(tmpl)
 	if err != nil {
 		return nil, err
@@ -98,25 +98,21 @@ func Pages(p *practice.Practice, tmpl fs.FS, md *markup.Markdown) ([]Page, error
 	// Copy the pages so that later changes to p cannot alter what we render.
 	pages := make([]practice.Page, 0, len(p.Pages))
 	for _, pg := range p.Pages {
-		if pg == nil {
-			continue
+		if pg != nil {
+			pages = append(pages, *pg)
 		}
-		if err := checkSlug(pg); err != nil {
-			return nil, err
-		}
-		pages = append(pages, *pg)
-	}
-	if err := checkDuplicates(pages); err != nil {
-		return nil, err
 	}
 
+	md := markup.NewWith(directives{contact: template.HTML(contact)})
 	var out []Page
 	for i := range pages {
 		pg := &pages[i]
-		body, cols, err := renderBody(md, pg.Body, pg.Src, template.HTML(contact))
+		b := parseBody(md, pg.Body)
+		body, err := b.render(md)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", pageFile(pg), err)
 		}
+		cols := b.hasColumns()
 		v := view{
 			Site:        s,
 			Slug:        pg.Slug,
@@ -142,7 +138,7 @@ func Pages(p *practice.Practice, tmpl fs.FS, md *markup.Markdown) ([]Page, error
 	if err != nil {
 		return nil, fmt.Errorf("public site: %w", err)
 	}
-	nf, err := notFound(t, tmpl, md, s, pages, css)
+	nf, err := notFound(t, tmpl, s, pages, css)
 	if err != nil {
 		return nil, err
 	}
@@ -179,51 +175,16 @@ func WriteDir(dir string, pages []Page) error {
 	return nil
 }
 
-// publicSite copies the public settings of p, normalising the base URL.
-func publicSite(p *practice.Practice) (site, error) {
+// publicSite copies the public settings of p, normalising the base URL
+// (which Check has found valid).
+func publicSite(p *practice.Practice) site {
 	s := site{Name: p.Name, Coordinator: p.Coordinator}
 	s.Coordinator.Address = append([]string(nil), p.Coordinator.Address...)
-	if b := strings.TrimSpace(p.Public.BaseURL); b != "" {
-		u, err := url.Parse(b)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			return site{}, fmt.Errorf("%s: public.base_url %q: want an absolute http(s) URL such as https://example.org/", p.Src.At("public.base_url"), b)
-		}
-		s.BaseURL = strings.TrimRight(b, "/")
-	}
-	return s, nil
+	s.BaseURL, _ = baseURL(p)
+	return s
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// reserved are names of files the generator writes itself.
-var reserved = map[string]bool{"404": true, "style": true, "sitemap": true, "robots": true}
-
-func checkSlug(pg *practice.Page) error {
-	at := pg.Src.File
-	if at == "" {
-		at = "content/public/" + pg.Slug + ".md"
-	}
-	switch {
-	case !slugRE.MatchString(pg.Slug):
-		return fmt.Errorf("%s: page name %q: use lowercase letters, digits and hyphens", at, pg.Slug)
-	case reserved[pg.Slug]:
-		return fmt.Errorf("%s: page name %q is reserved for a file the site generator writes; rename the page", at, pg.Slug)
-	case strings.TrimSpace(pg.Title) == "":
-		return fmt.Errorf("%s: page has no title", at)
-	}
-	return nil
-}
-
-func checkDuplicates(pages []practice.Page) error {
-	seen := map[string]bool{}
-	for _, pg := range pages {
-		if seen[pg.Slug] {
-			return fmt.Errorf("public site: two pages named %q", pg.Slug)
-		}
-		seen[pg.Slug] = true
-	}
-	return nil
-}
 
 // fileOf maps a page slug to its output file. Pages are flat files beside
 // index.html so that every relative link works the same from a web server
@@ -347,21 +308,25 @@ func bytesPage(path string, b []byte) Page {
 	}}
 }
 
-// relHref matches a relative link in rendered HTML: not a fragment, not an
-// absolute path, not a URL with a scheme.
-var relHref = regexp.MustCompile(`(href|src)="([^"#/:][^":]*)"`)
-
 // notFound renders 404.html. A server shows it at any depth (/a/b/c), where
 // relative links would break, so with a base URL every link starts from the
 // base URL's path ("/" or "/pc/"): root-relative, never to another host, so a
 // local preview server keeps its visitors local. The stylesheet is inlined so
 // the page looks right wherever it is shown.
-func notFound(t *template.Template, tmpl fs.FS, md *markup.Markdown, s site, pages []practice.Page, css []byte) (Page, error) {
+func notFound(t *template.Template, tmpl fs.FS, s site, pages []practice.Page, css []byte) (Page, error) {
 	src, err := fs.ReadFile(tmpl, notFoundFile)
 	if err != nil {
 		return Page{}, fmt.Errorf("public site: %w", err)
 	}
-	body, err := md.HTML(string(src))
+	root := ""
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil {
+			return Page{}, fmt.Errorf("public site: base URL: %w", err)
+		}
+		root = strings.TrimRight(u.EscapedPath(), "/") + "/"
+	}
+	body, err := markup.NewWith(rootLinks{root}).HTML(string(src))
 	if err != nil {
 		return Page{}, fmt.Errorf("public site: %s: %w", notFoundFile, err)
 	}
@@ -376,13 +341,8 @@ func notFound(t *template.Template, tmpl fs.FS, md *markup.Markdown, s site, pag
 		Body:        body,
 		InlineCSS:   template.CSS(css),
 	}
-	if s.BaseURL != "" {
-		u, err := url.Parse(s.BaseURL)
-		if err != nil {
-			return Page{}, fmt.Errorf("public site: base URL: %w", err)
-		}
-		v.Root = strings.TrimRight(u.EscapedPath(), "/") + "/"
-		v.Body = template.HTML(relHref.ReplaceAllString(string(body), `$1="`+v.Root+`$2"`))
+	if root != "" {
+		v.Root = root
 		for i := range v.Nav {
 			v.Nav[i].Href = v.Root + v.Nav[i].Href
 		}

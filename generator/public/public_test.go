@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
 	"pcdocket/templates"
 )
@@ -143,7 +142,7 @@ func TestSampleSite(t *testing.T) {
 		}
 	}
 	if *outDir != "" {
-		pages, err := Pages(samplePractice(t, ""), templates.Default(), markup.New())
+		pages, err := Pages(samplePractice(t, ""), templates.Default())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,10 +308,10 @@ func resolves(out map[string][]byte, from, ref, base string) error {
 // BenchmarkPages renders the sample practice's whole public site.
 func BenchmarkPages(b *testing.B) {
 	p := samplePractice(b, "https://miller-mediation.example/")
-	tmpl, md := templates.Default(), markup.New()
+	tmpl := templates.Default()
 	b.ReportAllocs()
 	for b.Loop() {
-		pages, err := Pages(p, tmpl, md)
+		pages, err := Pages(p, tmpl)
 		if err != nil {
 			b.Fatal(err)
 		}

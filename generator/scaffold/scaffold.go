@@ -111,7 +111,7 @@ func Init(dir string, p Practice) ([]string, error) {
 		}
 		files[strings.TrimPrefix(name, "starter/")] = data
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "content", "cases"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(parse.CasesDir)), 0o755); err != nil {
 		return nil, fmt.Errorf("init: %w", err)
 	}
 	var written []string
@@ -121,7 +121,7 @@ func Init(dir string, p Practice) ([]string, error) {
 		}
 		written = append(written, name)
 	}
-	written = append(written, "content/cases/")
+	written = append(written, parse.CasesDir+"/")
 	return written, nil
 }
 
@@ -163,10 +163,10 @@ func NewCase(root, id string, today practice.Date) (string, error) {
 	if !parse.ValidID(id) {
 		return "", &InvalidIDError{id}
 	}
-	rel := path.Join("content/cases", id, "case.md")
-	dir := filepath.Join(root, "content", "cases", id)
+	rel := path.Join(parse.CaseDir(id), parse.CaseFile)
+	dir := filepath.Join(root, filepath.FromSlash(parse.CaseDir(id)))
 	if _, err := os.Lstat(dir); err == nil {
-		return "", &ExistsError{path.Join("content/cases", id)}
+		return "", &ExistsError{parse.CaseDir(id)}
 	}
 	var b bytes.Buffer
 	data := struct {
@@ -211,7 +211,7 @@ func NewIssue(root string, c *practice.Case, title string, today practice.Date) 
 	if title == "" {
 		return "", 0, errors.New("new issue: the title is empty: give the issue a short title, e.g. \"Summer exchange time\"")
 	}
-	dir := filepath.Join(root, "content", "cases", c.ID, "issues")
+	dir := filepath.Join(root, filepath.FromSlash(parse.CaseDir(c.ID)), parse.IssuesDir)
 	n := 0
 	for _, is := range c.Issues {
 		n = max(n, is.Number)
@@ -240,7 +240,7 @@ func NewIssue(root string, c *practice.Case, title string, today practice.Date) 
 	if slug == "" {
 		slug = "issue"
 	}
-	rel := path.Join("content/cases", c.ID, "issues", fmt.Sprintf("%02d-%s.md", n, slug))
+	rel := path.Join(parse.CaseDir(c.ID), parse.IssuesDir, fmt.Sprintf("%02d-%s.md", n, slug))
 	var b bytes.Buffer
 	data := struct {
 		Case, Title, Today string

@@ -44,16 +44,17 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"pcdocket/generator/diag"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/sourcefile"
 )
 
 // Dir is the folder, inside a case folder, that holds sealed documents.
-const Dir = "sealed"
+const Dir = parse.SealedDir
 
 // LedgerFile is the ledger's name inside Dir.
-const LedgerFile = "ledger.yaml"
+const LedgerFile = parse.SealLedger
 
 // Entry is one sealed document.
 type Entry struct {
@@ -145,8 +146,13 @@ type Ledger struct {
 }
 
 // ledgerPath returns the ledger's path for a case, relative to root.
-func ledgerPath(caseID string) string {
-	return path.Join("content/cases", caseID, Dir, LedgerFile)
+func ledgerPath(caseID string) string { return parse.SealedPath(caseID, LedgerFile) }
+
+// caseFolder reports whether d, an entry of content/cases/, is a case
+// folder, by the rule parse reads the cases with: a folder whose name is a
+// case id, not a scratch or dot-folder.
+func caseFolder(d fs.DirEntry) bool {
+	return d.IsDir() && parse.Classify(parse.CaseDir(d.Name())).Kind == parse.KindCaseFolder
 }
 
 // LoadError is a ledger that cannot be read; Pos says where.
@@ -162,7 +168,7 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // has an empty ledger.
 func Load(root string) (*Ledger, error) {
 	l := &Ledger{root: root}
-	dirs, err := os.ReadDir(filepath.Join(root, "content", "cases"))
+	dirs, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(parse.CasesDir)))
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
 	}
@@ -170,7 +176,7 @@ func Load(root string) (*Ledger, error) {
 		return nil, fmt.Errorf("seal: %w", err)
 	}
 	for _, d := range dirs {
-		if !d.IsDir() {
+		if !caseFolder(d) {
 			continue
 		}
 		es, err := readLedger(root, d.Name())
@@ -380,7 +386,7 @@ func find(es []Entry, caseID string, number int) (Entry, bool) {
 const MaxPDFBytes = 64 << 20
 
 // PDFPath returns the sealed PDF's path relative to the practice root.
-func (e Entry) PDFPath() string { return path.Join("content/cases", e.Case, Dir, e.File) }
+func (e Entry) PDFPath() string { return parse.SealedPath(e.Case, e.File) }
 
 // Bytes reads the sealed PDF of e and checks it against the ledger's hash.
 func (l *Ledger) Bytes(e Entry) ([]byte, error) {
@@ -548,7 +554,7 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		SourceSum:  is.Src.Sum,
 		SourceHash: SourceNormalized,
 	}
-	dir := filepath.Join(root, "content", "cases", caseID, Dir)
+	dir := filepath.Join(root, filepath.FromSlash(parse.SealedPath(caseID, "")))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Entry{}, fmt.Errorf("seal: %w", err)
 	}
@@ -707,9 +713,9 @@ func Check(root string, p *practice.Practice) diag.List {
 	for _, c := range p.Cases {
 		ids[c.ID] = true
 	}
-	dirs, _ := os.ReadDir(filepath.Join(root, "content", "cases"))
+	dirs, _ := os.ReadDir(filepath.Join(root, filepath.FromSlash(parse.CasesDir)))
 	for _, d := range dirs {
-		if d.IsDir() {
+		if caseFolder(d) {
 			ids[d.Name()] = true
 		}
 	}
@@ -760,7 +766,7 @@ func Check(root string, p *practice.Practice) diag.List {
 // chain, where no later entry's prev betrays it, or when a seal is cut
 // short between writing the PDF and the ledger.
 func checkStray(l *diag.List, root, caseID string, es []Entry) {
-	files, _ := os.ReadDir(filepath.Join(root, "content", "cases", caseID, Dir))
+	files, _ := os.ReadDir(filepath.Join(root, filepath.FromSlash(parse.SealedPath(caseID, ""))))
 	listed := map[string]bool{}
 	for _, e := range es {
 		listed[e.File] = true
@@ -770,7 +776,7 @@ func checkStray(l *diag.List, root, caseID string, es []Entry) {
 		if f.IsDir() || listed[name] || !strings.EqualFold(path.Ext(name), ".pdf") {
 			continue
 		}
-		l.Errorf(practice.Pos{File: path.Join("content/cases", caseID, Dir, name)}, "the PDF is in %s/ but %s lists no entry for it: an entry was removed from the ledger, or a seal was cut short; restore %s from version control (git log -p -- %s), or move the PDF out of %s/", Dir, LedgerFile, LedgerFile, ledgerPath(caseID), Dir)
+		l.Errorf(practice.Pos{File: parse.SealedPath(caseID, name)}, "the PDF is in %s/ but %s lists no entry for it: an entry was removed from the ledger, or a seal was cut short; restore %s from version control (git log -p -- %s), or move the PDF out of %s/", Dir, LedgerFile, LedgerFile, ledgerPath(caseID), Dir)
 	}
 }
 

@@ -108,7 +108,7 @@ func TestSearchIndexDeterministic(t *testing.T) {
 // TestSearchIndexDeps: an index is rebuilt when any issue it holds changes.
 func TestSearchIndexDeps(t *testing.T) {
 	s := newSite(t, samplePractice())
-	deps := map[string][]string{}
+	deps := map[string][]Dep{}
 	for _, pg := range s.Pages() {
 		deps[pg.Path] = pg.Deps
 	}

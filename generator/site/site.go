@@ -46,13 +46,14 @@
 // # Dependencies
 //
 // Page.Deps names the inputs a page is built from, so that a rebuild after an
-// edit can render only the pages that changed. The keys are:
+// edit can render only the pages that changed. The keys (type Dep) are:
 //
 //	practice           practice.yaml (every page shows the practice's name)
 //	case:<id>          content/cases/<id>/case.md
 //	issue:<id>#<n>     issue number n of case <id> (practice.Issue.ID)
 //	asof               the reference date: the page shows days pending or
 //	                   overdue figures
+//	pages              the public pages (no private page depends on them)
 //
 // Templates are not listed: a change to any template rebuilds every page.
 // Deps are sorted and free of duplicates. Because an edit can move an issue
@@ -83,17 +84,48 @@ import (
 	"pcdocket/generator/practice"
 )
 
+// A Dep is a dependency key: it names one input that output files are
+// built from (see the package documentation). It is a string underneath so
+// that a page's list of them sorts and compares as fast as strings do; make
+// one with the constants, DepCase or DepIssue, and read the case it names
+// with Case, never by taking the string apart.
+type Dep string
+
 // Dependency keys; see the package documentation.
 const (
-	DepPractice = "practice"
-	DepAsOf     = "asof"
+	DepPractice Dep = "practice"
+	DepAsOf     Dep = "asof"
+	// DepPages are the public pages, content/public/*.md. No page of the
+	// private site shows them; the build adds the key to every file of the
+	// public site.
+	DepPages Dep = "pages"
+)
+
+const (
+	depCasePrefix  = "case:"
+	depIssuePrefix = "issue:"
 )
 
 // DepCase returns the dependency key of a case file.
-func DepCase(id string) string { return "case:" + id }
+func DepCase(id string) Dep { return Dep(depCasePrefix + id) }
 
 // DepIssue returns the dependency key of an issue file.
-func DepIssue(is *practice.Issue) string { return "issue:" + is.ID() }
+func DepIssue(is *practice.Issue) Dep { return Dep(depIssuePrefix + is.ID()) }
+
+// Case returns the id of the case whose case file (DepCase) or issue
+// (DepIssue) d names, and false for the keys that name no case.
+func (d Dep) Case() (string, bool) {
+	s := string(d)
+	if id, ok := strings.CutPrefix(s, depCasePrefix); ok {
+		return id, true
+	}
+	if rest, ok := strings.CutPrefix(s, depIssuePrefix); ok {
+		if i := strings.LastIndexByte(rest, '#'); i >= 0 { // practice.Issue.ID: <case>#<n>
+			return rest[:i], true
+		}
+	}
+	return "", false
+}
 
 // Template files the site needs under private/ in the template file system.
 var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.html", "clause.html", "categories.html", "category.html"}
@@ -127,7 +159,7 @@ type Page struct {
 	Path string
 	// Deps names what the page depends on, for incremental rebuilds; see the
 	// package documentation for the scheme.
-	Deps []string
+	Deps []Dep
 
 	render func(w io.Writer) error
 }
@@ -253,7 +285,7 @@ func (s *Site) buildPages() error {
 		_, err := w.Write(script)
 		return err
 	}})
-	add := func(p string, deps []string, name string, data *pageData) {
+	add := func(p string, deps []Dep, name string, data *pageData) {
 		data.Root = strings.Repeat("../", strings.Count(p, "/"))
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
 	}
@@ -278,7 +310,7 @@ func (s *Site) buildPages() error {
 	for _, cv := range s.catList {
 		inIndex[cv.Category.Name] = true
 	}
-	deps := []string{}
+	deps := []Dep{}
 	for _, c := range s.cases {
 		for _, v := range c.byDep {
 			if inIndex[v.Issue.Category] {
@@ -290,7 +322,7 @@ func (s *Site) buildPages() error {
 	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
 	cats := len(pages)
 	for _, cv := range s.catList {
-		var caseDeps, issueDeps []string
+		var caseDeps, issueDeps []Dep
 		pending := false
 		run := 0 // where the current case's issues start in issueDeps
 		for i, v := range cv.Issues {
@@ -305,7 +337,7 @@ func (s *Site) buildPages() error {
 		slices.Sort(issueDeps[run:])
 		deps := caseDeps
 		if pending {
-			deps = append([]string{DepAsOf}, deps...)
+			deps = append([]Dep{DepAsOf}, deps...)
 		}
 		deps = append(deps, issueDeps...)
 		deps = append(deps, DepPractice)
@@ -315,7 +347,7 @@ func (s *Site) buildPages() error {
 
 	// The docket. Besides its rows it counts every case's issues, open,
 	// overdue and closed, so it depends on every issue.
-	deps = []string{DepAsOf}
+	deps = []Dep{DepAsOf}
 	for _, c := range s.cases {
 		deps = append(deps, DepCase(c.Case.ID))
 	}
@@ -335,7 +367,7 @@ func (s *Site) buildPages() error {
 
 	// The search index of every case, for the coordinator: it changes
 	// with any case or issue.
-	deps = []string{}
+	deps = []Dep{}
 	for _, c := range s.cases {
 		deps = append(deps, DepCase(c.Case.ID))
 	}
@@ -381,12 +413,12 @@ func sortedPages(pages []Page) bool {
 // own, its issues' and its clauses', sorted by path.
 func (s *Site) casePages(c *caseView) []Page {
 	var pages []Page
-	add := func(p string, deps []string, name string, data *pageData) {
+	add := func(p string, deps []Dep, name string, data *pageData) {
 		data.Root = strings.Repeat("../", strings.Count(p, "/"))
 		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
 	}
 	{
-		deps := []string{DepPractice, DepCase(c.Case.ID)}
+		deps := []Dep{DepPractice, DepCase(c.Case.ID)}
 		for _, v := range c.Issues {
 			deps = append(deps, v.dep)
 			if v.Pending {
@@ -396,14 +428,14 @@ func (s *Site) casePages(c *caseView) []Page {
 		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
 		// The notes page shows the issues' private notes: any issue's edit
 		// may change it.
-		notesDeps := []string{DepPractice, DepCase(c.Case.ID)}
+		notesDeps := []Dep{DepPractice, DepCase(c.Case.ID)}
 		for _, v := range c.Issues {
 			notesDeps = append(notesDeps, v.dep)
 		}
 		add(c.NotesHref, notesDeps, "notes.html", &pageData{Title: "Coordinator's notes: " + c.Case.Title, Case: c, Notes: true})
 
 		for _, v := range c.Issues {
-			deps := []string{DepPractice, DepCase(c.Case.ID), v.dep}
+			deps := []Dep{DepPractice, DepCase(c.Case.ID), v.dep}
 			if v.Pending {
 				deps = append(deps, DepAsOf)
 			}
@@ -416,7 +448,7 @@ func (s *Site) casePages(c *caseView) []Page {
 			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
 		}
 		for _, cl := range c.Clauses {
-			deps := []string{DepPractice, DepCase(c.Case.ID)}
+			deps := []Dep{DepPractice, DepCase(c.Case.ID)}
 			for _, v := range cl.History {
 				deps = append(deps, v.dep)
 				if v.Pending {
@@ -427,7 +459,7 @@ func (s *Site) casePages(c *caseView) []Page {
 		}
 		// The case's own search index, which an encrypted site opens to
 		// the case's parents.
-		deps = []string{DepPractice, DepCase(c.Case.ID)}
+		deps = []Dep{DepPractice, DepCase(c.Case.ID)}
 		for _, v := range c.Issues {
 			deps = append(deps, v.dep)
 		}
@@ -470,9 +502,9 @@ func (s *Site) index1(p string, cases []*caseView) func(io.Writer) error {
 }
 
 // sortDeps sorts deps and drops duplicates.
-func sortDeps(deps []string) []string {
+func sortDeps(deps []Dep) []Dep {
 	if !slices.IsSorted(deps) {
-		sort.Strings(deps)
+		slices.Sort(deps)
 	}
 	out := deps[:0]
 	for i, d := range deps {

@@ -330,7 +330,7 @@ func checkSite(t *testing.T, p *practice.Practice) {
 
 func TestDeps(t *testing.T) {
 	s := newSite(t, samplePractice())
-	deps := map[string][]string{}
+	deps := map[string][]Dep{}
 	for _, pg := range s.Pages() {
 		if !slices.IsSorted(pg.Deps) || len(slices.Compact(slices.Clone(pg.Deps))) != len(pg.Deps) {
 			t.Errorf("%s: deps not sorted and unique: %v", pg.Path, pg.Deps)
@@ -339,16 +339,16 @@ func TestDeps(t *testing.T) {
 	}
 	tests := []struct {
 		page     string
-		has, not []string
+		has, not []Dep
 	}{
-		{"index.html", []string{"practice", "asof", "case:alvarez-brennan", "case:okafor-reyes", "issue:alvarez-brennan#3", "issue:alvarez-brennan#1", "issue:okafor-reyes#2"}, nil},
-		{"cases/alvarez-brennan/issues/1.html", []string{"practice", "case:alvarez-brennan", "issue:alvarez-brennan#1"}, []string{"asof", "issue:alvarez-brennan#2"}},
-		{"cases/alvarez-brennan/issues/3.html", []string{"asof", "issue:alvarez-brennan#3"}, nil},
-		{"cases/alvarez-brennan/clauses/4.2.html", []string{"case:alvarez-brennan", "issue:alvarez-brennan#1", "issue:alvarez-brennan#2", "issue:alvarez-brennan#6"}, []string{"issue:alvarez-brennan#3", "asof"}},
-		{"cases/alvarez-brennan/index.html", []string{"case:alvarez-brennan", "issue:alvarez-brennan#6", "asof"}, []string{"case:okafor-reyes"}},
-		{"categories/index.html", []string{"issue:okafor-reyes#1", "issue:alvarez-brennan#5"}, []string{"case:okafor-reyes", "asof"}},
-		{"categories/schedule.html", []string{"issue:okafor-reyes#1", "issue:okafor-reyes#2", "case:okafor-reyes", "asof"}, []string{"issue:alvarez-brennan#1", "case:alvarez-brennan"}},
-		{"style.css", nil, []string{"practice"}},
+		{"index.html", []Dep{"practice", "asof", "case:alvarez-brennan", "case:okafor-reyes", "issue:alvarez-brennan#3", "issue:alvarez-brennan#1", "issue:okafor-reyes#2"}, nil},
+		{"cases/alvarez-brennan/issues/1.html", []Dep{"practice", "case:alvarez-brennan", "issue:alvarez-brennan#1"}, []Dep{"asof", "issue:alvarez-brennan#2"}},
+		{"cases/alvarez-brennan/issues/3.html", []Dep{"asof", "issue:alvarez-brennan#3"}, nil},
+		{"cases/alvarez-brennan/clauses/4.2.html", []Dep{"case:alvarez-brennan", "issue:alvarez-brennan#1", "issue:alvarez-brennan#2", "issue:alvarez-brennan#6"}, []Dep{"issue:alvarez-brennan#3", "asof"}},
+		{"cases/alvarez-brennan/index.html", []Dep{"case:alvarez-brennan", "issue:alvarez-brennan#6", "asof"}, []Dep{"case:okafor-reyes"}},
+		{"categories/index.html", []Dep{"issue:okafor-reyes#1", "issue:alvarez-brennan#5"}, []Dep{"case:okafor-reyes", "asof"}},
+		{"categories/schedule.html", []Dep{"issue:okafor-reyes#1", "issue:okafor-reyes#2", "case:okafor-reyes", "asof"}, []Dep{"issue:alvarez-brennan#1", "case:alvarez-brennan"}},
+		{"style.css", nil, []Dep{"practice"}},
 	}
 	for _, tt := range tests {
 		got := deps[tt.page]
@@ -361,6 +361,29 @@ func TestDeps(t *testing.T) {
 			if slices.Contains(got, n) {
 				t.Errorf("%s: deps %v must not hold %q", tt.page, got, n)
 			}
+		}
+	}
+}
+
+// TestDepCase: the case a key names is read from the key, whatever the
+// case id and issue number look like.
+func TestDepCase(t *testing.T) {
+	c := &practice.Case{ID: "2026-fam-0142-nunez-ward"}
+	tests := []struct {
+		dep    Dep
+		want   string
+		wantOK bool
+	}{
+		{DepCase("a-b"), "a-b", true},
+		{DepIssue(&practice.Issue{Case: c, Number: 12}), c.ID, true},
+		{DepPractice, "", false},
+		{DepAsOf, "", false},
+		{DepPages, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := tt.dep.Case()
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("%q.Case() = %q, %v; want %q, %v", tt.dep, got, ok, tt.want, tt.wantOK)
 		}
 	}
 }

@@ -208,7 +208,7 @@ type issueView struct {
 	ReferredTo    string // the referral's label
 	Timeline      []timelineRow
 
-	dep string // DepIssue, computed once
+	dep Dep // DepIssue, computed once
 
 	md   section
 	tmpl *template.Template // for the rows below
@@ -478,7 +478,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 		}
 	}
 	cv.byDep = slices.Clone(cv.Issues)
-	slices.SortFunc(cv.byDep, func(a, b *issueView) int { return strings.Compare(a.dep, b.dep) })
+	slices.SortFunc(cv.byDep, func(a, b *issueView) int { return strings.Compare(string(a.dep), string(b.dep)) })
 	for _, clv := range cv.Clauses {
 		sort.SliceStable(clv.History, func(i, j int) bool { return newer(clv.History[i], clv.History[j]) })
 	}

@@ -59,7 +59,7 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	for _, sub := range []string{"content", "templates", "jurisdictions"} {
+	for _, sub := range inputDirs {
 		if _, err := w.addTree(filepath.Join(abs, sub)); err != nil {
 			fsw.Close()
 			return nil, err
@@ -209,7 +209,7 @@ func (w *Watcher) handle(ev fsnotify.Event) []string {
 		return nil // touch, chmod, a backup tool reading the file
 	}
 	rel, ok := w.rel(ev.Name)
-	if !ok || !input(rel) || sourcefile.Scratch(filepath.Base(ev.Name)) {
+	if !ok || !input(rel) {
 		return nil
 	}
 	if ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename) {
