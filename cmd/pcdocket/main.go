@@ -13,6 +13,7 @@
 //	pcdocket seal   [--source DIR] [--signing-key FILE] CASE-ID NUMBER
 //	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
+//	pcdocket statement [--source DIR] --month YYYY-MM [--csv] [--report] [--out DIR] CASE-ID | --all
 //	pcdocket keygen --out FILE
 //	pcdocket version (or --version)
 //	pcdocket help   [COMMAND]
@@ -70,6 +71,7 @@ func commands() map[string]command {
 		"served":    {"record, after sealing, when and how a sealed document was served", runServed},
 		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed", runVerify},
 		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
+		"statement": {"fees: a parent's monthly statement (PDF), the fee report to the court (--report), or the ledger as CSV (--csv)", runStatement},
 		"version":   {"print pcdocket's version and the revision it was built from", runVersion},
 		"help":      {"show the help of a command: pcdocket help COMMAND", runHelp},
 	}

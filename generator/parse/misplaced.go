@@ -237,7 +237,7 @@ func (r *reader) strayInCase(root, dir, skip string) diag.List {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if sourcefile.Scratch(name) || name == CaseFile && !e.IsDir() || name == IssuesDir && e.IsDir() || name == sealedDir || name == skip {
+		if sourcefile.Scratch(name) || name == CaseFile && !e.IsDir() || name == IssuesDir && e.IsDir() || name == practice.FeeFile && !e.IsDir() || name == sealedDir || name == skip {
 			continue
 		}
 		r.strayTree(&diags, root, path.Join(dir, name), e.IsDir(), nil, 0)
