@@ -27,10 +27,20 @@ func (k *checker) fees(c *practice.Case) {
 		return
 	}
 	ap := c.Appointment
+	// Dates and issue numbers are judged only against values the parser
+	// could read: one mistake, one finding.
+	datesKnown := src.Readable("appointment.order_date") && src.Readable("appointment.term_ends")
+	issuesKnown := true
+	for _, is := range c.Issues {
+		if is != nil && (!has(&is.Src, "number") || is.Number <= 0) {
+			issuesKnown = false
+		}
+	}
 	for i := range l.Entries {
 		e := &l.Entries[i]
 		pos := l.Pos(e)
 		switch {
+		case !datesKnown:
 		case !ap.OrderDate.IsZero() && e.Date.Before(ap.OrderDate):
 			k.l.Errorf(pos, "entry dated %s, before the order appointing the coordinator (%s): fees run from the appointment; correct the date, or record the work elsewhere", e.Date, ap.OrderDate)
 		case !ap.TermEnds.IsZero() && e.Date.After(ap.TermEnds) && e.Kind == practice.EntryTime:
@@ -39,7 +49,7 @@ func (k *checker) fees(c *practice.Case) {
 			k.l.Warnf(pos, "entry dated %s, after today (%s): check the date", e.Date, k.asOf)
 		}
 		if e.Kind == practice.EntryTime {
-			if e.Issue != 0 && c.Issue(e.Issue) == nil {
+			if e.Issue != 0 && issuesKnown && c.Issue(e.Issue) == nil {
 				k.l.Errorf(pos, "issue #%d is not an issue of this case%s: write the number of one of its issues, or leave #%d out", e.Issue, knownIssues(c), e.Issue)
 			}
 			continue
@@ -51,8 +61,8 @@ func (k *checker) fees(c *practice.Case) {
 			k.l.Errorf(pos, "a %s is from or to one parent: write parent_a or parent_b, one line each", e.Kind)
 		}
 	}
-	if k.asOf.IsZero() || !f.Given() {
-		return
+	if k.asOf.IsZero() || !f.Given() || !src.Readable("fees") || !src.Readable("parties") {
+		return // an account priced on terms the parser could not read would mislead
 	}
 	acc := fees.Compute(c)
 	for i, key := range fees.Parents {
@@ -90,6 +100,12 @@ func (k *checker) feeTerms(c *practice.Case, f *practice.Fees) {
 	if f.DueDays < 0 {
 		k.l.Errorf(src.At("fees.due_days"), "fees.due_days is %d: write the days a parent has to pay, or leave it out", f.DueDays)
 	}
+	issuesKnown := true
+	for _, is := range c.Issues {
+		if is != nil && (!has(&is.Src, "number") || is.Number <= 0) {
+			issuesKnown = false
+		}
+	}
 	seen := map[int]int{}
 	for i, o := range f.Issues {
 		base := fmt.Sprintf("fees.issues[%d]", i)
@@ -97,7 +113,9 @@ func (k *checker) feeTerms(c *practice.Case, f *practice.Fees) {
 			continue
 		}
 		if has(src, base+".issue") {
-			if c.Issue(o.Issue) == nil {
+			if !issuesKnown {
+				// an unreadable issue may be this one
+			} else if c.Issue(o.Issue) == nil {
 				k.l.Errorf(src.At(base+".issue"), "issue %d is not an issue of this case%s: correct the number", o.Issue, knownIssues(c))
 			} else if j, dup := seen[o.Issue]; dup {
 				k.l.Errorf(src.At(base+".issue"), "issue %d's fees are already allocated in fees.issues[%d]: keep one", o.Issue, j)
