@@ -3,6 +3,8 @@ package fees
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/quick"
@@ -348,4 +350,27 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFormatExample holds docs/format.md to its word: its ledger example
+// is the sample's file, byte for byte, and reads without findings.
+func TestFormatExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)`(content/cases/[^`]+/fees\\.txt)`:\n\n```text\n(.*?)\n```\n").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("docs/format.md quotes no fees.txt")
+	}
+	data, err := os.ReadFile("../../" + string(m[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimRight(string(data), "\n") != string(m[2]) {
+		t.Errorf("docs/format.md's copy of %s differs from the file: copy it again", m[1])
+	}
+	if _, diags := Parse(string(m[1]), data); len(diags) > 0 {
+		t.Errorf("the example has findings: %v", diags)
+	}
 }
