@@ -28,16 +28,12 @@ func runStatement(ctx context.Context, e *env, args []string) int {
 		"pcdocket statement [--source DIR] --month YYYY-MM [--out DIR] CASE-ID | --all",
 		"pcdocket statement [--source DIR] --report [--as-of DATE] [--out DIR] CASE-ID | --all",
 		"pcdocket statement [--source DIR] --csv [--month YYYY-MM] CASE-ID | --all")
-	max := 1
-	if *all {
-		max = 0
-	}
 	code, ok := parseArgs(e, fs, args, 0, 1)
 	if !ok {
 		return code
 	}
 	ids := fs.Args()
-	if *all == (len(ids) == 1) || len(ids) > max {
+	if *all == (len(ids) == 1) {
 		fmt.Fprintln(e.stderr, "pcdocket statement: name one CASE-ID, or --all for every case")
 		return 2
 	}

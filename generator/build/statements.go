@@ -3,13 +3,18 @@ package build
 import (
 	"context"
 	"fmt"
+	"io"
+	"io/fs"
+	"path"
 	"path/filepath"
 
+	"pcdocket/generator/deadline"
 	"pcdocket/generator/document"
 	"pcdocket/generator/fees"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
+	"pcdocket/generator/site"
 	"pcdocket/templates"
 )
 
@@ -97,4 +102,45 @@ func FeeReports(opts *Options, l *Loaded, accs []*fees.Account, asOf practice.Da
 		out = append(out, FeeDoc{Case: acc.Case.ID, Name: fmt.Sprintf("%s-fee-report-%s.pdf", acc.Case.ID, asOf), PDF: b})
 	}
 	return out, nil
+}
+
+// StatementsDir is the folder of the private site that holds the
+// statements a build writes with Options.Statements. An encrypted site
+// opens it to the coordinator only, like every folder outside cases/.
+const StatementsDir = "statements"
+
+// statementFiles returns each parent's statement for month (YYYY-MM) of
+// every case with fee terms and a ledger, rendered with the others.
+func statementFiles(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup.Markdown, month string) ([]File, error) {
+	m, err := fees.ParseMonth(month)
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	a, err := pdfdoc.New(tmpl, md, document.ProfileRules(book))
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	var files []File
+	for _, c := range p.Cases {
+		if !c.Fees.Given() || c.FeeLedger == nil {
+			continue
+		}
+		for k, key := range fees.Parents {
+			c, k := c, k
+			files = append(files, File{
+				Path: path.Join(PrivateDir, StatementsDir, fmt.Sprintf("%s-%s-%s.pdf", c.ID, m, key)),
+				Deps: []string{site.DepPractice, site.DepCase(c.ID)},
+				Render: func(w io.Writer) error {
+					acc := fees.Compute(c)
+					b, err := a.Render(document.Statement(p, acc.Statement(k, m)))
+					if err != nil {
+						return fmt.Errorf("case %s: %w", c.ID, err)
+					}
+					_, err = w.Write(b)
+					return err
+				},
+			})
+		}
+	}
+	return files, nil
 }
