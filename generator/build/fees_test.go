@@ -137,3 +137,41 @@ func TestStatementsDeterministicAndGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestIncrementalFees edits a case's fees.txt and checks that an
+// incremental rebuild re-renders the case's ledger page and the docket,
+// and equals a build from scratch.
+func TestIncrementalFees(t *testing.T) {
+	dir := incCopy(t)
+	const rel = "content/cases/2026-fam-0402-delacroix-haddad/fees.txt"
+	b := NewIncremental(Options{Source: dir, AsOf: incAsOf})
+	ctx := context.Background()
+	if _, err := b.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	incWrite(t, dir, rel, incRead(t, dir, rel)+"2026-11-20  1h15  session  #1  Follow-up session on the return flights\n")
+	u, err := b.Rebuild(ctx, []string{rel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rendered := map[string]bool{}
+	for _, p := range u.Rendered {
+		rendered[p] = true
+	}
+	for _, p := range []string{"private/fees/2026-fam-0402-delacroix-haddad.html", "private/index.html"} {
+		if !rendered[p] {
+			t.Errorf("editing %s did not render %s again (rendered %v)", rel, p, u.Rendered)
+		}
+	}
+	if !bytes.Contains(u.Files["private/fees/2026-fam-0402-delacroix-haddad.html"], []byte("Follow-up session on the return flights")) {
+		t.Error("the ledger page does not show the new entry")
+	}
+	incSame(t, "edit fees.txt", u.Files, incFull(t, dir))
+
+	// A broken entry is a finding at its line, and the build keeps the
+	// last good output.
+	incWrite(t, dir, rel, incRead(t, dir, rel)+"2026-11-21  -1h  call  Negative\n")
+	if _, err := b.Rebuild(ctx, []string{rel}); err == nil || !strings.Contains(err.Error(), "fees.txt:12: negative time") {
+		t.Errorf("a negative time: got %v, want an error at fees.txt:12", err)
+	}
+}

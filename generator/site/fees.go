@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"io"
 	"slices"
 	"strconv"
@@ -46,19 +47,68 @@ func (c *caseView) Account() *fees.Account {
 type feeView struct {
 	Acc      *fees.Account
 	Currency string
-	Rows     []feeRow
+	// RowsHTML is the ledger table's rows, written here rather than by
+	// the template: a ledger of 200 entries made the template's
+	// reflection the fee pages' main cost at 10,000 issues.
+	RowsHTML template.HTML
 	Parents  [2]feeParent
 	Issues   []feeBucket
 	Acts     []feeBucket
 }
 
-// feeRow is one entry of the ledger page.
-type feeRow struct {
-	Line                   *fees.Line
-	Date, What, Time       string
-	Amount, ShareA, ShareB string
-	BalanceA, BalanceB     string
-	Source                 string // "fees.txt:12"
+// ledgerRows writes the ledger table's rows, escaped as html/template
+// would.
+func ledgerRows(c *caseView, acc *fees.Account) template.HTML {
+	if len(acc.Lines) == 0 {
+		return `<tr><td colspan="9">No entries yet.</td></tr>`
+	}
+	la, lb := template.HTMLEscapeString(orLabel(c.PartyA.Label, "Parent A")), template.HTMLEscapeString(orLabel(c.PartyB.Label, "Parent B"))
+	var b strings.Builder
+	b.Grow(len(acc.Lines) * 700)
+	num := func(label string, v string) {
+		b.WriteString(`<td class="num" data-label="`)
+		b.WriteString(label)
+		b.WriteString(`">`)
+		b.WriteString(v)
+		b.WriteString("</td>\n")
+	}
+	prefix := "content/cases/" + c.Case.ID + "/"
+	for i := range acc.Lines {
+		ln := &acc.Lines[i]
+		e := ln.Entry
+		d := e.Date.String()
+		b.WriteString("\n<tr>\n<td class=\"date\"><time datetime=\"")
+		b.WriteString(d)
+		b.WriteString(`">`)
+		b.WriteString(d)
+		b.WriteString("</time></td>\n<td data-label=\"Entry\">")
+		b.WriteString(template.HTMLEscapeString(fees.Describe(c.Case, ln)))
+		if ln.Reason != "" {
+			b.WriteString(` <span class="muted">(allocated otherwise: see Terms)</span>`)
+		}
+		b.WriteString("</td>\n")
+		t := ""
+		if e.Kind == practice.EntryTime {
+			t = fees.Hours(e.Minutes)
+		}
+		num("Time", t)
+		num("Amount", ln.Amount.String())
+		num(la, ln.Shares[0].String())
+		num(lb, ln.Shares[1].String())
+		num(la+" balance", ln.Balance[0].String())
+		num(lb+" balance", ln.Balance[1].String())
+		b.WriteString(`<td data-label="Line"><code>`)
+		b.WriteString(template.HTMLEscapeString(strings.TrimPrefix(c.Case.FeeLedger.Pos(e).String(), prefix)))
+		b.WriteString("</code></td>\n</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+func orLabel(label, def string) string {
+	if label != "" {
+		return label
+	}
+	return def
 }
 
 // feeParent is one parent's totals and retainer.
@@ -80,17 +130,7 @@ type feeBucket struct {
 func feesPage(c *caseView, asOf practice.Date) *feeView {
 	acc := c.Account()
 	v := &feeView{Acc: acc, Currency: acc.Terms.CurrencyCode()}
-	for i := range acc.Lines {
-		ln := &acc.Lines[i]
-		r := feeRow{Line: ln, Date: ln.Entry.Date.String(), What: fees.Describe(c.Case, ln),
-			Amount: ln.Amount.String(), ShareA: ln.Shares[0].String(), ShareB: ln.Shares[1].String(),
-			BalanceA: ln.Balance[0].String(), BalanceB: ln.Balance[1].String(),
-			Source: strings.TrimPrefix(c.Case.FeeLedger.Pos(ln.Entry).String(), "content/cases/"+c.Case.ID+"/")}
-		if ln.Entry.Kind == practice.EntryTime {
-			r.Time = fees.Hours(ln.Entry.Minutes)
-		}
-		v.Rows = append(v.Rows, r)
-	}
+	v.RowsHTML = ledgerRows(c, acc)
 	for k, key := range fees.Parents {
 		t := acc.Totals[k]
 		v.Parents[k] = feeParent{Name: c.Case.Party(key).Name, Key: key,
@@ -100,10 +140,11 @@ func feesPage(c *caseView, asOf practice.Date) *feeView {
 	}
 	for _, b := range acc.Issues {
 		fb := feeBucket{Name: "General (no issue)", Time: fees.Hours(b.Minutes), Amount: b.Amount.String(), ShareA: b.Shares[0].String(), ShareB: b.Shares[1].String()}
-		for _, iv := range c.Issues {
-			if iv.Issue.Number == b.Issue && b.Issue != 0 {
-				fb.Name, fb.Href = strconv.Itoa(b.Issue)+". "+iv.Issue.Title, iv.Href
-			}
+		if b.Issue != 0 {
+			// By number, not title: the page then depends on the case and
+			// its ledger alone, and an edit of an issue does not render
+			// it again. check makes sure the issue exists.
+			fb.Name, fb.Href = "Issue "+strconv.Itoa(b.Issue), c.Dir+"issues/"+strconv.Itoa(b.Issue)+".html"
 		}
 		v.Issues = append(v.Issues, fb)
 	}
@@ -176,8 +217,9 @@ func (b *billingView) Rows() []billingRow { b.compute(); return b.rows }
 // Hours returns the time of every case this month.
 func (b *billingView) Hours() string { b.compute(); return fees.Hours(b.min) }
 
-// feePages returns the ledger pages, in path order. A ledger page shows
-// the case's issue titles, so it depends on the case's issues too.
+// feePages returns the ledger pages, in path order. A ledger page depends
+// on its case (case.md and fees.txt, which parse reads with it) and on the
+// date, which decides what is overdue.
 func (s *Site) feePages() []Page {
 	var pages []Page
 	for _, c := range s.cases {
@@ -186,9 +228,6 @@ func (s *Site) feePages() []Page {
 			continue
 		}
 		deps := []string{DepAsOf, DepCase(c.Case.ID), DepPractice}
-		for _, v := range c.Issues {
-			deps = append(deps, v.dep)
-		}
 		c, asOf := c, s.asOf
 		pages = append(pages, Page{Path: href, Deps: sortDeps(deps), render: func(w io.Writer) error {
 			data := &pageData{Title: "Fees: " + c.Case.Title, Case: c, Root: strings.Repeat("../", strings.Count(href, "/")), Fees: feesPage(c, asOf)}
