@@ -8,11 +8,12 @@
 //	pcdocket new    issue CASE-ID "Title"
 //	pcdocket check  [--source DIR] [--as-of DATE] [--format text|json]
 //	pcdocket deadlines [--source DIR] [--as-of DATE] [--json]
-//	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]]
+//	pcdocket build  [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--statements YYYY-MM] [--encrypt [--keys FILE]]
 //	pcdocket serve  [--source DIR] [--addr 127.0.0.1:8080]
 //	pcdocket seal   [--source DIR] [--signing-key FILE] CASE-ID NUMBER
 //	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
+//	pcdocket statement [--source DIR] --month YYYY-MM [--csv] [--report] [--out DIR] CASE-ID | --all
 //	pcdocket keygen --out FILE
 //	pcdocket keys   init | import FILE.p12 | show
 //	pcdocket version (or --version)
@@ -72,6 +73,7 @@ func commands() map[string]command {
 		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed, and check its digital signature", runVerify},
 		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
 		"keys":      {"create (init) or import (import FILE.p12) the certificate that digitally signs the documents", runKeys},
+		"statement": {"fees: a parent's monthly statement (PDF), the fee report to the court (--report), or the ledger as CSV (--csv)", runStatement},
 		"version":   {"print pcdocket's version and the revision it was built from", runVersion},
 		"help":      {"show the help of a command: pcdocket help COMMAND", runHelp},
 	}
@@ -452,7 +454,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	force := fs.Bool("force", false, "write into an existing output folder that holds files pcdocket did not write (never one inside the practice's sources)")
 	encrypt := fs.Bool("encrypt", false, "encrypt the private site; the coordinator's passphrase comes from $"+vault.EnvPassphrase+" or --keys")
 	keys := fs.String("keys", "", "with --encrypt: a JSON keys file outside the practice folder with the coordinator's and parents' passphrases")
-	setUsage(fs, "pcdocket build [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--encrypt [--keys FILE]] [--force]")
+	statements := fs.String("statements", "", "also write each parent's fee statement for month YYYY-MM of every case, into private/statements/")
+	setUsage(fs, "pcdocket build [--source DIR] [--output DIR] [--as-of DATE] [--no-documents] [--statements YYYY-MM] [--encrypt [--keys FILE]] [--force]")
 	if code, ok := parseArgs(e, fs, args, 0, 0); !ok {
 		return code
 	}
@@ -464,7 +467,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket build: %v\n", err)
 		return 2
 	}
-	opts := build.Options{Source: c.source, Output: *out, AsOf: asOf, NoDocuments: *noDocs, Force: *force}
+	opts := build.Options{Source: c.source, Output: *out, AsOf: asOf, NoDocuments: *noDocs, Force: *force, Statements: *statements}
 	if *keys != "" && !*encrypt {
 		fmt.Fprintln(e.stderr, "pcdocket build: --keys needs --encrypt")
 		return 2

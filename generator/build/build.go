@@ -53,6 +53,10 @@ type Options struct {
 	// pcdocket did not write (see CheckOutput); it never allows one that
 	// overlaps the practice's sources.
 	Force bool
+	// Statements, a month YYYY-MM, adds each parent's fee statement for
+	// that month of every case with fees, as private/statements/*.pdf
+	// (statements.go).
+	Statements string
 }
 
 func (o Options) output() string {
@@ -219,6 +223,13 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 			return nil, err
 		}
 		files = append(files, docs...)
+	}
+	if opts.Statements != "" {
+		sts, err := statementFiles(p, book, tmpl, md, opts.Statements) // statements.go
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, sts...)
 	}
 	pub, err := public.Pages(p, tmpl)
 	if err != nil {

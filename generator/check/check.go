@@ -316,6 +316,7 @@ func (k *checker) checkCase(c *practice.Case) {
 	k.rules(src, c.Rules)
 	k.issues(c)
 	k.pendingAtEnd(c)
+	k.fees(c) // fees.go
 }
 
 // parties checks how each parent is served: a serve_by from the

@@ -25,6 +25,9 @@ type decoder struct {
 
 var dateType = reflect.TypeFor[practice.Date]()
 
+// moneyType is decoded from an amount written as text or a number (fees).
+var moneyType = reflect.TypeFor[practice.Money]()
+
 // field describes one tagged struct field.
 type field struct {
 	key      string
@@ -259,6 +262,15 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 		} else {
 			v.Set(reflect.ValueOf(date))
 		}
+		return
+	}
+	if v.Type() == moneyType {
+		m, err := practice.ParseMoney(n.Value)
+		if n.Kind != yaml.ScalarNode || err != nil {
+			d.fail(n, path, "%s: want an amount like 187.50, got %s", path, kindName(n))
+			return
+		}
+		v.SetInt(int64(m))
 		return
 	}
 	switch v.Kind() {

@@ -264,6 +264,9 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 			c.Issues = append(c.Issues, is)
 		}
 	}
+	// Issue 17 hook: the case's fee ledger, fees.txt (parse/fees.go).
+	c.FeeLedger, more = r.readFees(root, dir)
+	diags = append(diags, more...)
 	return c, diags
 }
 

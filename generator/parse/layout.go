@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 
+	"pcdocket/generator/practice"
 	"pcdocket/generator/sourcefile"
 )
 
@@ -18,17 +19,17 @@ import (
 //	content/cases/<case-id>/case.md
 //	content/cases/<case-id>/issues/<name>.md
 //	content/cases/<case-id>/sealed/ledger.yaml and the sealed PDFs
-//	content/cases/<case-id>/ledger.txt (the fee ledger)
+//	content/cases/<case-id>/fees.txt (the fee ledger)
 //	content/cases/<case-id>/exhibits/...
 
 // Paths inside a case folder, content/cases/<case-id>/.
 const (
-	SealedDir     = "sealed"      // package seal's sealed documents and their ledger
-	SealLedger    = "ledger.yaml" // the seal ledger, inside SealedDir
-	FeeLedgerFile = "ledger.txt"  // the fee ledger
-	ExhibitsDir   = "exhibits"    // documents a case refers to, which pcdocket does not read
-	TemplatesDir  = "templates"   // a practice's template overrides
-	ContentDir    = "content"     // the cases and the public pages
+	SealedDir     = "sealed"         // package seal's sealed documents and their ledger
+	SealLedger    = "ledger.yaml"    // the seal ledger, inside SealedDir
+	FeeLedgerFile = practice.FeeFile // the fee ledger, fees.txt
+	ExhibitsDir   = "exhibits"       // documents a case refers to, which pcdocket does not read
+	TemplatesDir  = "templates"      // a practice's template overrides
+	ContentDir    = "content"        // the cases and the public pages
 )
 
 // A Kind says what a path in a practice folder is to pcdocket.
@@ -50,7 +51,7 @@ const (
 	KindIssue                    // an issue file, content/cases/<case-id>/issues/<name>.md
 	KindSealed                   // a case's sealed/ folder, or a sealed document in it
 	KindSealLedger               // a case's seal ledger, sealed/ledger.yaml
-	KindFeeLedger                // a case's fee ledger, ledger.txt
+	KindFeeLedger                // a case's fee ledger, fees.txt
 	KindExhibit                  // a case's exhibits/ folder, or anything in it
 	KindStray                    // any other path under content/: pcdocket reads it only to report it as misplaced
 )

@@ -79,7 +79,7 @@ func TestMisplacedFiles(t *testing.T) {
 			caseDir + "/" + SealedDir + "/01.pdf": "%PDF-1.4",
 			caseDir + "/issues/" + FeeLedgerFile:  "",
 		}, "", []string{
-			"content/cases/2026-fam-0001/issues/ledger.txt: warning: pcdocket does not read this file: it reads only files ending in .md (did you mean content/cases/2026-fam-0001/issues/ledger.md?)"}},
+			"content/cases/2026-fam-0001/issues/fees.txt: warning: pcdocket does not read this file: it reads only files ending in .md (did you mean content/cases/2026-fam-0001/issues/fees.md?)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

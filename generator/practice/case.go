@@ -16,6 +16,12 @@ type Case struct {
 	// Jurisdiction overrides the practice's jurisdiction profile for this
 	// case: a case may be before a court of another state.
 	Jurisdiction string `pc:"jurisdiction"`
+	// Fees are the fee terms of the order; nil when case.md gives none.
+	Fees *Fees `pc:"fees"`
+
+	// FeeLedger is the case's time and money (fees.txt), nil when the
+	// case has none. Package fees prices it under Fees.
+	FeeLedger *FeeLedger
 
 	Body   string   // the coordinator's private notes (Markdown)
 	Issues []*Issue // sorted by Number

@@ -44,6 +44,14 @@ func canaryFill(v reflect.Value, path string, seen *[]string) {
 			v.SetInt(int64(n))
 			*seen = append(*seen, fmt.Sprint(n))
 		}
+	case reflect.Int64:
+		// Fee amounts (practice.Money, issue 17): recorded as pcdocket
+		// prints them and as the raw number of cents.
+		if v.Type() == reflect.TypeOf(practice.Money(0)) && v.Int() == 0 {
+			n := 7300000 + len(*seen)
+			v.SetInt(int64(n))
+			*seen = append(*seen, practice.Money(n).String(), fmt.Sprint(n))
+		}
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Pointer && v.Type().Elem().Elem() == reflect.TypeOf(practice.Issue{}) {
 			return // issues are filled separately so that each has its case
@@ -78,6 +86,9 @@ func canaryCase(t *testing.T) (*practice.Case, []string) {
 		c.Issues = append(c.Issues, is)
 	}
 	c.Body = "CANARYCASENOTES private notes"
+	if c.Fees == nil || c.FeeLedger == nil || len(c.FeeLedger.Entries) == 0 || c.FeeLedger.Entries[0].Note == "" {
+		t.Fatal("the reflective fill missed the fee terms or the fee ledger")
+	}
 	seen = append(seen, "CANARYCASENOTES")
 	return c, seen
 }

@@ -128,7 +128,7 @@ func (d Dep) Case() (string, bool) {
 }
 
 // Template files the site needs under private/ in the template file system.
-var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.html", "clause.html", "categories.html", "category.html"}
+var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.html", "clause.html", "categories.html", "category.html", "fees.html"}
 
 // Site renders the private site of one practice. Templates are parsed once
 // in New; a Site is safe for concurrent use.
@@ -344,6 +344,7 @@ func (s *Site) buildPages() error {
 		add(cv.Href, deps, "category.html", &pageData{Title: cv.Category.Label, Nav: "categories", Category: cv})
 	}
 	slices.SortFunc(pages[cats:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
+	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)
 
 	// The docket. Besides its rows it counts every case's issues, open,
 	// overdue and closed, so it depends on every issue.
@@ -357,7 +358,8 @@ func (s *Site) buildPages() error {
 		}
 	}
 	deps = append(deps, DepPractice)
-	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases})
+	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
+		Billing: &billingView{cases: s.cases, asOf: s.asOf}})
 
 	notes := len(pages)
 	for _, c := range s.cases {

@@ -36,6 +36,8 @@ type pageData struct {
 	Issue      *issueView      // issue pages
 	Clause     *clauseView     // clause pages
 	Notes      bool            // the coordinator's notes page of .Case
+	Fees       *feeView        // fees/<case>.html (fees.go)
+	Billing    *billingView    // index.html: the billing summary (fees.go)
 }
 
 // docketData is the practice-wide view of open issues and recent outcomes.
@@ -97,6 +99,8 @@ type caseView struct {
 	search     sync.Once // searchEntry
 	searchJSON []byte
 	searchErr  error
+
+	fees feeCache // the case's priced ledger (fees.go)
 
 	md section
 }
