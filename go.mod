@@ -1,6 +1,6 @@
 module pcdocket
 
-go 1.26
+go 1.26.0
 
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
@@ -12,6 +12,7 @@ require (
 )
 
 require (
+	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.13.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

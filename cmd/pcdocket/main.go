@@ -430,14 +430,7 @@ func summarize(w io.Writer, diags diag.List) {
 		fmt.Fprintln(w, "no problems found")
 		return
 	}
-	fmt.Fprintf(w, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	fmt.Fprintf(w, "%s, %s\n", diag.Plural(errs, "error"), diag.Plural(warns, "warning"))
 }
 
 func runBuild(ctx context.Context, e *env, args []string) int {

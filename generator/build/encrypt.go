@@ -3,12 +3,10 @@ package build
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"path"
 	"runtime"
 	"strings"
-	"sync"
 
 	"pcdocket/generator/practice"
 	"pcdocket/generator/vault"
@@ -28,32 +26,19 @@ func encryptPrivate(ctx context.Context, p *practice.Practice, files []File, opt
 		}
 	}
 	// Render in parallel, like WriteFiles: the pages are the same work.
-	var (
-		mu       sync.Mutex
-		firstErr error
-	)
 	byPath := map[string]File{}
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
-	parallel(ctx, runtime.GOMAXPROCS(0), len(priv), func(i int) bool {
-		f := byPath[path.Join(PrivateDir, priv[i].Path)]
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			mu.Lock()
-			if firstErr == nil {
-				firstErr = fmt.Errorf("%s: %w", f.Path, err)
-			}
-			mu.Unlock()
-			return false
-		}
-		priv[i].Data = buf.Bytes()
-		return true
-	})
-	if firstErr != nil {
-		return nil, firstErr
+	todo := make([]File, len(priv))
+	for i := range priv {
+		todo[i] = byPath[path.Join(PrivateDir, priv[i].Path)]
 	}
-	if err := ctx.Err(); err != nil {
+	err := renderFiles(ctx, todo, runtime.GOMAXPROCS(0), func(i int, data []byte) error {
+		priv[i].Data = bytes.Clone(data)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	vo := *opts.Encrypt

@@ -15,8 +15,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 
 	"pcdocket/generator/diag"
@@ -70,14 +70,26 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	diags = append(diags, r.strayContent(root, ids)...)
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
-	parallel(len(ids), func() func(i int) {
-		r := &reader{ctx: ctx, limit: limit}
-		return func(i int) {
+	// Cases are read on all cores, each worker with a reader of its own
+	// (its buffer and the interned key paths are not shared).
+	workers := runtime.GOMAXPROCS(0)
+	readers := make(chan *reader, workers)
+	for range workers {
+		readers <- &reader{ctx: ctx, limit: limit}
+	}
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i := range ids {
+		g.Go(func() error {
+			r := <-readers
+			defer func() { readers <- r }()
 			if ctx.Err() == nil {
 				cases[i], caseDiags[i] = r.readCase(root, ids[i])
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	for i, c := range cases {
 		diags = append(diags, caseDiags[i]...)
 		if c != nil {
@@ -396,27 +408,4 @@ func slug(s string) string {
 		return "case-1"
 	}
 	return out
-}
-
-// parallel calls f(0..n-1) on all cores, with one f per goroutine from
-// newF, so that each can keep its own reader.
-func parallel(n int, newF func() func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		f := newF()
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -77,6 +77,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/sync/errgroup"
+
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
@@ -492,16 +494,12 @@ func clauseTitle(c *practice.Clause) string {
 
 // forEach calls f(0..n-1) on all cores and returns when every call has.
 func forEach(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // partials caches the output of the template function cached. The sites

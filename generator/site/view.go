@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"pcdocket/generator/deadline"
+	"pcdocket/generator/diag"
 	"pcdocket/generator/document"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
@@ -137,14 +138,6 @@ type timelineRow struct {
 	To     string // where a referral went, for "to ..."
 	Result string // a mediation's result
 	Note   string
-}
-
-// plural formats a count with a noun: "1 day", "3 days".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // clauseView is a plan clause with its page and interpretation history.
@@ -309,7 +302,7 @@ func (v *issueView) display() {
 	v.RaisedOnLong = is.RaisedOn.Long()
 	v.RecordLong = v.RecordClosed.Long()
 	v.DueLong = v.Due.Long()
-	v.DaysLateText, v.DaysLeftText = plural(v.DaysLate, "day"), plural(v.DaysLeft, "day")
+	v.DaysLateText, v.DaysLeftText = diag.Plural(v.DaysLate, "day"), diag.Plural(v.DaysLeft, "day")
 	v.ObjectionLong, v.FilingLong = v.Objection.Long(), v.Filing.Long()
 	v.Timeline = append(v.Timeline, timelineRow{On: is.RaisedOn.String(), What: "Raised", By: v.RaisedBy})
 	for _, e := range is.Events {
@@ -430,7 +423,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md func(string) (template
 	cv.Recommends = c.Appointment.Recommends()
 	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
 	cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
-	cv.ObjectionDays = plural(cv.Deadlines.ObjectionDays, "day")
+	cv.ObjectionDays = diag.Plural(cv.Deadlines.ObjectionDays, "day")
 	prof := s.book.Profile(c)
 	cv.Jurisdiction = fmt.Sprintf("%s (%s)", prof.Name, prof.Code)
 	cv.JurisdictionSummary = prof.Summary
@@ -523,7 +516,7 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 	v.HasDue = !v.Due.IsZero()
 	if v.Objection.IsZero() && (is.DocumentKind() == "determination" || is.DocumentKind() == "recommendation") {
 		per := s.book.Profile(is.Case).Review.Period(cv.Deadlines.ObjectionDays)
-		v.ObjectionBasis = fmt.Sprintf("%s after %s (not yet recorded)", plural(per.Days, "day"), per.From)
+		v.ObjectionBasis = fmt.Sprintf("%s after %s (not yet recorded)", diag.Plural(per.Days, "day"), per.From)
 	}
 	v.DaysPending = max(is.DaysPending(s.asOf), 0) // a reference date before raised_on counts nothing
 	if is.Pending() && !v.Due.IsZero() {

@@ -68,9 +68,11 @@ import (
 	"mime"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"pcdocket/generator/practice"
 	"pcdocket/templates"
@@ -288,18 +290,16 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 	}
 	// The derivations are the slow part of a build (by design): run them on
 	// all cores.
-	var wg sync.WaitGroup
-	errs := make([]error, len(holders))
 	keks := make([][]byte, len(holders))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, h := range holders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			keks[i], errs[i] = derive(h.pass, kr.Slots[i].Salt, iter)
-		}()
+		g.Go(func() (err error) {
+			keks[i], err = derive(h.pass, kr.Slots[i].Salt, iter)
+			return err
+		})
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	for i, h := range holders {
