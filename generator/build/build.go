@@ -165,7 +165,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Public++
 		}
 	}
-	if err := WriteAtomic(ctx, opts.output(), files); err != nil {
+	if err := publishFiles(ctx, opts.output(), files); err != nil {
 		return nil, err
 	}
 	res.Duration = time.Since(start)

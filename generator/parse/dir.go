@@ -107,11 +107,6 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	return p, diags, ctx.Err()
 }
 
-// ReadPractice reads practice.yaml.
-func ReadPractice(root string) (*practice.Practice, diag.List) {
-	return newReader(practice.DefaultMaxFileBytes).readPractice(root)
-}
-
 func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	p := &practice.Practice{}
 	var diags diag.List
@@ -223,7 +218,7 @@ func caseIDs(root string) (ids, strays []string, diags diag.List) {
 			continue
 		}
 		if !ValidID(name) {
-			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters (e.g. %q)", name, slug(name))
+			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters (e.g. %q)", name, suggestID(name))
 			continue
 		}
 		ids = append(ids, name)
@@ -354,7 +349,7 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 		file := path.Join(PublicDir, name)
 		slugName := strings.TrimSuffix(name, ".md")
 		if !ValidID(slugName) {
-			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, slug(slugName)+".md")
+			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, suggestID(slugName)+".md")
 			continue
 		}
 		data, err := r.readFile(root, file)
@@ -384,28 +379,4 @@ func fileError(diags *diag.List, file string, err error) {
 	default:
 		diags.Errorf(practice.Pos{File: file}, "%v", err)
 	}
-}
-
-// slug suggests a valid id for a bad folder or file name.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
-	if len(out) > 64 {
-		out = out[:64]
-	}
-	if out == "" {
-		return "case-1"
-	}
-	return out
 }

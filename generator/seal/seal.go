@@ -561,7 +561,7 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	e = es[len(es)-1]
 	// The PDF first, then the ledger: a crash in between leaves a stray
 	// file that the next Seal reports, never a ledger entry without bytes.
-	if err := writeFileAtomic(pdfPath, pdf, 0o444); err != nil {
+	if err := sourcefile.WriteFile(pdfPath, pdf, 0o444); err != nil {
 		return Entry{}, fmt.Errorf("seal: %w", err)
 	}
 	if err := writeLedger(root, caseID, es); err != nil {
@@ -655,36 +655,10 @@ func writeLedger(root, caseID string, es []Entry) error {
 	}
 	enc.Close()
 	p := filepath.Join(root, filepath.FromSlash(ledgerPath(caseID)))
-	if err := writeFileAtomic(p, buf.Bytes(), 0o644); err != nil {
+	if err := sourcefile.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("seal: %w", err)
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames it.
-func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".seal-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, perm)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // Check reports, as findings, every sealed issue whose source changed since
