@@ -406,7 +406,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
 		return 2
 	}
-	l, err := build.Load(ctx, &build.Options{Source: c.source, AsOf: asOf})
+	l, err := build.Load(ctx, build.Options{Source: c.source, AsOf: asOf})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
 		return 1

@@ -91,36 +91,40 @@ type Result struct {
 type Loaded struct {
 	Practice      *practice.Practice // nil only when nothing could be read
 	Jurisdictions *jurisdiction.Set
-	Findings      diag.List // sorted
+	Findings      diag.List     // sorted
+	AsOf          practice.Date // the reference date the findings are as of
 }
 
 // Deadlines returns the practice's deadline book.
 func (l *Loaded) Deadlines() *deadline.Book { return deadline.New(l.Practice, l.Jurisdictions) }
 
-// Load parses and checks the practice at opts.Source. The findings hold
-// every problem. The error is the context's, when it ends first.
-//
-// When opts.AsOf is zero it is set to today in the practice's time zone.
-func Load(ctx context.Context, opts *Options) (*Loaded, error) {
+// Load parses and checks the practice at opts.Source as of opts.AsOf, or,
+// when that is zero, as of today in the practice's time zone (Loaded.AsOf
+// says which). The findings hold every problem. The error is the
+// context's, when it ends first.
+func Load(ctx context.Context, opts Options) (*Loaded, error) {
 	p, diags, err := parse.DirContext(ctx, opts.Source)
 	if err != nil {
 		return nil, err
 	}
 	seal.ApplyService(opts.Source, p) // served_on from the ledgers' service records
-	if opts.AsOf.IsZero() {
-		opts.AsOf = Today(p, time.Now())
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		asOf = Today(p, time.Now())
 	}
 	set, jd := jurisdiction.Load(opts.Source)
 	diags = append(diags, jd...)
-	diags = append(diags, Check(opts.Source, p, set, opts.AsOf)...)
+	diags = append(diags, Check(opts.Source, p, set, asOf)...)
 	diags.Sort()
-	return &Loaded{Practice: p, Jurisdictions: set, Findings: diags}, nil
+	return &Loaded{Practice: p, Jurisdictions: set, Findings: diags, AsOf: asOf}, nil
 }
 
 // Check runs every semantic check on a parsed practice: the rules of
 // package check, on the deadlines of set's profiles, and the sealing
-// ledger's. Full and incremental builds both call it, so that they can
-// never disagree on what is an error.
+// ledger's. A full build calls it through Load; an incremental rebuild
+// runs the same rules case by case (Builder.check: check.Top, check.Case of
+// the cases read again, seal.Check), keeping the findings of the cases that
+// did not change.
 func Check(root string, p *practice.Practice, set *jurisdiction.Set, asOf practice.Date) diag.List {
 	if p == nil {
 		return nil
@@ -140,10 +144,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := CheckOutput(opts.Source, opts.output(), opts.Force); err != nil {
 		return nil, err
 	}
-	l, err := Load(ctx, &opts)
+	l, err := Load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
+	opts.AsOf = l.AsOf
 	p, diags := l.Practice, l.Findings
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
@@ -181,8 +186,9 @@ type File struct {
 }
 
 // Render returns every output file of a loaded practice, private and
-// public, without writing anything.
+// public, as of l.AsOf, without writing anything.
 func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
+	opts.AsOf = l.AsOf
 	files, _, err := render(ctx, l.Practice, l.Jurisdictions, opts, nil)
 	return files, err
 }
