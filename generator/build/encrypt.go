@@ -45,11 +45,11 @@ func encryptPrivate(ctx context.Context, p *practice.Practice, files []File, opt
 	if vo.Templates == nil {
 		vo.Templates = templates.Overlay(path.Join(opts.Source, "templates"))
 	}
-	sealed, err := vault.Seal(p, priv, vo)
+	encrypted, err := vault.Encrypt(p, priv, vo)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range sealed {
+	for _, f := range encrypted {
 		data := f.Data
 		rest = append(rest, File{Path: path.Join(PrivateDir, f.Path), Render: func(w io.Writer) error {
 			_, err := w.Write(data)
