@@ -169,11 +169,6 @@ func localJurisdictions(root string) []string {
 	return codes
 }
 
-// YAMLFile decodes a whole YAML file (practice.yaml) into v.
-func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
-	return new(reader).yamlFile(file, data, v)
-}
-
 func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, diag.List) {
 	src := practice.Source{File: file, StartLine: 1}
 	var diags diag.List

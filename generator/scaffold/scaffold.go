@@ -125,8 +125,8 @@ func Init(dir string, p Practice) ([]string, error) {
 	return written, nil
 }
 
-// PublicPages returns the starter public pages by file name.
-func PublicPages() (map[string][]byte, error) {
+// publicPages returns the starter public pages by file name.
+func publicPages() (map[string][]byte, error) {
 	names, err := fs.Glob(starter, "starter/content/public/*.md")
 	if err != nil {
 		return nil, err

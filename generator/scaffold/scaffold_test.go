@@ -28,7 +28,7 @@ func TestStarterPagesFollowTheSample(t *testing.T) {
 	if err != nil || len(sample) == 0 {
 		t.Fatalf("sample pages: %v %v", sample, err)
 	}
-	pages, err := PublicPages()
+	pages, err := publicPages()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -405,16 +405,6 @@ func (l *Ledger) Sealed(is *practice.Issue) ([]byte, bool, error) {
 	return b, true, err
 }
 
-// Sealed loads the ledgers under root and returns the sealed bytes of is.
-// A build with many documents should Load once and use Ledger.Sealed.
-func Sealed(root string, p *practice.Practice, is *practice.Issue) ([]byte, bool, error) {
-	l, err := Load(root)
-	if err != nil {
-		return nil, false, err
-	}
-	return l.Sealed(is)
-}
-
 // Verify reports which sealed document pdf is, byte for byte, looking it
 // up by SHA-256 in every ledger under root. A match is trusted only if its
 // case's ledger holds together: an unbroken hash chain and, when p's

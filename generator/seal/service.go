@@ -86,9 +86,6 @@ func RecordService(root string, p *practice.Practice, caseID string, number int,
 	return es[len(es)-1], nil
 }
 
-// Services returns every service record, by case, in ledger order.
-func (l *Ledger) Services() []Entry { return l.services }
-
 // ServiceOf returns the recorded service of issue number of case caseID:
 // the first service record for it.
 func (l *Ledger) ServiceOf(caseID string, number int) (Entry, bool) {
