@@ -255,7 +255,7 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 	}
 	files = spreadDirs(files)
 	return renderFiles(ctx, files, writers(), func(i int, data []byte) error {
-		return writeFile(filepath.Join(dir, filepath.FromSlash(files[i].Path)), data, fileMode(siteOf(files[i].Path)))
+		return writeFileUnpolled(filepath.Join(dir, filepath.FromSlash(files[i].Path)), data, fileMode(siteOf(files[i].Path)))
 	})
 }
 
