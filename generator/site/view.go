@@ -147,23 +147,36 @@ type clauseView struct {
 	History []*issueView // issues citing the clause, newest first
 }
 
-// issueView is an issue with everything its pages show precomputed, as
-// plain fields: a field costs a template far less than a method call.
+// issueView is what the templates see of an issue (as .Issue on an issue
+// page, and as each row of the docket, case and category lists): the model,
+// then everything its pages show, precomputed as plain fields, because a
+// field costs a template far less than a method call (every call goes
+// through reflection). The groups are plain fields, not embedded structs:
+// text/template finds a promoted field by a search that allocates (see
+// caseView).
 type issueView struct {
-	Issue        *practice.Issue
-	Case         *practice.Case
-	CaseView     *caseView
-	Href         string // site path of the issue page
-	Status       string // "pending" or the outcome kind
-	StatusLabel  string // the status for display; a determination under a recommending appointment reads "Recommendation"
-	Pending      bool
-	Documented   bool
-	DocKind      string // practice.Issue.DocumentKind
-	DocTitle     string // practice.Issue.DocumentTitle
-	DocHref      string // site path of the PDF, or ""
-	Category     practice.Category
-	OutOfScope   bool   // the vocabulary or the appointment's scope_out excludes the category
-	Referral     string // where an out-of-scope matter goes, when known
+	// The model and where it sits.
+	Issue    *practice.Issue
+	Case     *practice.Case
+	CaseView *caseView
+	Href     string // site path of the issue page
+
+	// Status and category.
+	Status      string // "pending" or the outcome kind
+	StatusLabel string // the status for display; a determination under a recommending appointment reads "Recommendation"
+	Pending     bool   // no outcome yet
+	Category    practice.Category
+	OutOfScope  bool   // the vocabulary or the appointment's scope_out excludes the category
+	Referral    string // where an out-of-scope matter goes, when known
+	ReferredTo  string // the referral's label
+
+	// The document, when the outcome has one.
+	Documented bool
+	DocKind    string // practice.Issue.DocumentKind
+	DocTitle   string // practice.Issue.DocumentTitle
+	DocHref    string // site path of the PDF, or ""
+
+	// Dates and deadlines (package deadline computes them).
 	RecordClosed practice.Date
 	Due          practice.Date
 	HasDue       bool // the record has closed, so a due date runs
@@ -176,28 +189,29 @@ type issueView struct {
 	// ObjectionBasis and FilingBasis say how the deadline was computed and
 	// the rule it comes from.
 	ObjectionBasis, FilingBasis string
-	Deadlines                   []deadline.Deadline // every date of the issue (package deadline)
-	Cited                       []*clauseView       // the cited clauses, in the order cited
-	AmendsIssue                 *issueView          // the issue this one amends, when it exists
-	SupersededBy                *issueView          // the latest issue whose document amends this one's, when there is one
+	Deadlines                   []deadline.Deadline // every date of the issue
 
-	// Display strings, computed once: a field costs a template far less
-	// than a function call (every call goes through reflection).
+	// Links to other issues and clauses.
+	Cited        []*clauseView // the cited clauses, in the order cited
+	AmendsIssue  *issueView    // the issue this one amends, when it exists
+	SupersededBy *issueView    // the latest issue whose document amends this one's, when there is one
+
+	// Display strings, computed once.
 	RaisedBy      string // the party who raised the issue, by name
 	RaisedOnLong  string // "March 4, 2026"
 	RecordLong    string // the record's closing date, "" while it is open
-	DueLong       string
+	DueLong       string // the due date, "March 4, 2026"
 	DaysLateText  string // "3 days"
-	DaysLeftText  string
+	DaysLeftText  string // "3 days"
 	OnLong        string // the outcome's date; "" while pending
-	EffectiveLong string
+	EffectiveLong string // the date the outcome takes effect
 	EffectiveOwn  bool   // the outcome takes effect on a day of its own
 	ServedLong    string // "" while not served
-	ObjectionLong string
-	FilingLong    string
-	ReferredTo    string // the referral's label
+	ObjectionLong string // the objection deadline, long form
+	FilingLong    string // the filing deadline, long form
 	Timeline      []timelineRow
 
+	// Not for templates.
 	dep string // DepIssue, computed once
 
 	md   func(string) (template.HTML, error)
