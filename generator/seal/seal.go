@@ -510,16 +510,9 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	if sv := is.Outcome.ServedOn; sv.After(on) {
 		return Entry{}, fmt.Errorf("seal: issue %s: served_on %s is after the sealing date %s, so the sealed certificate of service would certify a service that has not happened; remove outcome.served_on, seal, and after serving record it with `pcdocket served %s %d --on DATE`", is.ID(), sv, on, caseID, number)
 	}
-	pub, err := signingKey(p, key)
+	existing, err := soundLedger(root, p, caseID, key, "sealed")
 	if err != nil {
 		return Entry{}, err
-	}
-	existing, err := readLedger(root, caseID)
-	if err != nil {
-		return Entry{}, err
-	}
-	if flaws, _ := audit(caseID, existing, pub); len(flaws) > 0 {
-		return Entry{}, fmt.Errorf("seal: %w; nothing sealed", flawError(caseID, flaws))
 	}
 	for _, e := range existing {
 		if e.Number == number && e.Service == nil {
@@ -559,6 +552,25 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		return Entry{}, err
 	}
 	return e, nil
+}
+
+// soundLedger returns the ledger of case caseID, checking first that key
+// is the one p pins (see signingKey), and refusing a ledger whose chain or signatures do
+// not hold: an entry added to it would vouch for them. done says what is
+// then not done: "sealed", "recorded".
+func soundLedger(root string, p *practice.Practice, caseID string, key ed25519.PrivateKey, done string) ([]Entry, error) {
+	pub, err := signingKey(p, key)
+	if err != nil {
+		return nil, err
+	}
+	es, err := readLedger(root, caseID)
+	if err != nil {
+		return nil, err
+	}
+	if flaws, _ := audit(caseID, es, pub); len(flaws) > 0 {
+		return nil, fmt.Errorf("seal: %w; nothing %s", flawError(caseID, flaws), done)
+	}
+	return es, nil
 }
 
 // Rechain rewrites case caseID's ledger with its hash chain and, when p
