@@ -16,26 +16,18 @@ import (
 // encryptPrivate renders the private files into memory and replaces them
 // with their encrypted site (see package vault); public files pass through.
 func encryptPrivate(ctx context.Context, p *practice.Practice, files []File, opts Options) ([]File, error) {
-	var priv []vault.File
-	var rest []File
+	var toRender, rest []File
 	for _, f := range files {
-		if rel, ok := strings.CutPrefix(f.Path, PrivateDir+"/"); ok {
-			priv = append(priv, vault.File{Path: rel})
+		if strings.HasPrefix(f.Path, PrivateDir+"/") {
+			toRender = append(toRender, f)
 		} else {
 			rest = append(rest, f)
 		}
 	}
 	// Render in parallel, like WriteFiles: the pages are the same work.
-	byPath := map[string]File{}
-	for _, f := range files {
-		byPath[f.Path] = f
-	}
-	todo := make([]File, len(priv))
-	for i := range priv {
-		todo[i] = byPath[path.Join(PrivateDir, priv[i].Path)]
-	}
-	err := renderFiles(ctx, todo, runtime.GOMAXPROCS(0), func(i int, data []byte) error {
-		priv[i].Data = bytes.Clone(data)
+	priv := make([]vault.File, len(toRender))
+	err := renderFiles(ctx, toRender, runtime.GOMAXPROCS(0), func(i int, data []byte) error {
+		priv[i] = vault.File{Path: strings.TrimPrefix(toRender[i].Path, PrivateDir+"/"), Data: bytes.Clone(data)}
 		return nil
 	})
 	if err != nil {
