@@ -40,7 +40,7 @@ func runDeadlines(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	opts := build.Options{Source: c.source, AsOf: asOf}
-	l, err := build.Load(ctx, &opts)
+	l, err := build.Load(ctx, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket deadlines: %v\n", err)
 		return 1
@@ -55,7 +55,7 @@ func runDeadlines(ctx context.Context, e *env, args []string) int {
 	if *asJSON {
 		return writeDeadlinesJSON(e.stdout, e.stderr, all)
 	}
-	writeDeadlinesText(e.stdout, all, opts.AsOf)
+	writeDeadlinesText(e.stdout, all, l.AsOf)
 	return 0
 }
 

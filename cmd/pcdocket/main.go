@@ -410,7 +410,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
 		return 2
 	}
-	l, err := build.Load(ctx, &build.Options{Source: c.source, AsOf: asOf})
+	l, err := build.Load(ctx, build.Options{Source: c.source, AsOf: asOf})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pcdocket check: %v\n", err)
 		return 1
@@ -435,14 +435,7 @@ func summarize(w io.Writer, diags diag.List) {
 		fmt.Fprintln(w, "no problems found")
 		return
 	}
-	fmt.Fprintf(w, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	fmt.Fprintf(w, "%s, %s\n", diag.Plural(errs, "error"), diag.Plural(warns, "warning"))
 }
 
 func runBuild(ctx context.Context, e *env, args []string) int {

@@ -95,10 +95,10 @@ func runSeal(ctx context.Context, e *env, args []string) int {
 		}
 		var where []string
 		if cases > 0 {
-			where = append(where, plural(cases, "error")+" in other cases")
+			where = append(where, diag.Plural(cases, "error")+" in other cases")
 		}
 		if pages > 0 {
-			where = append(where, plural(pages, "error")+" in the public pages")
+			where = append(where, diag.Plural(pages, "error")+" in the public pages")
 		}
 		fmt.Fprintf(e.stderr, "pcdocket seal: warning: %s; not blocking this seal\n", strings.Join(where, " and "))
 	}

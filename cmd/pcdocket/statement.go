@@ -58,7 +58,7 @@ func runStatement(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	opts := build.Options{Source: c.source, AsOf: asOf}
-	l, accs, err := build.FeeAccounts(ctx, &opts, ids)
+	l, accs, err := build.FeeAccounts(ctx, opts, ids)
 	if err != nil {
 		var le *diag.ListError
 		if errors.As(err, &le) {
@@ -79,7 +79,7 @@ func runStatement(ctx context.Context, e *env, args []string) int {
 	}
 	var docs []build.FeeDoc
 	if *report {
-		docs, err = build.FeeReports(&opts, l, accs, opts.AsOf)
+		docs, err = build.FeeReports(&opts, l, accs, l.AsOf)
 	} else {
 		docs, err = build.Statements(&opts, l, accs, m)
 	}

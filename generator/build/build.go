@@ -20,6 +20,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"pcdocket/generator/check"
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
@@ -93,36 +95,40 @@ type Result struct {
 type Loaded struct {
 	Practice      *practice.Practice // nil only when nothing could be read
 	Jurisdictions *jurisdiction.Set
-	Findings      diag.List // sorted
+	Findings      diag.List     // sorted
+	AsOf          practice.Date // the reference date the findings are as of
 }
 
 // Deadlines returns the practice's deadline book.
 func (l *Loaded) Deadlines() *deadline.Book { return deadline.New(l.Practice, l.Jurisdictions) }
 
-// Load parses and checks the practice at opts.Source. The findings hold
-// every problem. The error is the context's, when it ends first.
-//
-// When opts.AsOf is zero it is set to today in the practice's time zone.
-func Load(ctx context.Context, opts *Options) (*Loaded, error) {
+// Load parses and checks the practice at opts.Source as of opts.AsOf, or,
+// when that is zero, as of today in the practice's time zone (Loaded.AsOf
+// says which). The findings hold every problem. The error is the
+// context's, when it ends first.
+func Load(ctx context.Context, opts Options) (*Loaded, error) {
 	p, diags, err := parse.DirContext(ctx, opts.Source)
 	if err != nil {
 		return nil, err
 	}
 	seal.ApplyService(opts.Source, p) // served_on from the ledgers' service records
-	if opts.AsOf.IsZero() {
-		opts.AsOf = Today(p, time.Now())
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		asOf = Today(p, time.Now())
 	}
 	set, jd := jurisdiction.Load(opts.Source)
 	diags = append(diags, jd...)
-	diags = append(diags, Check(opts.Source, p, set, opts.AsOf)...)
+	diags = append(diags, Check(opts.Source, p, set, asOf)...)
 	diags.Sort()
-	return &Loaded{Practice: p, Jurisdictions: set, Findings: diags}, nil
+	return &Loaded{Practice: p, Jurisdictions: set, Findings: diags, AsOf: asOf}, nil
 }
 
 // Check runs every semantic check on a parsed practice: the rules of
 // package check, on the deadlines of set's profiles, and the sealing
-// ledger's. Full and incremental builds both call it, so that they can
-// never disagree on what is an error.
+// ledger's. A full build calls it through Load; an incremental rebuild
+// runs the same rules case by case (Builder.check: check.Top, check.Case of
+// the cases read again, seal.Check), keeping the findings of the cases that
+// did not change.
 func Check(root string, p *practice.Practice, set *jurisdiction.Set, asOf practice.Date) diag.List {
 	if p == nil {
 		return nil
@@ -142,10 +148,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := CheckOutput(opts.Source, opts.output(), opts.Force); err != nil {
 		return nil, err
 	}
-	l, err := Load(ctx, &opts)
+	l, err := Load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
+	opts.AsOf = l.AsOf
 	p, diags := l.Practice, l.Findings
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
@@ -167,7 +174,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Public++
 		}
 	}
-	if err := WriteAtomic(ctx, opts.output(), files); err != nil {
+	if err := publishFiles(ctx, opts.output(), files); err != nil {
 		return nil, err
 	}
 	res.Duration = time.Since(start)
@@ -183,8 +190,9 @@ type File struct {
 }
 
 // Render returns every output file of a loaded practice, private and
-// public, without writing anything.
+// public, as of l.AsOf, without writing anything.
 func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
+	opts.AsOf = l.AsOf
 	files, _, err := render(ctx, l.Practice, l.Jurisdictions, opts, nil)
 	return files, err
 }
@@ -261,34 +269,42 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 		}
 	}
 	files = spreadDirs(files)
-	var (
-		mu       sync.Mutex
-		firstErr error
-		// Pages are tens of kilobytes: growing a fresh buffer for each of
-		// ten thousand pages was most of the build's allocation.
-		bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	)
-	parallel(ctx, writers(), len(files), func(i int) bool {
-		f := files[i]
-		buf := bufs.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer bufs.Put(buf)
-		err := f.Render(buf)
-		if err == nil {
-			err = writeFile(filepath.Join(dir, filepath.FromSlash(f.Path)), buf.Bytes(), fileMode(siteOf(f.Path)))
-		}
-		if err != nil {
-			mu.Lock()
-			if firstErr == nil {
-				firstErr = fmt.Errorf("%s: %w", f.Path, err)
-			}
-			mu.Unlock()
-			return false
-		}
-		return true
+	return renderFiles(ctx, files, writers(), func(i int, data []byte) error {
+		return writeFileUnpolled(filepath.Join(dir, filepath.FromSlash(files[i].Path)), data, fileMode(siteOf(files[i].Path)))
 	})
-	if firstErr != nil {
-		return firstErr
+}
+
+// bufs are the buffers renderFiles renders into. Pages are tens of
+// kilobytes: growing a fresh buffer for each of ten thousand pages was most
+// of the build's allocation.
+var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// renderFiles renders files on that many workers and calls done(i, data)
+// with the bytes of files[i]; data is valid only during the call. It stops
+// at the first error, which names the file, or when ctx ends.
+func renderFiles(ctx context.Context, files []File, workers int, done func(i int, data []byte) error) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i := range files {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			buf := bufs.Get().(*bytes.Buffer)
+			buf.Reset()
+			defer bufs.Put(buf)
+			err := files[i].Render(buf)
+			if err == nil {
+				err = done(i, buf.Bytes())
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", files[i].Path, err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	return ctx.Err()
 }
@@ -328,36 +344,3 @@ func safePath(p string) bool {
 // or journal lock), another keeps the core busy. At 10,000 issues on two
 // cores this used 1.9 cores instead of 1.8: 3.8 s instead of 4.0 s.
 func writers() int { return 2 * runtime.GOMAXPROCS(0) }
-
-// parallel calls f(0..n-1) on that many workers until f returns false or
-// ctx ends.
-func parallel(ctx context.Context, workers, n int, f func(i int) bool) {
-	workers = min(workers, n)
-	next := make(chan int)
-	stop := make(chan struct{})
-	var once sync.Once
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if !f(i) {
-					once.Do(func() { close(stop) })
-				}
-			}
-		}()
-	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case next <- i:
-		case <-stop:
-			break feed
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-}

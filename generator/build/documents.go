@@ -113,7 +113,7 @@ type SealResult struct {
 // SealResult.Elsewhere: an urgent determination must not wait for a typo
 // in another family's file.
 func Seal(ctx context.Context, opts Options, caseID string, number int, on practice.Date, key ed25519.PrivateKey) (*SealResult, error) {
-	l, err := Load(ctx, &opts)
+	l, err := Load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	}
 	p := l.Practice
 	if on.IsZero() {
-		on = opts.AsOf
+		on = l.AsOf
 	}
 	c := p.Case(caseID)
 	if c == nil || c.Issue(number) == nil {

@@ -3,12 +3,10 @@ package build
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"path"
 	"runtime"
 	"strings"
-	"sync"
 
 	"pcdocket/generator/practice"
 	"pcdocket/generator/vault"
@@ -18,53 +16,32 @@ import (
 // encryptPrivate renders the private files into memory and replaces them
 // with their encrypted site (see package vault); public files pass through.
 func encryptPrivate(ctx context.Context, p *practice.Practice, files []File, opts Options) ([]File, error) {
-	var priv []vault.File
-	var rest []File
+	var toRender, rest []File
 	for _, f := range files {
-		if rel, ok := strings.CutPrefix(f.Path, PrivateDir+"/"); ok {
-			priv = append(priv, vault.File{Path: rel})
+		if strings.HasPrefix(f.Path, PrivateDir+"/") {
+			toRender = append(toRender, f)
 		} else {
 			rest = append(rest, f)
 		}
 	}
 	// Render in parallel, like WriteFiles: the pages are the same work.
-	var (
-		mu       sync.Mutex
-		firstErr error
-	)
-	byPath := map[string]File{}
-	for _, f := range files {
-		byPath[f.Path] = f
-	}
-	parallel(ctx, runtime.GOMAXPROCS(0), len(priv), func(i int) bool {
-		f := byPath[path.Join(PrivateDir, priv[i].Path)]
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			mu.Lock()
-			if firstErr == nil {
-				firstErr = fmt.Errorf("%s: %w", f.Path, err)
-			}
-			mu.Unlock()
-			return false
-		}
-		priv[i].Data = buf.Bytes()
-		return true
+	priv := make([]vault.File, len(toRender))
+	err := renderFiles(ctx, toRender, runtime.GOMAXPROCS(0), func(i int, data []byte) error {
+		priv[i] = vault.File{Path: strings.TrimPrefix(toRender[i].Path, PrivateDir+"/"), Data: bytes.Clone(data)}
+		return nil
 	})
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	vo := *opts.Encrypt
 	if vo.Templates == nil {
 		vo.Templates = templates.Overlay(path.Join(opts.Source, "templates"))
 	}
-	sealed, err := vault.Seal(p, priv, vo)
+	encrypted, err := vault.Encrypt(p, priv, vo)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range sealed {
+	for _, f := range encrypted {
 		data := f.Data
 		rest = append(rest, File{Path: path.Join(PrivateDir, f.Path), Render: func(w io.Writer) error {
 			_, err := w.Write(data)

@@ -88,7 +88,7 @@ func TestStatementsDeterministicAndGolden(t *testing.T) {
 	}
 	ctx := context.Background()
 	opts := Options{Source: repoRoot, AsOf: asOf}
-	l, accs, err := FeeAccounts(ctx, &opts, []string{"2025-fam-0387-muller-lukasik", "2024-fam-0911-obrien-castellanos"})
+	l, accs, err := FeeAccounts(ctx, opts, []string{"2025-fam-0387-muller-lukasik", "2024-fam-0911-obrien-castellanos"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -13,7 +12,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"pcdocket/generator/check"
@@ -400,27 +398,11 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 		}
 	}
 	out := make([][]byte, len(todo))
-	var (
-		mu       sync.Mutex
-		firstErr error
-	)
-	parallel(ctx, runtime.GOMAXPROCS(0), len(todo), func(i int) bool {
-		var buf bytes.Buffer
-		if err := todo[i].Render(&buf); err != nil {
-			mu.Lock()
-			if firstErr == nil {
-				firstErr = fmt.Errorf("%s: %w", todo[i].Path, err)
-			}
-			mu.Unlock()
-			return false
-		}
-		out[i] = buf.Bytes()
-		return true
+	err = renderFiles(ctx, todo, runtime.GOMAXPROCS(0), func(i int, data []byte) error {
+		out[i] = bytes.Clone(data)
+		return nil
 	})
-	if firstErr != nil {
-		return firstErr
-	}
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return err
 	}
 

@@ -123,13 +123,13 @@ func legacyOutput(out string, entries []os.DirEntry) bool {
 	return err == nil
 }
 
-// WriteAtomic renders files into a fresh folder inside out and publishes
+// publishFiles renders files into a fresh folder inside out and publishes
 // them with one rename of out/current. If anything fails before that
 // rename, what out showed is untouched. Folders left by builds that were
 // killed are removed first, and the build it replaces right after: a
 // plain-text private site never outlives the next build, which matters when
 // that build is encrypted.
-func WriteAtomic(ctx context.Context, out string, files []File) error {
+func publishFiles(ctx context.Context, out string, files []File) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}

@@ -37,11 +37,11 @@ func TestRecordedServiceIsServedOn(t *testing.T) {
 		t.Fatal("issue 4's page shows a service date before one is recorded")
 	}
 
-	p, _ := Load(ctx, &Options{Source: dir, AsOf: incAsOf})
+	p, _ := Load(ctx, Options{Source: dir, AsOf: incAsOf})
 	if _, err := seal.RecordService(dir, p.Practice, caseID, 4, practice.MustDate("2026-09-04"), "email", incAsOf, nil); err != nil {
 		t.Fatal(err)
 	}
-	l, err := Load(ctx, &Options{Source: dir, AsOf: incAsOf})
+	l, err := Load(ctx, Options{Source: dir, AsOf: incAsOf})
 	if err != nil {
 		t.Fatal(err)
 	}

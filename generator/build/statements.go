@@ -12,6 +12,7 @@ import (
 	"pcdocket/generator/document"
 	"pcdocket/generator/fees"
 	"pcdocket/generator/markup"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/site"
@@ -30,7 +31,7 @@ type FeeDoc struct {
 // (every case with fee terms and a ledger when ids is empty). The findings
 // of the cases named must hold no error: fees priced from a broken ledger
 // could be wrong.
-func FeeAccounts(ctx context.Context, opts *Options, ids []string) (*Loaded, []*fees.Account, error) {
+func FeeAccounts(ctx context.Context, opts Options, ids []string) (*Loaded, []*fees.Account, error) {
 	l, err := Load(ctx, opts)
 	if err != nil {
 		return nil, nil, err
@@ -64,7 +65,7 @@ func FeeAccounts(ctx context.Context, opts *Options, ids []string) (*Loaded, []*
 
 // feeAssembler returns the PDF assembler of the practice, with its fonts.
 func feeAssembler(opts *Options, l *Loaded) (*pdfdoc.Assembler, error) {
-	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, "templates"), l.Practice.MaxFileBytes())
+	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), l.Practice.MaxFileBytes())
 	return pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
 }
 

@@ -4,7 +4,7 @@ package build
 
 import "os"
 
-// writeFile writes a new output file; see writefile_unix.go.
-func writeFile(name string, data []byte, mode os.FileMode) error {
+// writeFileUnpolled writes a new output file; see writefile_unix.go.
+func writeFileUnpolled(name string, data []byte, mode os.FileMode) error {
 	return os.WriteFile(name, data, mode)
 }

@@ -49,3 +49,15 @@ func TestListSortAndFormat(t *testing.T) {
 		t.Errorf("Err() = %v", err)
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		noun string
+		want string
+	}{{0, "day", "0 days"}, {1, "day", "1 day"}, {2, "error", "2 errors"}, {21000, "page", "21000 pages"}} {
+		if got := Plural(tt.n, tt.noun); got != tt.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
+		}
+	}
+}

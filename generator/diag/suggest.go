@@ -1,6 +1,9 @@
 package diag
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Suggest returns the option closest to word, for a "did you mean" hint, or
 // "" when none is close enough to be a likely typo.
@@ -50,4 +53,13 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Plural counts n of an English noun whose plural takes an s: "1 error",
+// "3 errors", "0 days". Findings, summaries and pages all count with it.
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -15,8 +15,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 
 	"pcdocket/generator/diag"
@@ -70,14 +70,26 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	diags = append(diags, r.strayContent(root, ids)...)
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
-	parallel(len(ids), func() func(i int) {
-		r := &reader{ctx: ctx, limit: limit}
-		return func(i int) {
+	// Cases are read on all cores, each worker with a reader of its own
+	// (its buffer and the interned key paths are not shared).
+	workers := runtime.GOMAXPROCS(0)
+	readers := make(chan *reader, workers)
+	for range workers {
+		readers <- &reader{ctx: ctx, limit: limit}
+	}
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i := range ids {
+		g.Go(func() error {
+			r := <-readers
+			defer func() { readers <- r }()
 			if ctx.Err() == nil {
 				cases[i], caseDiags[i] = r.readCase(root, ids[i])
 			}
-		}
-	})
+			return nil
+		})
+	}
+	g.Wait()
 	for i, c := range cases {
 		diags = append(diags, caseDiags[i]...)
 		if c != nil {
@@ -93,11 +105,6 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	p.SortCases()
 	diags.Sort()
 	return p, diags, ctx.Err()
-}
-
-// ReadPractice reads practice.yaml.
-func ReadPractice(root string) (*practice.Practice, diag.List) {
-	return newReader(practice.DefaultMaxFileBytes).readPractice(root)
 }
 
 func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
@@ -162,11 +169,6 @@ func localJurisdictions(root string) []string {
 	return codes
 }
 
-// YAMLFile decodes a whole YAML file (practice.yaml) into v.
-func YAMLFile(file string, data []byte, v any) (practice.Source, diag.List) {
-	return new(reader).yamlFile(file, data, v)
-}
-
 func (r *reader) yamlFile(file string, data []byte, v any) (practice.Source, diag.List) {
 	src := practice.Source{File: file, StartLine: 1}
 	var diags diag.List
@@ -211,7 +213,7 @@ func caseIDs(root string) (ids, strays []string, diags diag.List) {
 			continue
 		}
 		if !ValidID(name) {
-			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters (e.g. %q)", name, slug(name))
+			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters (e.g. %q)", name, suggestID(name))
 			continue
 		}
 		ids = append(ids, name)
@@ -345,7 +347,7 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 		file := path.Join(PublicDir, name)
 		slugName := strings.TrimSuffix(name, ".md")
 		if !ValidID(slugName) {
-			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, slug(slugName)+".md")
+			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, suggestID(slugName)+".md")
 			continue
 		}
 		data, err := r.readFile(root, file)
@@ -375,51 +377,4 @@ func fileError(diags *diag.List, file string, err error) {
 	default:
 		diags.Errorf(practice.Pos{File: file}, "%v", err)
 	}
-}
-
-// slug suggests a valid id for a bad folder or file name.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
-	if len(out) > 64 {
-		out = out[:64]
-	}
-	if out == "" {
-		return "case-1"
-	}
-	return out
-}
-
-// parallel calls f(0..n-1) on all cores, with one f per goroutine from
-// newF, so that each can keep its own reader.
-func parallel(n int, newF func() func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		f := newF()
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -90,7 +90,7 @@ func TestPracticeFileInPlainWords(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var p practice.Practice
-			_, diags := YAMLFile("practice.yaml", []byte(tt.in), &p)
+			_, diags := new(reader).yamlFile("practice.yaml", []byte(tt.in), &p)
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())

@@ -146,13 +146,13 @@ func (r *reader) intended(root, rel string, ids []string) string {
 			return path.Join(CasesDir, "<case-id>", CaseFile)
 		}
 		if id == "" {
-			return path.Join(CasesDir, slug(stem), CaseFile)
+			return path.Join(CasesDir, suggestID(stem), CaseFile)
 		}
 		return path.Join(CasesDir, id, CaseFile)
 	case "issue":
 		return path.Join(CasesDir, caseID, IssuesDir, stem+".md")
 	case "page":
-		return path.Join(PublicDir, slug(stem)+".md")
+		return path.Join(PublicDir, suggestID(stem)+".md")
 	}
 	if inCases && id != "" {
 		return path.Join(CasesDir, id, IssuesDir, stem+".md") // Markdown in a case folder: an issue

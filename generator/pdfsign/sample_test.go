@@ -47,7 +47,7 @@ func testSigner(tb testing.TB) *pdfsign.Signer {
 // (unsigned when s is nil), by file name.
 func sampleDocs(tb testing.TB, s *pdfsign.Signer) map[string][]byte {
 	tb.Helper()
-	l, err := build.Load(context.Background(), &build.Options{Source: sampleRoot, AsOf: practice.MustDate("2026-11-27")})
+	l, err := build.Load(context.Background(), build.Options{Source: sampleRoot, AsOf: practice.MustDate("2026-11-27")})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -125,8 +125,8 @@ func Init(dir string, p Practice) ([]string, error) {
 	return written, nil
 }
 
-// PublicPages returns the starter public pages by file name.
-func PublicPages() (map[string][]byte, error) {
+// publicPages returns the starter public pages by file name.
+func publicPages() (map[string][]byte, error) {
 	names, err := fs.Glob(starter, "starter/content/public/*.md")
 	if err != nil {
 		return nil, err
@@ -236,7 +236,7 @@ func NewIssue(root string, c *practice.Case, title string, today practice.Date) 
 	if len(refs) == 0 {
 		refs = []string{"1"}
 	}
-	slug := Slug(title)
+	slug := parse.Slug(title, 48)
 	if slug == "" {
 		slug = "issue"
 	}
@@ -259,51 +259,7 @@ func NewIssue(root string, c *practice.Case, title string, today practice.Date) 
 	return rel, n, nil
 }
 
-// fold spells the accented Latin letters of names in ASCII, for slugs.
-var fold = strings.NewReplacer(
-	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "ą", "a",
-	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d",
-	"è", "e", "é", "e", "ê", "e", "ë", "e", "ę", "e", "ě", "e",
-	"ì", "i", "í", "i", "î", "i", "ï", "i", "ł", "l",
-	"ñ", "n", "ń", "n", "ň", "n",
-	"ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ø", "o", "ő", "o",
-	"ř", "r", "ś", "s", "š", "s", "ß", "ss", "ť", "t",
-	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ů", "u", "ű", "u",
-	"ý", "y", "ÿ", "y", "ź", "z", "ż", "z", "ž", "z",
-	"æ", "ae", "œ", "oe", "þ", "th",
-)
-
 var leadingNumber = regexp.MustCompile(`^[0-9]+`)
-
-// Slug turns a title into a file name part: lowercase ASCII letters and
-// digits, words joined by hyphens, accents dropped ("Zoë's Café" gives
-// "zoes-cafe"), at most 48 characters, cut at a word.
-func Slug(title string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range fold.Replace(strings.ToLower(title)) {
-		switch {
-		case r == '\'', r == '’':
-			// accents and apostrophes vanish: "don't" is "dont"
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
-		}
-	}
-	s := b.String()
-	if len(s) > 48 {
-		s = s[:48]
-		if i := strings.LastIndexByte(s, '-'); i > 0 {
-			s = s[:i]
-		}
-	}
-	return s
-}
 
 // writeNew writes a file that must not exist yet.
 func writeNew(name string, data []byte) error {

@@ -28,7 +28,7 @@ func TestStarterPagesFollowTheSample(t *testing.T) {
 	if err != nil || len(sample) == 0 {
 		t.Fatalf("sample pages: %v %v", sample, err)
 	}
-	pages, err := PublicPages()
+	pages, err := publicPages()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,20 +184,5 @@ func TestNewIssueNumber(t *testing.T) {
 	}
 	if _, _, err := NewIssue(dir, p.Case("c1"), "  ", today); err == nil {
 		t.Error("an empty title was accepted")
-	}
-}
-
-func TestSlug(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Summer exchange time", "summer-exchange-time"},
-		{"Zoë’s violin — and Łukasz's cleats!", "zoes-violin-and-lukaszs-cleats"},
-		{"  2026/27 winter break  ", "2026-27-winter-break"},
-		{"日本語", ""},
-		{strings.Repeat("word ", 20), "word-word-word-word-word-word-word-word-word"},
-	}
-	for _, tt := range tests {
-		if got := Slug(tt.in); got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }

@@ -411,16 +411,6 @@ func (l *Ledger) Sealed(is *practice.Issue) ([]byte, bool, error) {
 	return b, true, err
 }
 
-// Sealed loads the ledgers under root and returns the sealed bytes of is.
-// A build with many documents should Load once and use Ledger.Sealed.
-func Sealed(root string, p *practice.Practice, is *practice.Issue) ([]byte, bool, error) {
-	l, err := Load(root)
-	if err != nil {
-		return nil, false, err
-	}
-	return l.Sealed(is)
-}
-
 // Verify reports which sealed document pdf is, byte for byte, looking it
 // up by SHA-256 in every ledger under root. A match is trusted only if its
 // case's ledger holds together: an unbroken hash chain and, when p's
@@ -526,16 +516,9 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	if sv := is.Outcome.ServedOn; sv.After(on) {
 		return Entry{}, fmt.Errorf("seal: issue %s: served_on %s is after the sealing date %s, so the sealed certificate of service would certify a service that has not happened; remove outcome.served_on, seal, and after serving record it with `pcdocket served %s %d --on DATE`", is.ID(), sv, on, caseID, number)
 	}
-	pub, err := signingKey(p, key)
+	existing, err := soundLedger(root, p, caseID, key, "sealed")
 	if err != nil {
 		return Entry{}, err
-	}
-	existing, err := readLedger(root, caseID)
-	if err != nil {
-		return Entry{}, err
-	}
-	if flaws, _ := audit(caseID, existing, pub); len(flaws) > 0 {
-		return Entry{}, fmt.Errorf("seal: %w; nothing sealed", flawError(caseID, flaws))
 	}
 	for _, e := range existing {
 		if e.Number == number && e.Service == nil {
@@ -567,7 +550,7 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 	e = es[len(es)-1]
 	// The PDF first, then the ledger: a crash in between leaves a stray
 	// file that the next Seal reports, never a ledger entry without bytes.
-	if err := writeFileAtomic(pdfPath, pdf, 0o444); err != nil {
+	if err := sourcefile.WriteFile(pdfPath, pdf, 0o444); err != nil {
 		return Entry{}, fmt.Errorf("seal: %w", err)
 	}
 	if err := writeLedger(root, caseID, es); err != nil {
@@ -575,6 +558,25 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		return Entry{}, err
 	}
 	return e, nil
+}
+
+// soundLedger returns the ledger of case caseID, checking first that key
+// is the one p pins (see signingKey), and refusing a ledger whose chain or signatures do
+// not hold: an entry added to it would vouch for them. done says what is
+// then not done: "sealed", "recorded".
+func soundLedger(root string, p *practice.Practice, caseID string, key ed25519.PrivateKey, done string) ([]Entry, error) {
+	pub, err := signingKey(p, key)
+	if err != nil {
+		return nil, err
+	}
+	es, err := readLedger(root, caseID)
+	if err != nil {
+		return nil, err
+	}
+	if flaws, _ := audit(caseID, es, pub); len(flaws) > 0 {
+		return nil, fmt.Errorf("seal: %w; nothing %s", flawError(caseID, flaws), done)
+	}
+	return es, nil
 }
 
 // Rechain rewrites case caseID's ledger with its hash chain and, when p
@@ -661,36 +663,10 @@ func writeLedger(root, caseID string, es []Entry) error {
 	}
 	enc.Close()
 	p := filepath.Join(root, filepath.FromSlash(ledgerPath(caseID)))
-	if err := writeFileAtomic(p, buf.Bytes(), 0o644); err != nil {
+	if err := sourcefile.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("seal: %w", err)
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames it.
-func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".seal-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, perm)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // Check reports, as findings, every sealed issue whose source changed since

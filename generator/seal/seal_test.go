@@ -87,11 +87,15 @@ func TestSealRebuildVerify(t *testing.T) {
 	if diags := Check(root, p); len(diags) != 0 {
 		t.Errorf("check after sealing: %v", diags)
 	}
-	got, ok, err := Sealed(root, p, p.Case(caseID).Issue(1))
+	l, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := l.Sealed(p.Case(caseID).Issue(1))
 	if err != nil || !ok || string(got) != string(pdf) {
 		t.Errorf("Sealed: ok=%v err=%v same=%v", ok, err, string(got) == string(pdf))
 	}
-	if _, ok, err := Sealed(root, p, p.Case(caseID).Issue(6)); ok || err != nil {
+	if _, ok, err := l.Sealed(p.Case(caseID).Issue(6)); ok || err != nil {
 		t.Errorf("Sealed(unsealed issue): ok=%v err=%v", ok, err)
 	}
 
@@ -134,7 +138,11 @@ func TestCheckEditedSource(t *testing.T) {
 		t.Errorf("check after edit:\n got %v\nwant %s", diags, want)
 	}
 	// The build still publishes the sealed bytes, not a rendering of the edit.
-	if _, ok, err := Sealed(root, p, p.Case(caseID).Issue(1)); !ok || err != nil {
+	l, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := l.Sealed(p.Case(caseID).Issue(1)); !ok || err != nil {
 		t.Errorf("Sealed after edit: ok=%v err=%v", ok, err)
 	}
 }
@@ -171,11 +179,21 @@ func TestCheckSealedFile(t *testing.T) {
 			if len(diags) != 1 || !strings.Contains(diags[0].Message, tt.want) || diags[0].Pos.File != "content/cases/"+caseID+"/sealed/ledger.yaml" || diags[0].Pos.Line != 5 {
 				t.Errorf("check = %v, want one error at the ledger entry containing %q", diags, tt.want)
 			}
-			if _, _, err := Sealed(root, p, p.Case(caseID).Issue(1)); err == nil {
+			if _, _, err := sealedBytes(root, p.Case(caseID).Issue(1)); err == nil {
 				t.Error("Sealed: no error for a missing or altered sealed file")
 			}
 		})
 	}
+}
+
+// sealedBytes loads the ledgers under root and returns the sealed bytes of
+// is, as a build does.
+func sealedBytes(root string, is *practice.Issue) ([]byte, bool, error) {
+	l, err := Load(root)
+	if err != nil {
+		return nil, false, err
+	}
+	return l.Sealed(is)
 }
 
 func TestLoadBadLedger(t *testing.T) {

@@ -44,16 +44,9 @@ func RecordService(root string, p *practice.Practice, caseID string, number int,
 	case by != "" && !slices.Contains(practice.ServiceMethods, by):
 		return Entry{}, fmt.Errorf("seal: service method %q: want one of %s", by, strings.Join(practice.ServiceMethods, ", "))
 	}
-	pub, err := signingKey(p, key)
+	es, err := soundLedger(root, p, caseID, key, "recorded")
 	if err != nil {
 		return Entry{}, err
-	}
-	es, err := readLedger(root, caseID)
-	if err != nil {
-		return Entry{}, err
-	}
-	if flaws, _ := audit(caseID, es, pub); len(flaws) > 0 {
-		return Entry{}, fmt.Errorf("seal: %w; nothing recorded", flawError(caseID, flaws))
 	}
 	sealed := false
 	for _, e := range es {
@@ -85,9 +78,6 @@ func RecordService(root string, p *practice.Practice, caseID string, number int,
 	}
 	return es[len(es)-1], nil
 }
-
-// Services returns every service record, by case, in ledger order.
-func (l *Ledger) Services() []Entry { return l.services }
 
 // ServiceOf returns the recorded service of issue number of case caseID:
 // the first service record for it.

@@ -83,8 +83,8 @@ func TestRecordService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Entries()) != 1 || len(l.Services()) != 1 {
-		t.Errorf("Load: %d entries and %d service records, want 1 and 1", len(l.Entries()), len(l.Services()))
+	if len(l.Entries()) != 1 || len(l.services) != 1 {
+		t.Errorf("Load: %d entries and %d service records, want 1 and 1", len(l.Entries()), len(l.services))
 	}
 	// The model takes the recorded date as served_on.
 	is := p.Case(caseID).Issue(3)

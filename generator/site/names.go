@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
 )
 
@@ -60,7 +61,7 @@ func (s *Site) funcs() template.FuncMap {
 		// long formats a date as "March 4, 2026".
 		"long": func(d practice.Date) string { return d.Long() },
 		// plural formats a count with a noun: "1 day", "3 days".
-		"plural": plural,
+		"plural": diag.Plural,
 		// label names an outcome kind, event kind or referral target.
 		"label": func(k string) string { return kindLabel(k) },
 		// party names a party key in prose for a case.

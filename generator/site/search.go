@@ -36,6 +36,8 @@ import (
 	"io"
 	"net"
 	"strings"
+
+	"pcdocket/generator/diag"
 )
 
 // Paths of the search files.
@@ -94,7 +96,7 @@ func (c *caseView) searchCase() searchCase {
 		sc.Docs = append(sc.Docs, [5]string{"issue", fmt.Sprintf("Issue %d: %s", is.Number, is.Title), v.Href, joinNonEmpty(text), v.StatusLabel})
 	}
 	for _, cl := range c.Clauses {
-		sc.Docs = append(sc.Docs, [5]string{"clause", clauseTitle(cl.Clause), cl.Href, cl.Clause.Ref + " " + cl.Clause.Title, plural(len(cl.History), "issue")})
+		sc.Docs = append(sc.Docs, [5]string{"clause", clauseTitle(cl.Clause), cl.Href, cl.Clause.Ref + " " + cl.Clause.Title, diag.Plural(len(cl.History), "issue")})
 	}
 	return sc
 }

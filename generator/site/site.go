@@ -78,6 +78,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/sync/errgroup"
+
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
@@ -267,45 +269,94 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 // The slice is shared: callers must not modify it.
 func (s *Site) Pages() []Page { return s.pages }
 
+// buildPages puts together every page of the site, in path order.
+//
+// Fast path: the pages are appended in the order their paths sort, so that
+// the list comes out sorted without a sort, and the slice is sized once.
+// Watch mode rebuilds this list after every edit, and an edit's whole
+// rebuild at 10,000 issues takes about 29 ms: sort.Slice over 20,000 page
+// paths measured 23 ms (checking the order, 0.15 ms), and growing the
+// slice by appending was a tenth of the rebuild. The
+// order is the layout: assets/, cases/ (each case's pages, which casePages
+// sorts, in the order of the case folders), categories/, fees/,
+// index.html, notes/, search-index.js, style.css. Should a name fall outside that
+// scheme (a case folder that sorts among the other folders), inPathOrder
+// sorts after all.
 func (s *Site) buildPages() error {
 	forEach(len(s.cases), func(i int) {
 		if c := s.cases[i]; c.pages == nil {
 			c.pages = s.casePages(c)
 		}
 	})
-	n := len(s.catList) + 5 // the category pages, their index, the docket, the search script and index, style.css
+	n := len(s.catList) + len(s.cases) + 5 // the category pages, their index, fee pages, the docket, the search script and index, style.css
 	for _, c := range s.cases {
 		n += len(c.pages)
 	}
-	// Sized once: growing it by appending was a tenth of an edit's rebuild
-	// at 10,000 issues.
 	pages := make([]Page, 0, n)
-	script := s.script
-	pages = append(pages, Page{Path: SearchScript, render: func(w io.Writer) error {
-		_, err := w.Write(script)
+	pages = append(pages, bytesPage(SearchScript, s.script))
+	pages = s.appendCasePages(pages)
+	pages = s.appendCategoryPages(pages)
+	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)
+	pages = append(pages, s.page("index.html", s.docketDeps(), "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
+		Billing: &billingView{cases: s.cases, asOf: s.asOf}}))
+	pages = s.appendNotesPages(pages)
+	pages = append(pages,
+		Page{Path: SearchIndexFile, Deps: sortDeps(s.searchIndexDeps()), render: s.index1(SearchIndexFile, s.cases)},
+		bytesPage("style.css", s.css))
+	pages, err := inPathOrder(pages)
+	if err != nil {
 		return err
-	}})
-	add := func(p string, deps []Dep, name string, data *pageData) {
-		data.Root = strings.Repeat("../", strings.Count(p, "/"))
-		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
 	}
+	s.pages = pages
+	return nil
+}
 
-	// The pages are put together in path order, so that watch mode need
-	// not sort 20,000 of them after every edit: each case's pages under
-	// cases/ (sorted once, by casePages) in the order of the case folders,
-	// then categories/, index.html, notes/ and style.css.
+// page is the page at path p that renders the template name with data.
+func (s *Site) page(p string, deps []Dep, name string, data *pageData) Page {
+	data.Root = strings.Repeat("../", strings.Count(p, "/"))
+	return Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)}
+}
+
+// bytesPage is a page whose bytes are data.
+func bytesPage(p string, data []byte) Page {
+	return Page{Path: p, render: func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}}
+}
+
+// appendCasePages appends every case's pages under cases/ (each case's are
+// sorted by casePages; its notes page, first, goes under notes/), case
+// folder by case folder.
+func (s *Site) appendCasePages(pages []Page) []Page {
 	byDir := slices.Clone(s.cases)
 	slices.SortFunc(byDir, func(a, b *caseView) int { return strings.Compare(a.Dir, b.Dir) })
 	for _, c := range byDir {
 		pages = append(pages, c.pages[1:]...)
 	}
+	return pages
+}
 
-	// The category index shows counts only, so that it stays small at any
-	// size of practice; each category's page lists its issues. An edit then
-	// re-renders a 22-row index and one category's list, not every issue.
-	// Dependency lists are put together in sorted order (sortDeps then
-	// only checks): the keys of the cases, in id order, then of their
-	// issues, case by case.
+// appendNotesPages appends every case's notes page, sorted by path.
+func (s *Site) appendNotesPages(pages []Page) []Page {
+	notes := len(pages)
+	for _, c := range s.cases {
+		pages = append(pages, c.pages[0])
+	}
+	slices.SortFunc(pages[notes:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
+	return pages
+}
+
+// appendCategoryPages appends the category index and each category's page,
+// sorted by path.
+//
+// The category index shows counts only, so that it stays small at any
+// size of practice; each category's page lists its issues. An edit then
+// re-renders a 22-row index and one category's list, not every issue.
+// Dependency lists are put together in sorted order (sortDeps then only
+// checks): the keys of the cases, in id order, then of their issues, case
+// by case.
+func (s *Site) appendCategoryPages(pages []Page) []Page {
 	inIndex := map[string]bool{}
 	for _, cv := range s.catList {
 		inIndex[cv.Category.Name] = true
@@ -319,7 +370,7 @@ func (s *Site) buildPages() error {
 		}
 	}
 	deps = append(deps, DepPractice)
-	add("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList})
+	pages = append(pages, s.page("categories/index.html", deps, "categories.html", &pageData{Title: "Issues by category", Nav: "categories", Categories: s.catList}))
 	cats := len(pages)
 	for _, cv := range s.catList {
 		var caseDeps, issueDeps []Dep
@@ -341,14 +392,23 @@ func (s *Site) buildPages() error {
 		}
 		deps = append(deps, issueDeps...)
 		deps = append(deps, DepPractice)
-		add(cv.Href, deps, "category.html", &pageData{Title: cv.Category.Label, Nav: "categories", Category: cv})
+		pages = append(pages, s.page(cv.Href, deps, "category.html", &pageData{Title: cv.Category.Label, Nav: "categories", Category: cv}))
 	}
 	slices.SortFunc(pages[cats:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
-	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)
+	return pages
+}
 
-	// The docket. Besides its rows it counts every case's issues, open,
-	// overdue and closed, so it depends on every issue.
-	deps = []Dep{DepAsOf}
+// docketDeps are the docket's dependencies. Besides its rows it counts
+// every case's issues, open, overdue and closed, so it depends on every
+// issue, and on the reference date.
+func (s *Site) docketDeps() []Dep {
+	return append([]Dep{DepAsOf}, s.searchIndexDeps()...)
+}
+
+// searchIndexDeps are the dependencies of the search index of every case,
+// the coordinator's: every case and every issue, in sorted order.
+func (s *Site) searchIndexDeps() []Dep {
+	deps := []Dep{}
 	for _, c := range s.cases {
 		deps = append(deps, DepCase(c.Case.ID))
 	}
@@ -357,48 +417,22 @@ func (s *Site) buildPages() error {
 			deps = append(deps, v.dep)
 		}
 	}
-	deps = append(deps, DepPractice)
-	add("index.html", deps, "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
-		Billing: &billingView{cases: s.cases, asOf: s.asOf}})
+	return append(deps, DepPractice)
+}
 
-	notes := len(pages)
-	for _, c := range s.cases {
-		pages = append(pages, c.pages[0])
+// inPathOrder returns pages sorted by path, sorting only when they are not
+// already (see buildPages), and refuses two pages with one path.
+func inPathOrder(pages []Page) ([]Page, error) {
+	if sortedPages(pages) {
+		return pages, nil
 	}
-	slices.SortFunc(pages[notes:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
-
-	// The search index of every case, for the coordinator: it changes
-	// with any case or issue.
-	deps = []Dep{}
-	for _, c := range s.cases {
-		deps = append(deps, DepCase(c.Case.ID))
-	}
-	for _, c := range s.cases {
-		for _, v := range c.byDep {
-			deps = append(deps, v.dep)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	for i := 1; i < len(pages); i++ {
+		if pages[i].Path == pages[i-1].Path {
+			return nil, fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
 		}
 	}
-	deps = append(deps, DepPractice)
-	pages = append(pages, Page{Path: SearchIndexFile, Deps: sortDeps(deps), render: s.index1(SearchIndexFile, s.cases)})
-
-	css := s.css
-	pages = append(pages, Page{Path: "style.css", render: func(w io.Writer) error {
-		_, err := w.Write(css)
-		return err
-	}})
-
-	if !sortedPages(pages) {
-		// Only names outside the scheme above get here (a case folder that
-		// sorts among the other folders): sort, and report duplicates.
-		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-		for i := 1; i < len(pages); i++ {
-			if pages[i].Path == pages[i-1].Path {
-				return fmt.Errorf("site: two pages would be written to %s (duplicate case id or issue number?)", pages[i].Path)
-			}
-		}
-	}
-	s.pages = pages
-	return nil
+	return pages, nil
 }
 
 // sortedPages reports whether pages are in strictly increasing path order.
@@ -526,16 +560,12 @@ func clauseTitle(c *practice.Clause) string {
 
 // forEach calls f(0..n-1) on all cores and returns when every call has.
 func forEach(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // partials caches the output of the template function cached. The sites

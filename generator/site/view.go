@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"pcdocket/generator/deadline"
+	"pcdocket/generator/diag"
 	"pcdocket/generator/document"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/practice"
@@ -146,14 +147,6 @@ type timelineRow struct {
 	Note   string
 }
 
-// plural formats a count with a noun: "1 day", "3 days".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // clauseView is a plan clause with its page and interpretation history.
 type clauseView struct {
 	Clause  *practice.Clause
@@ -161,23 +154,36 @@ type clauseView struct {
 	History []*issueView // issues citing the clause, newest first
 }
 
-// issueView is an issue with everything its pages show precomputed, as
-// plain fields: a field costs a template far less than a method call.
+// issueView is what the templates see of an issue (as .Issue on an issue
+// page, and as each row of the docket, case and category lists): the model,
+// then everything its pages show, precomputed as plain fields, because a
+// field costs a template far less than a method call (every call goes
+// through reflection). The groups are plain fields, not embedded structs:
+// text/template finds a promoted field by a search that allocates (see
+// caseView).
 type issueView struct {
-	Issue        *practice.Issue
-	Case         *practice.Case
-	CaseView     *caseView
-	Href         string // site path of the issue page
-	Status       string // "pending" or the outcome kind
-	StatusLabel  string // the status for display; a determination under a recommending appointment reads "Recommendation"
-	Pending      bool
-	Documented   bool
-	DocKind      string // practice.Issue.DocumentKind
-	DocTitle     string // practice.Issue.DocumentTitle
-	DocHref      string // site path of the PDF, or ""
-	Category     practice.Category
-	OutOfScope   bool   // the vocabulary or the appointment's scope_out excludes the category
-	Referral     string // where an out-of-scope matter goes, when known
+	// The model and where it sits.
+	Issue    *practice.Issue
+	Case     *practice.Case
+	CaseView *caseView
+	Href     string // site path of the issue page
+
+	// Status and category.
+	Status      string // "pending" or the outcome kind
+	StatusLabel string // the status for display; a determination under a recommending appointment reads "Recommendation"
+	Pending     bool   // no outcome yet
+	Category    practice.Category
+	OutOfScope  bool   // the vocabulary or the appointment's scope_out excludes the category
+	Referral    string // where an out-of-scope matter goes, when known
+	ReferredTo  string // the referral's label
+
+	// The document, when the outcome has one.
+	Documented bool
+	DocKind    string // practice.Issue.DocumentKind
+	DocTitle   string // practice.Issue.DocumentTitle
+	DocHref    string // site path of the PDF, or ""
+
+	// Dates and deadlines (package deadline computes them).
 	RecordClosed practice.Date
 	Due          practice.Date
 	HasDue       bool // the record has closed, so a due date runs
@@ -190,28 +196,29 @@ type issueView struct {
 	// ObjectionBasis and FilingBasis say how the deadline was computed and
 	// the rule it comes from.
 	ObjectionBasis, FilingBasis string
-	Deadlines                   []deadline.Deadline // every date of the issue (package deadline)
-	Cited                       []*clauseView       // the cited clauses, in the order cited
-	AmendsIssue                 *issueView          // the issue this one amends, when it exists
-	SupersededBy                *issueView          // the latest issue whose document amends this one's, when there is one
+	Deadlines                   []deadline.Deadline // every date of the issue
 
-	// Display strings, computed once: a field costs a template far less
-	// than a function call (every call goes through reflection).
+	// Links to other issues and clauses.
+	Cited        []*clauseView // the cited clauses, in the order cited
+	AmendsIssue  *issueView    // the issue this one amends, when it exists
+	SupersededBy *issueView    // the latest issue whose document amends this one's, when there is one
+
+	// Display strings, computed once.
 	RaisedBy      string // the party who raised the issue, by name
 	RaisedOnLong  string // "March 4, 2026"
 	RecordLong    string // the record's closing date, "" while it is open
-	DueLong       string
+	DueLong       string // the due date, "March 4, 2026"
 	DaysLateText  string // "3 days"
-	DaysLeftText  string
+	DaysLeftText  string // "3 days"
 	OnLong        string // the outcome's date; "" while pending
-	EffectiveLong string
+	EffectiveLong string // the date the outcome takes effect
 	EffectiveOwn  bool   // the outcome takes effect on a day of its own
 	ServedLong    string // "" while not served
-	ObjectionLong string
-	FilingLong    string
-	ReferredTo    string // the referral's label
+	ObjectionLong string // the objection deadline, long form
+	FilingLong    string // the filing deadline, long form
 	Timeline      []timelineRow
 
+	// Not for templates.
 	dep Dep // DepIssue, computed once
 
 	md   section
@@ -318,7 +325,7 @@ func (v *issueView) display() {
 	v.RaisedOnLong = is.RaisedOn.Long()
 	v.RecordLong = v.RecordClosed.Long()
 	v.DueLong = v.Due.Long()
-	v.DaysLateText, v.DaysLeftText = plural(v.DaysLate, "day"), plural(v.DaysLeft, "day")
+	v.DaysLateText, v.DaysLeftText = diag.Plural(v.DaysLate, "day"), diag.Plural(v.DaysLeft, "day")
 	v.ObjectionLong, v.FilingLong = v.Objection.Long(), v.Filing.Long()
 	v.Timeline = append(v.Timeline, timelineRow{On: is.RaisedOn.String(), What: "Raised", By: v.RaisedBy})
 	for _, e := range is.Events {
@@ -439,7 +446,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 	cv.Recommends = c.Appointment.Recommends()
 	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
 	cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
-	cv.ObjectionDays = plural(cv.Deadlines.ObjectionDays, "day")
+	cv.ObjectionDays = diag.Plural(cv.Deadlines.ObjectionDays, "day")
 	prof := s.book.Profile(c)
 	cv.Jurisdiction = fmt.Sprintf("%s (%s)", prof.Name, prof.Code)
 	cv.JurisdictionSummary = prof.Summary
@@ -532,7 +539,7 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 	v.HasDue = !v.Due.IsZero()
 	if v.Objection.IsZero() && (is.DocumentKind() == "determination" || is.DocumentKind() == "recommendation") {
 		per := s.book.Profile(is.Case).Review.Period(cv.Deadlines.ObjectionDays)
-		v.ObjectionBasis = fmt.Sprintf("%s after %s (not yet recorded)", plural(per.Days, "day"), per.From)
+		v.ObjectionBasis = fmt.Sprintf("%s after %s (not yet recorded)", diag.Plural(per.Days, "day"), per.From)
 	}
 	v.DaysPending = max(is.DaysPending(s.asOf), 0) // a reference date before raised_on counts nothing
 	if is.Pending() && !v.Due.IsZero() {

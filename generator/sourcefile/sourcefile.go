@@ -13,7 +13,8 @@
 //
 // Every reader of a practice's files (package parse, the templates overlay,
 // the sealing ledger) goes through ReadFile, Open or ReadDir, so that the
-// rules are stated once.
+// rules are stated once; the files pcdocket itself keeps there (the ledger,
+// the sealed PDFs) are replaced through WriteFile, the one atomic writer.
 package sourcefile
 
 import (
@@ -336,4 +337,33 @@ func Bytes(n int64) string {
 	default:
 		return fmt.Sprintf("%d bytes (%.1f KiB)", n, float64(n)/(1<<10))
 	}
+}
+
+// WriteFile replaces the file name with data, atomically: it writes a
+// temporary file beside name, syncs it, and renames it over name, so that a
+// reader, or a crash, sees either the old file or the whole new one, never
+// a part. The sealing ledger and the sealed PDFs are written this way.
+func WriteFile(name string, data []byte, perm os.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(name), ".seal-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, perm)
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }

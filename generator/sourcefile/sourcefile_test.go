@@ -278,3 +278,35 @@ func TestBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteFile checks that WriteFile replaces a file whole, with its mode,
+// and leaves no temporary file behind, also when it fails.
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "ledger.json")
+	for _, data := range []string{"first, longer content", "second"} {
+		if err := WriteFile(name, []byte(data), 0o444); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil || string(got) != data {
+			t.Fatalf("read %q, %v; want %q", got, err, data)
+		}
+	}
+	if fi, err := os.Stat(name); err != nil || fi.Mode().Perm() != 0o444 {
+		t.Errorf("mode %v, %v; want 0444", fi.Mode(), err)
+	}
+	if err := WriteFile(filepath.Join(dir, "missing", "x"), []byte("x"), 0o644); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(filepath.Join(dir, "folder"), []byte("x"), 0o644); err == nil {
+		t.Error("replacing a folder succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("folder holds %d entries, want ledger.json and folder: a temporary file was left", len(entries))
+	}
+}

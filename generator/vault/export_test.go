@@ -9,13 +9,13 @@ func WithIterations(o Options, n int) Options {
 	return o
 }
 
-// WithRandom makes Seal read its keys, salts and nonces from r.
+// WithRandom makes Encrypt read its keys, salts and nonces from r.
 func WithRandom(o Options, r io.Reader) Options {
 	o.random = r
 	return o
 }
 
-// PageName returns the file name Seal gives the page at path when the name
+// PageName returns the file name Encrypt gives the page at path when the name
 // key comes from pass and salt: what anyone holding a site's listing can
 // compute for a guessed passphrase.
 func PageName(pass string, salt []byte, iter int, path string) string {

@@ -48,7 +48,7 @@ func (l PersonalLink) String() string {
 }
 
 // PersonalLinks returns the personal link of every parent who holds a
-// passphrase, in slot order. The slots are laid out as Seal lays them out:
+// passphrase, in slot order. The slots are laid out as Encrypt lays them out:
 // slot 0 is the coordinator's, then each case in the practice's order has
 // one slot for parent_a and one for parent_b, when they hold a passphrase.
 // A link therefore stays right from build to build while the cases and

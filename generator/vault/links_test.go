@@ -65,7 +65,7 @@ func TestPassphraseNFC(t *testing.T) {
 		"alpha": {ParentA: composed},
 		"bravo": {ParentA: bPass + " " + decomposed},
 	}}
-	out, err := vault.Seal(p, siteFiles(t, p), vault.WithIterations(vault.Options{Passphrases: ps}, fastIter))
+	out, err := vault.Encrypt(p, siteFiles(t, p), vault.WithIterations(vault.Options{Passphrases: ps}, fastIter))
 	if err != nil {
 		t.Fatal(err)
 	}

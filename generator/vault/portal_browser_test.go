@@ -343,7 +343,7 @@ func smallPractice(t testing.TB, n int) (*practice.Practice, []vault.File) {
 // sealTo seals files into a new folder and returns it.
 func sealTo(t testing.TB, p *practice.Practice, files []vault.File, ps *vault.Passphrases, iter int) string {
 	t.Helper()
-	out, err := vault.Seal(p, files, vault.WithIterations(vault.Options{Passphrases: ps}, iter))
+	out, err := vault.Encrypt(p, files, vault.WithIterations(vault.Options{Passphrases: ps}, iter))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -153,7 +153,7 @@ func TestSealScripts(t *testing.T) {
 	files := append(siteFiles(t, p),
 		vault.File{Path: "cases/alpha/search-index.js", Data: []byte(index)},
 		vault.File{Path: "assets/search.js", Data: []byte("/* the box */")})
-	out, err := vault.Seal(p, files, vault.WithIterations(vault.Options{Passphrases: passphrases()}, fastIter))
+	out, err := vault.Encrypt(p, files, vault.WithIterations(vault.Options{Passphrases: passphrases()}, fastIter))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,9 +68,11 @@ import (
 	"mime"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"pcdocket/generator/practice"
 	"pcdocket/templates"
@@ -98,7 +100,7 @@ type File struct {
 	Data []byte
 }
 
-// Options configure Seal.
+// Options configure Encrypt.
 type Options struct {
 	Passphrases *Passphrases
 	// Templates holds private/shell/shell.html and private/shell/vault.js;
@@ -162,11 +164,16 @@ type header struct {
 	Name string `json:"name"`
 }
 
-// Seal encrypts the private site in files (paths relative to
+// Encrypt encrypts the private site in files (paths relative to
 // output/private) and returns the files to write instead: shell pages,
 // keyring.js, vault.js and the unencrypted stylesheets. p tells which case
 // each file belongs to.
-func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
+//
+// It works in the order of the package doc: name every file under the
+// name key (nameFiles), make a key per owner (makeKeys), wrap the keys in
+// one slot per passphrase (makeKeyring), then encrypt each file under its
+// owner's key (encryptFile).
+func Encrypt(p *practice.Practice, files []File, opt Options) ([]File, error) {
 	if p == nil {
 		return nil, errors.New("vault: no practice")
 	}
@@ -174,199 +181,37 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 	if err := ps.Validate(p); err != nil {
 		return nil, fmt.Errorf("vault: %w", err)
 	}
-	rnd := opt.random
-	if rnd == nil {
-		rnd = rand.Reader
+	e := &encryption{p: p, ps: ps, rnd: opt.random, iter: opt.iter(), owners: ownership(p)}
+	if e.rnd == nil {
+		e.rnd = rand.Reader
 	}
 	tfs := opt.Templates
 	if tfs == nil {
 		tfs = templates.Default()
 	}
-	shell, script, err := readShell(tfs)
+	var script []byte
+	var err error
+	if e.shell, script, err = readShell(tfs); err != nil {
+		return nil, err
+	}
+	out, encs, err := e.nameFiles(files)
 	if err != nil {
 		return nil, err
 	}
-	iter := opt.iter()
-
-	// File names and key ids are labelled under a key from the
-	// coordinator's passphrase and a random salt of this build (see the
-	// package doc); the key itself never leaves this function.
-	nameSalt, err := randomBytes(rnd, saltSize)
-	if err != nil {
+	if err := e.makeKeys(); err != nil {
 		return nil, err
 	}
-	nameKey, err := derive(ps.Coordinator, nameSalt, iter)
-	if err != nil {
+	if err := e.makeKeyring(); err != nil {
 		return nil, err
 	}
-
-	owners := ownership(p)
-	type enc struct {
-		File
-		owner string
-		name  string
-	}
-	var out []File
-	var encs []*enc
-	names := map[string]string{} // original path -> new path
-	used := map[string]bool{EntryFile: true, KeyringFile: true, ScriptFile: true}
-	for _, f := range files {
-		if public(f.Path) {
-			out = append(out, f)
-			names[f.Path] = f.Path
-			used[f.Path] = true
-			continue
-		}
-		e := &enc{File: f, owner: owners.of(f.Path)}
-		if f.Path == EntryFile {
-			e.name = EntryFile
-		} else {
-			ext := ".html"
-			if isScript(f.Path) {
-				ext = ".js"
-			}
-			e.name = label(nameKey, "page\x00"+f.Path, nameLen) + ext
-			if used[e.name] {
-				return nil, fmt.Errorf("vault: two files would be named %s", e.name)
-			}
-			used[e.name] = true
-		}
-		names[f.Path] = e.name
-		encs = append(encs, e)
-	}
-	if names[EntryFile] == "" {
-		return nil, fmt.Errorf("vault: the private site has no %s", EntryFile)
-	}
-
-	// One key per owner: the coordinator-only key and every case's.
-	kids := map[string]string{}
-	keys := map[string][]byte{}
-	ownerList := []string{coordOwner}
-	for _, c := range p.Cases {
-		ownerList = append(ownerList, c.ID)
-	}
-	for _, o := range ownerList {
-		k, err := randomBytes(rnd, keySize)
+	for _, f := range encs {
+		ef, err := e.encryptFile(f)
 		if err != nil {
 			return nil, err
 		}
-		kid := label(nameKey, "key\x00"+o, kidLen)
-		kids[o], keys[kid] = kid, k
+		out = append(out, ef)
 	}
-	buildID, err := randomBytes(rnd, 16)
-	if err != nil {
-		return nil, err
-	}
-	kr := &Keyring{Version: version, Build: hex.EncodeToString(buildID), KDF: "PBKDF2-SHA256", Iterations: iter, NameSalt: nameSalt}
-
-	// Slots: the coordinator first, then each case's parents.
-	type holder struct {
-		pass   string
-		access Access
-	}
-	holders := []holder{{ps.Coordinator, Access{Role: roleCoord, Home: EntryFile, Keys: keys}}}
-	caseSlots := map[string][]int{}
-	for _, c := range p.Cases {
-		pp := ps.Cases[c.ID]
-		home := names[owners.home[c.ID]]
-		for _, pass := range []string{pp.ParentA, pp.ParentB} {
-			if pass == "" {
-				continue
-			}
-			if home == "" {
-				return nil, fmt.Errorf("vault: case %s has parent passphrases but no page", c.ID)
-			}
-			caseSlots[c.ID] = append(caseSlots[c.ID], len(holders))
-			holders = append(holders, holder{pass, Access{Role: roleParent, Home: home, Keys: map[string][]byte{kids[c.ID]: keys[kids[c.ID]]}}})
-		}
-	}
-	kr.Slots = make([]Slot, len(holders))
-	for i := range holders {
-		if kr.Slots[i].Salt, err = randomBytes(rnd, saltSize); err != nil {
-			return nil, err
-		}
-	}
-	// The derivations are the slow part of a build (by design): run them on
-	// all cores.
-	var wg sync.WaitGroup
-	errs := make([]error, len(holders))
-	keks := make([][]byte, len(holders))
-	for i, h := range holders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			keks[i], errs[i] = derive(h.pass, kr.Slots[i].Salt, iter)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	for i, h := range holders {
-		bundle, err := json.Marshal(h.access)
-		if err != nil {
-			return nil, err
-		}
-		if kr.Slots[i].Nonce, kr.Slots[i].Data, err = seal(rnd, keks[i], bundle, slotAAD(kr.Build, i)); err != nil {
-			return nil, err
-		}
-	}
-
-	// The pages.
-	for _, e := range encs {
-		data := e.Data
-		if strings.HasSuffix(e.Path, ".html") {
-			data = rewriteLinks(e.Path, data, names, func(target string) string {
-				if public(target) {
-					return ""
-				}
-				return kids[owners.of(target)]
-			})
-		} else if isScript(e.Path) {
-			data = rewritePaths(data, names)
-		}
-		typ := mime.TypeByExtension(path.Ext(e.Path))
-		if typ == "" {
-			typ = "application/octet-stream"
-		}
-		hdr, err := json.Marshal(header{Type: typ, Name: path.Base(e.Path)})
-		if err != nil {
-			return nil, err
-		}
-		pt := make([]byte, 4, 4+len(hdr)+len(data))
-		binary.BigEndian.PutUint32(pt, uint32(len(hdr)))
-		pt = append(append(pt, hdr...), data...)
-		kid := kids[e.owner]
-		nonce, ct, err := seal(rnd, keys[kid], pt, fileAAD(kr.Build, e.name))
-		if err != nil {
-			return nil, err
-		}
-		sd := shellData{Version: version, Kid: kid, Nonce: nonce, CT: ct}
-		if e.owner == coordOwner {
-			sd.Slots = []int{0}
-		} else {
-			sd.Slots = append(append([]int{}, caseSlots[e.owner]...), 0)
-		}
-		sd.Entry = e.name == EntryFile
-		js, err := json.Marshal(sd)
-		if err != nil {
-			return nil, err
-		}
-		if isScript(e.Path) {
-			// A script is loaded by <script src>, the one way a page opened
-			// from file:// can read another file: it files its ciphertext
-			// under its own name for vault.js to open.
-			name, _ := json.Marshal(e.name)
-			out = append(out, File{Path: e.name, Data: []byte("(window.pcvFiles=window.pcvFiles||{})[" + string(name) + "]=" + string(js) + ";\n")})
-			continue
-		}
-		var buf bytes.Buffer
-		if err := shell.Execute(&buf, struct{ Data template.JS }{template.JS(js)}); err != nil {
-			return nil, fmt.Errorf("vault: shell page: %w", err)
-		}
-		out = append(out, File{Path: e.name, Data: buf.Bytes()})
-	}
-	krJSON, err := json.Marshal(kr)
+	krJSON, err := json.Marshal(e.keyring)
 	if err != nil {
 		return nil, err
 	}
@@ -375,6 +220,224 @@ func Seal(p *practice.Practice, files []File, opt Options) ([]File, error) {
 		File{Path: ScriptFile, Data: script})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// encryption is the state of one Encrypt call, filled in step by step.
+// Every random value is read from rnd in a fixed order, so that a fixed
+// source gives the same site (see TestEncryptIsStable).
+type encryption struct {
+	p      *practice.Practice
+	ps     *Passphrases
+	rnd    io.Reader
+	iter   int
+	owners owners
+	shell  *template.Template
+
+	// By nameFiles: the name key, its salt, and each file's new name.
+	nameKey  []byte
+	nameSalt []byte
+	names    map[string]string // original path -> new path
+
+	// By makeKeys: one key per owner (the coordinator and each case).
+	kids map[string]string // owner -> key id
+	keys map[string][]byte // key id -> key
+
+	// By makeKeyring: the keyring, and each case's parents' slots.
+	keyring   *Keyring
+	caseSlots map[string][]int
+}
+
+// A toEncrypt is a file of the site to encrypt under its owner's key.
+type toEncrypt struct {
+	File
+	owner string // coordOwner or a case id
+	name  string // the name it is written under
+}
+
+// nameFiles derives the name key and gives every file its name: the
+// stylesheets keep theirs and are returned as they are, to be written
+// unencrypted; the others are returned to encrypt. File names and key ids
+// are labelled under a key from the coordinator's passphrase and a random
+// salt of this build (see the package doc); the key itself never leaves
+// the encryption.
+func (e *encryption) nameFiles(files []File) (plain []File, encs []*toEncrypt, err error) {
+	if e.nameSalt, err = randomBytes(e.rnd, saltSize); err != nil {
+		return nil, nil, err
+	}
+	if e.nameKey, err = derive(e.ps.Coordinator, e.nameSalt, e.iter); err != nil {
+		return nil, nil, err
+	}
+	e.names = map[string]string{}
+	used := map[string]bool{EntryFile: true, KeyringFile: true, ScriptFile: true}
+	for _, f := range files {
+		if public(f.Path) {
+			plain = append(plain, f)
+			e.names[f.Path] = f.Path
+			used[f.Path] = true
+			continue
+		}
+		te := &toEncrypt{File: f, owner: e.owners.of(f.Path)}
+		if f.Path == EntryFile {
+			te.name = EntryFile
+		} else {
+			ext := ".html"
+			if isScript(f.Path) {
+				ext = ".js"
+			}
+			te.name = label(e.nameKey, "page\x00"+f.Path, nameLen) + ext
+			if used[te.name] {
+				return nil, nil, fmt.Errorf("vault: two files would be named %s", te.name)
+			}
+			used[te.name] = true
+		}
+		e.names[f.Path] = te.name
+		encs = append(encs, te)
+	}
+	if e.names[EntryFile] == "" {
+		return nil, nil, fmt.Errorf("vault: the private site has no %s", EntryFile)
+	}
+	return plain, encs, nil
+}
+
+// makeKeys makes one random key per owner, the coordinator-only key first
+// and then every case's, each with its key id labelled under the name key.
+func (e *encryption) makeKeys() error {
+	e.kids = map[string]string{}
+	e.keys = map[string][]byte{}
+	ownerList := []string{coordOwner}
+	for _, c := range e.p.Cases {
+		ownerList = append(ownerList, c.ID)
+	}
+	for _, o := range ownerList {
+		k, err := randomBytes(e.rnd, keySize)
+		if err != nil {
+			return err
+		}
+		kid := label(e.nameKey, "key\x00"+o, kidLen)
+		e.kids[o], e.keys[kid] = kid, k
+	}
+	return nil
+}
+
+// makeKeyring makes the keyring: a random build id, and one slot per
+// passphrase, the coordinator's first (every key), then each case's
+// parents' (their case's key), each slot the holder's Access encrypted
+// under a key derived from their passphrase and a salt of its own.
+func (e *encryption) makeKeyring() error {
+	buildID, err := randomBytes(e.rnd, 16)
+	if err != nil {
+		return err
+	}
+	kr := &Keyring{Version: version, Build: hex.EncodeToString(buildID), KDF: "PBKDF2-SHA256", Iterations: e.iter, NameSalt: e.nameSalt}
+	type holder struct {
+		pass   string
+		access Access
+	}
+	holders := []holder{{e.ps.Coordinator, Access{Role: roleCoord, Home: EntryFile, Keys: e.keys}}}
+	e.caseSlots = map[string][]int{}
+	for _, c := range e.p.Cases {
+		pp := e.ps.Cases[c.ID]
+		home := e.names[e.owners.home[c.ID]]
+		for _, pass := range []string{pp.ParentA, pp.ParentB} {
+			if pass == "" {
+				continue
+			}
+			if home == "" {
+				return fmt.Errorf("vault: case %s has parent passphrases but no page", c.ID)
+			}
+			kid := e.kids[c.ID]
+			e.caseSlots[c.ID] = append(e.caseSlots[c.ID], len(holders))
+			holders = append(holders, holder{pass, Access{Role: roleParent, Home: home, Keys: map[string][]byte{kid: e.keys[kid]}}})
+		}
+	}
+	kr.Slots = make([]Slot, len(holders))
+	for i := range holders {
+		if kr.Slots[i].Salt, err = randomBytes(e.rnd, saltSize); err != nil {
+			return err
+		}
+	}
+	// The derivations are the slow part of a build (by design): run them on
+	// all cores.
+	keks := make([][]byte, len(holders))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, h := range holders {
+		g.Go(func() (err error) {
+			keks[i], err = derive(h.pass, kr.Slots[i].Salt, e.iter)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i, h := range holders {
+		bundle, err := json.Marshal(h.access)
+		if err != nil {
+			return err
+		}
+		if kr.Slots[i].Nonce, kr.Slots[i].Data, err = seal(e.rnd, keks[i], bundle, slotAAD(kr.Build, i)); err != nil {
+			return err
+		}
+	}
+	e.keyring = kr
+	return nil
+}
+
+// encryptFile rewrites the links of f to the new names, encrypts it with
+// a header (its type and name) under its owner's key, and returns the file
+// to write: a shell page, or for a script a script that files its
+// ciphertext for vault.js.
+func (e *encryption) encryptFile(f *toEncrypt) (File, error) {
+	data := f.Data
+	if strings.HasSuffix(f.Path, ".html") {
+		data = rewriteLinks(f.Path, data, e.names, func(target string) string {
+			if public(target) {
+				return ""
+			}
+			return e.kids[e.owners.of(target)]
+		})
+	} else if isScript(f.Path) {
+		data = rewritePaths(data, e.names)
+	}
+	typ := mime.TypeByExtension(path.Ext(f.Path))
+	if typ == "" {
+		typ = "application/octet-stream"
+	}
+	hdr, err := json.Marshal(header{Type: typ, Name: path.Base(f.Path)})
+	if err != nil {
+		return File{}, err
+	}
+	pt := make([]byte, 4, 4+len(hdr)+len(data))
+	binary.BigEndian.PutUint32(pt, uint32(len(hdr)))
+	pt = append(append(pt, hdr...), data...)
+	kid := e.kids[f.owner]
+	nonce, ct, err := seal(e.rnd, e.keys[kid], pt, fileAAD(e.keyring.Build, f.name))
+	if err != nil {
+		return File{}, err
+	}
+	sd := shellData{Version: version, Kid: kid, Nonce: nonce, CT: ct}
+	if f.owner == coordOwner {
+		sd.Slots = []int{0}
+	} else {
+		sd.Slots = append(append([]int{}, e.caseSlots[f.owner]...), 0)
+	}
+	sd.Entry = f.name == EntryFile
+	js, err := json.Marshal(sd)
+	if err != nil {
+		return File{}, err
+	}
+	if isScript(f.Path) {
+		// A script is loaded by <script src>, the one way a page opened
+		// from file:// can read another file: it files its ciphertext
+		// under its own name for vault.js to open.
+		name, _ := json.Marshal(f.name)
+		return File{Path: f.name, Data: []byte("(window.pcvFiles=window.pcvFiles||{})[" + string(name) + "]=" + string(js) + ";\n")}, nil
+	}
+	var buf bytes.Buffer
+	if err := e.shell.Execute(&buf, struct{ Data template.JS }{template.JS(js)}); err != nil {
+		return File{}, fmt.Errorf("vault: shell page: %w", err)
+	}
+	return File{Path: f.name, Data: buf.Bytes()}, nil
 }
 
 func slotAAD(build string, i int) []byte {

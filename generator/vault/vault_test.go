@@ -70,7 +70,7 @@ func passphrases() *vault.Passphrases {
 func sealed(t *testing.T) (map[string][]byte, *vault.Keyring) {
 	t.Helper()
 	p := twoCases()
-	out, err := vault.Seal(p, siteFiles(t, p), vault.WithIterations(vault.Options{Passphrases: passphrases()}, fastIter))
+	out, err := vault.Encrypt(p, siteFiles(t, p), vault.WithIterations(vault.Options{Passphrases: passphrases()}, fastIter))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -120,29 +120,22 @@ func (r Report) String() string {
 	var le *diag.ListError
 	switch {
 	case errors.As(r.Err, &le):
-		return fmt.Sprintf("%s: %s, serving the last good site (%d ms)", what, plural(errs, "error"), ms)
+		return fmt.Sprintf("%s: %s, serving the last good site (%d ms)", what, diag.Plural(errs, "error"), ms)
 	case r.Err != nil:
 		return fmt.Sprintf("%s: %v; serving the last good site (%d ms)", what, r.Err, ms)
 	}
-	s := fmt.Sprintf("%s: %s re-rendered", what, plural(len(r.Rendered), "page"))
+	s := fmt.Sprintf("%s: %s re-rendered", what, diag.Plural(len(r.Rendered), "page"))
 	if r.Full {
-		s = fmt.Sprintf("%s: full rebuild, %s", what, plural(len(r.Rendered), "page"))
+		s = fmt.Sprintf("%s: full rebuild, %s", what, diag.Plural(len(r.Rendered), "page"))
 	}
 	if len(r.Removed) > 0 {
 		s += fmt.Sprintf(", %d removed", len(r.Removed))
 	}
 	s += fmt.Sprintf(" in %d ms", ms)
 	if warns > 0 {
-		s += fmt.Sprintf(" (%s)", plural(warns, "warning"))
+		s += fmt.Sprintf(" (%s)", diag.Plural(warns, "warning"))
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // state is what the server shows: the last good site and the current errors.

@@ -71,9 +71,6 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 // Close stops watching.
 func (w *Watcher) Close() error { return w.fsw.Close() }
 
-// Dirs returns how many folders are watched.
-func (w *Watcher) Dirs() int { return len(w.dirs) }
-
 func (w *Watcher) add(dir string) error {
 	if w.dirs[dir] {
 		return nil
