@@ -74,6 +74,14 @@ var strikeStyles = [4]string{"S", "BS", "IS", "BIS"}
 
 // width is the width of s in the current face and size, in points.
 func (d *doc) width(s string) float64 {
+	if d.complex(s) {
+		return d.widthComplex(s)
+	}
+	return d.widthPlain(s)
+}
+
+// widthPlain is width for text the simple fonts draw.
+func (d *doc) widthPlain(s string) float64 {
 	fc := d.a.faces[d.face]
 	var w int
 	for i := 0; i < len(s); i++ {
@@ -88,9 +96,22 @@ func (d *doc) width(s string) float64 {
 	return float64(w) * d.size / 1000
 }
 
-// show draws s from the current position on one line, one fpdf cell per
-// run of characters in one plane, and leaves x after it.
+// show draws s from the current position on one line and leaves x after
+// it: through the simple fonts, or, when s holds characters they cannot
+// draw, through the shaped text layer (shaped.go).
 func (d *doc) show(s string, h float64) {
+	if s == "" {
+		return
+	}
+	if d.complex(s) {
+		d.showComplex(s, h)
+		return
+	}
+	d.showPlain(s, h)
+}
+
+// showPlain draws s, one fpdf cell per run of characters in one plane.
+func (d *doc) showPlain(s string, h float64) {
 	if s == "" {
 		return
 	}
@@ -190,11 +211,10 @@ func (d *doc) breakWord(word string, w float64) int {
 
 // fits returns how many bytes of s fit in w.
 func (d *doc) fits(s string, w float64) int {
-	fc := d.a.faces[d.face]
 	limit := w * 1000 / d.size
 	var sum int
 	for i, r := range s {
-		sum += int(fc.Glyph(r).Width)
+		sum += d.runeWidth(r)
 		if float64(sum) > limit {
 			return i
 		}
