@@ -73,8 +73,13 @@ type Stack struct {
 }
 
 // SystemDirs are the folders the system keeps its fonts in, on this
-// operating system.
+// operating system; the environment variable PCDOCKET_FONT_DIRS, when set,
+// replaces them (a list like PATH; empty for none), so that tests and a
+// practice's CI can fix which fonts a build sees.
 func SystemDirs() []string {
+	if v, ok := os.LookupEnv("PCDOCKET_FONT_DIRS"); ok {
+		return filepath.SplitList(v)
+	}
 	home, _ := os.UserHomeDir()
 	switch runtime.GOOS {
 	case "darwin":

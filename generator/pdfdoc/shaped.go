@@ -1,7 +1,9 @@
 package pdfdoc
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,9 +12,11 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	gobidi "github.com/go-text/typesetting/bidi"
 	"golang.org/x/text/unicode/bidi"
 
 	"pcdocket/generator/fontstack"
+	"pcdocket/generator/fontsubset"
 )
 
 // The shaped text layer: text the embedded serif family cannot draw as it
@@ -143,8 +147,9 @@ type vrun struct {
 }
 
 // visual orders the runs of line s by the Unicode bidirectional
-// algorithm, with a left-to-right paragraph (the documents are in a
-// left-to-right language; a line wholly in Arabic is one run either way).
+// algorithm (go-text's implementation: the levels of UAX #9, then its rule
+// L2 here), with a left-to-right paragraph: the documents are in a
+// left-to-right language, and a line wholly in Arabic is one run either way.
 func visual(s string) []vrun {
 	hasRTL := false
 	for _, r := range s {
@@ -156,20 +161,41 @@ func visual(s string) []vrun {
 	if !hasRTL {
 		return []vrun{{s, false}}
 	}
-	var p bidi.Paragraph
-	if _, err := p.SetString(s, bidi.DefaultDirection(bidi.LeftToRight)); err != nil {
-		return []vrun{{s, false}}
+	rs := []rune(s)
+	var p gobidi.Paragraph
+	runs := p.Segment(rs, gobidi.LeftToRight)
+	type lrun struct {
+		text  string
+		level gobidi.Level
 	}
-	o, err := p.Order()
-	if err != nil {
-		return []vrun{{s, false}}
+	out := make([]lrun, 0, runs.NumRuns())
+	var top gobidi.Level
+	for i := range runs.NumRuns() {
+		r := runs.Run(i)
+		out = append(out, lrun{string(rs[r.Start:r.End]), r.Level})
+		top = max(top, r.Level)
 	}
-	out := make([]vrun, 0, o.NumRuns())
-	for i := range o.NumRuns() {
-		r := o.Run(i)
-		out = append(out, vrun{r.String(), r.Direction() == bidi.RightToLeft})
+	// L2: from the highest level down to the lowest odd one, reverse
+	// every sequence of runs at that level or higher.
+	for lv := top; lv >= 1; lv-- {
+		for i := 0; i < len(out); {
+			if out[i].level < lv {
+				i++
+				continue
+			}
+			j := i
+			for j < len(out) && out[j].level >= lv {
+				j++
+			}
+			slices.Reverse(out[i:j])
+			i = j
+		}
 	}
-	return out
+	v := make([]vrun, len(out))
+	for i, r := range out {
+		v[i] = vrun{r.text, r.level%2 == 1}
+	}
+	return v
 }
 
 // showComplex draws line s, which holds characters that are not plain.
@@ -334,3 +360,31 @@ func (d *doc) use(f *fontstack.Face) *usedFont {
 // subsetCache holds the compressed subsets of fallback faces by face and
 // glyph set, so that documents naming the same parties share the work.
 type subsetCache struct{ m sync.Map }
+
+// coverage caches Coverage's reading of a serif family, by its bytes.
+var coverage sync.Map // string(regular face's bytes) digest -> *fontsubset.Face
+
+// Coverage returns whether documents made with the serif family in tmpl
+// (see New) and the font stack st can draw r: what `check` asks of every
+// character of a document's text, by the same rule show follows.
+func Coverage(tmpl fs.FS, st *fontstack.Stack) (func(rune) bool, error) {
+	b, err := fs.ReadFile(tmpl, FontDir+"/"+fontFiles[0].file)
+	if err != nil {
+		return nil, fmt.Errorf("pdfdoc: font: %w", err)
+	}
+	key := sha256.Sum256(b)
+	var fc *fontsubset.Face
+	if v, ok := coverage.Load(key); ok {
+		fc = v.(*fontsubset.Face)
+	} else {
+		if fc, err = fontsubset.New(b, faceNames[0]); err != nil {
+			return nil, fmt.Errorf("pdfdoc: font %s/%s: %w", FontDir, fontFiles[0].file, err)
+		}
+		coverage.Store(key, fc)
+	}
+	d := &doc{a: &Assembler{stack: st}}
+	d.a.faces[0] = fc
+	return func(r rune) bool {
+		return d.plain(r) || st.Face(r) != nil
+	}, nil
+}

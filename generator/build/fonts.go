@@ -1,0 +1,33 @@
+package build
+
+import (
+	"path/filepath"
+
+	"pcdocket/generator/check"
+	"pcdocket/generator/diag"
+	"pcdocket/generator/fontstack"
+	"pcdocket/generator/pdfdoc"
+	"pcdocket/generator/practice"
+	"pcdocket/templates"
+)
+
+// docFonts is the font stack of the practice at root: the fonts
+// practice.yaml's documents.fonts names, then the system's.
+func docFonts(root string, p *practice.Practice) *fontstack.Stack {
+	return fontstack.For(root, p.Documents.Fonts, nil)
+}
+
+// glyphFindings reports the characters of documents' text that no font of
+// the practice's stack draws (check.Glyphs). A serif family that cannot be
+// read is left to the documents to report.
+func glyphFindings(root string, p *practice.Practice) diag.List {
+	if p == nil {
+		return nil
+	}
+	tmpl := templates.OverlayLimit(filepath.Join(root, "templates"), p.MaxFileBytes())
+	drawn, err := pdfdoc.Coverage(tmpl, docFonts(root, p))
+	if err != nil {
+		return nil
+	}
+	return check.Glyphs(p, drawn)
+}
