@@ -299,12 +299,19 @@ func (d *doc) showShaped(sg seg, h float64) {
 		b.WriteString(">>> BDC ")
 	}
 	fmt.Fprintf(&b, "q %s rg BT /%s %s Tf", rgb(d.ink), u.res, num(d.size))
+	// Each glyph is placed by its own text matrix, so the order they are
+	// written in is free: a right-to-left run writes its words in logical
+	// order, each word's glyphs left to right as the shaper gives them,
+	// so that extractors that follow the content stream (pdftotext -raw)
+	// read the words in the order they were typed, and those that follow
+	// the page (pdftotext) still see each word as one.
+	cmds := make([]string, len(gs))
 	pen := int32(0)
 	last := -1
-	for _, g := range gs {
+	for i, g := range gs {
 		gx := x + float64(pen+g.X)*d.size/1000
 		gy := base + float64(g.Y)*d.size/1000
-		fmt.Fprintf(&b, " 1 0 0 1 %s %s Tm <%04X> Tj", num(gx), num(gy), g.ID)
+		cmds[i] = " 1 0 0 1 " + num(gx) + " " + num(gy) + " Tm <" + fmt.Sprintf("%04X", g.ID) + "> Tj"
 		pen += g.Advance
 		if g.Cluster != last && g.Cluster >= 0 && g.Cluster+g.Runes <= len(runes) {
 			u.add(g.ID, string(runes[g.Cluster:g.Cluster+max(g.Runes, 1)]))
@@ -312,6 +319,23 @@ func (d *doc) showShaped(sg seg, h float64) {
 			u.add(g.ID, "")
 		}
 		last = g.Cluster
+	}
+	if sg.rtl {
+		// Words in logical order, each word's glyphs left to right.
+		var words [][]string
+		start := 0
+		for i, g := range gs {
+			if g.Cluster >= 0 && g.Cluster < len(runes) && runes[g.Cluster] == ' ' {
+				words = append(words, cmds[start:i], cmds[i:i+1])
+				start = i + 1
+			}
+		}
+		words = append(words, cmds[start:])
+		slices.Reverse(words)
+		cmds = slices.Concat(words...)
+	}
+	for _, c := range cmds {
+		b.WriteString(c)
 	}
 	b.WriteString(" ET Q")
 	if !sg.rtl {
