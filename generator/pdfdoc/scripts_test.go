@@ -2,9 +2,12 @@ package pdfdoc
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -149,4 +152,73 @@ func TestScriptsNoFont(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestScriptsWrap: Chinese, written without spaces, wraps at the line
+// breaking algorithm's opportunities; a long Arabic name wraps inside the
+// caption's column; nothing passes the right margin.
+func TestScriptsWrap(t *testing.T) {
+	need(t, "pdftotext")
+	a := newAssembler(t)
+	a.SetFonts(systemStack(t))
+	p, is := scriptFixture(t)
+	long := "محمد بن عبد الله بن عبد الرحمن الفارسي الهاشمي القرشي البغدادي"
+	p.Case(caseA).Parties.ParentA.Name = long
+	chinese := strings.Repeat("父母双方应当在周末下午五点于图书馆交接孩子。", 8)
+	is.Body += "\n\n" + chinese + "\n"
+	b, err := a.Document(p, is)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "doc.pdf")
+	os.WriteFile(file, b, 0o644)
+	if os.Getenv("PCDOCKET_KEEP_PDF") != "" {
+		os.WriteFile(os.Getenv("PCDOCKET_KEEP_PDF"), b, 0o644)
+	}
+	text := strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E || r == ' ' {
+			return -1
+		}
+		return r
+	}, pdftext(t, file, 0, 0))
+	if !strings.Contains(text, chinese) {
+		t.Errorf("pdftotext lacks the Chinese paragraph")
+	}
+	out, err := exec.Command("pdftotext", "-bbox", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := bboxRE.FindAllStringSubmatch(string(out), -1)
+	if len(words) == 0 {
+		t.Fatal("no words in pdftotext -bbox output")
+	}
+	for _, m := range words {
+		xMax, _ := strconv.ParseFloat(m[1], 64)
+		if xMax > pageW-marginR+0.5 {
+			t.Errorf("%q ends at x=%.1f, past the right margin at %.0f", m[2], xMax, pageW-marginR)
+		}
+	}
+	// The caption's left column is 55% of the text block: the long name
+	// wraps inside it, on two lines or more.
+	captionRight := marginL + textW*0.55
+	var lines int
+	for _, l := range strings.Split(string(mustRun(t, "pdftotext", "-f", "1", "-l", "1", "-x", "0", "-y", "100", "-W", fmt.Sprint(int(captionRight)), "-H", "120", "-enc", "UTF-8", file, "-")), "\n") {
+		if strings.ContainsAny(l, "ابدمحس") {
+			lines++
+		}
+	}
+	if lines < 2 {
+		t.Errorf("the long Arabic name takes %d line(s) in the caption column, want it wrapped onto 2 or more", lines)
+	}
+}
+
+var bboxRE = regexp.MustCompile(`<word xMin="[^"]+" yMin="[^"]+" xMax="([^"]+)" yMax="[^"]+">([^<]*)</word>`)
+
+func mustRun(t *testing.T, name string, args ...string) []byte {
+	t.Helper()
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return out
 }
