@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"pcdocket/generator/check"
@@ -24,10 +25,20 @@ func glyphFindings(root string, p *practice.Practice) diag.List {
 	if p == nil {
 		return nil
 	}
+	var l diag.List
+	for i, f := range p.Documents.Fonts {
+		path := f
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(root, filepath.FromSlash(f))
+		}
+		if !fontstack.HasFonts(path) {
+			l.Errorf(p.Src.At(fmt.Sprintf("documents.fonts[%d]", i)), "documents.fonts[%d] %q is not a font file (.ttf, .otf, .ttc) or a folder holding one: correct the path (relative to the practice folder) or remove it", i, f)
+		}
+	}
 	tmpl := templates.OverlayLimit(filepath.Join(root, "templates"), p.MaxFileBytes())
 	drawn, err := pdfdoc.Coverage(tmpl, docFonts(root, p))
 	if err != nil {
-		return nil
+		return l
 	}
-	return check.Glyphs(p, drawn)
+	return append(l, check.Glyphs(p, drawn)...)
 }

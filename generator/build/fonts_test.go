@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -91,4 +92,25 @@ func TestPracticeFonts(t *testing.T) {
 	if got := strings.Join(scripts, " "); got != "Han Hebrew Devanagari" {
 		t.Errorf("scripts without a font: %q, want Han Hebrew Devanagari (Arabic comes from the practice's font)", got)
 	}
+}
+
+// TestPracticeFontsMissing: a documents.fonts entry that names no font is
+// reported at its line.
+func TestPracticeFontsMissing(t *testing.T) {
+	dir := copyPractice(t, repoRoot)
+	y, _ := os.ReadFile(filepath.Join(dir, "practice.yaml"))
+	n := strings.Count(string(y), "\n")
+	y = append(y, "documents:\n  fonts:\n    - fonts/none\n"...)
+	os.WriteFile(filepath.Join(dir, "practice.yaml"), y, 0o644)
+	l, err := Load(context.Background(), &Options{Source: dir, AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "practice.yaml:" + strconv.Itoa(n+3) + `: documents.fonts[0] "fonts/none" is not a font file`
+	for _, f := range l.Findings {
+		if strings.HasPrefix(f.String(), want) {
+			return
+		}
+	}
+	t.Errorf("no finding %q in %v", want, l.Findings)
 }

@@ -158,6 +158,12 @@ func fontFiles(path string) []string {
 	return out
 }
 
+// HasFonts reports whether path is a font file or a folder holding one.
+func HasFonts(path string) bool {
+	fs := fontFiles(path)
+	return len(fs) > 0 && isFontFile(fs[0])
+}
+
 func isFontFile(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".ttf", ".otf", ".ttc":

@@ -541,7 +541,8 @@ func (d *doc) measure(x, w float64, s string, limit int) (float64, int) {
 		}
 		whole := s[:end]
 		s = s[end:]
-		for _, word := range pieces(whole) {
+		one := [1]string{whole}
+		for _, word := range pieces(whole, one[:]) {
 			ww := d.width(word)
 			if x+ww > right && x > 0.01 {
 				lines++

@@ -222,3 +222,22 @@ func mustRun(t *testing.T, name string, args ...string) []byte {
 	}
 	return out
 }
+
+// BenchmarkDocumentScripts is BenchmarkDocument with an Arabic and a
+// Chinese party and Hebrew and Devanagari in the record: font discovery,
+// shaping and subsets are cached per Assembler and process, so after the
+// first document it costs about what a Latin one does.
+func BenchmarkDocumentScripts(b *testing.B) {
+	a := newAssembler(b)
+	a.SetFonts(systemStack(b))
+	p, is := scriptFixture(b)
+	if _, err := a.Document(p, is); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Document(p, is); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

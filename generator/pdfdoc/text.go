@@ -179,7 +179,8 @@ func (d *doc) flow(h float64, s string) {
 		}
 		whole := s[:end]
 		s = s[end:]
-		for _, word := range pieces(whole) {
+		one := [1]string{whole}
+		for _, word := range pieces(whole, one[:]) {
 			ww := d.width(word)
 			if x+ww > right && x > l+0.01 {
 				newline()
@@ -275,7 +276,8 @@ func (d *doc) split(s string, w float64) []string {
 		spaceW := d.width(" ")
 		for _, whole := range strings.Fields(para) {
 			sep, sepW := " ", spaceW
-			for _, word := range pieces(whole) {
+			one := [1]string{whole}
+			for _, word := range pieces(whole, one[:]) {
 				ww := d.width(word)
 				switch {
 				case line == "":
@@ -318,10 +320,11 @@ func (d *doc) fit(s string, w float64) string {
 // it: in Chinese, Japanese and Korean, which are written without spaces,
 // at the break opportunities of the Unicode line breaking algorithm (UAX
 // #14, go-text's segmenter). Any other word is one piece, broken only when
-// it is wider than a line (see breakWord).
-func pieces(word string) []string {
+// it is wider than a line (see breakWord), and comes back as one, a
+// slice the caller provides so that the common case allocates nothing.
+func pieces(word string, one []string) []string {
 	if !breaksInside(word) {
-		return []string{word}
+		return one
 	}
 	var sg segmenter.Segmenter
 	sg.Init([]rune(word))
@@ -331,7 +334,7 @@ func pieces(word string) []string {
 		out = append(out, string(it.Line().Text))
 	}
 	if len(out) == 0 {
-		return []string{word}
+		return one
 	}
 	return out
 }
