@@ -124,16 +124,18 @@ func (g glyphChecker) text(pos practice.Pos, what, s string, documented bool) {
 		return
 	}
 	var missing []rune
-	scripts := map[string]bool{}
 	var pkgs []string
+	astral := false
 	for _, r := range s {
 		if r < utf8.RuneSelf || g.drawn(r) || containsRune(missing, r) {
 			continue
 		}
 		missing = append(missing, r)
-		sc := fontstack.Script(r)
-		scripts[sc] = true
-		if pkg := fontstack.Package(sc); !containsString(pkgs, pkg) {
+		if r > 0xFFFF {
+			astral = true
+			continue
+		}
+		if pkg := fontstack.Package(fontstack.Script(r)); !containsString(pkgs, pkg) {
 			pkgs = append(pkgs, pkg)
 		}
 	}
@@ -148,11 +150,19 @@ func (g glyphChecker) text(pos practice.Pos, what, s string, documented bool) {
 		}
 		chars = append(chars, fmt.Sprintf("%U %q (%s)", r, r, sc))
 	}
-	msg := "%s has characters no available font can draw, so a document would misprint them: %s; install the Debian package %s, or name a TrueType font that has them (a file or folder) in practice.yaml documents.fonts"
+	msg := what + " has characters no available font can draw, so a document would misprint them: " + strings.Join(chars, ", ")
+	if len(pkgs) > 0 {
+		msg += "; install the Debian package " + strings.Join(pkgs, " and ") + ", or name a TrueType font that has them (a file or folder) in practice.yaml documents.fonts"
+	}
+	if astral {
+		// Fonts are read for the Basic Multilingual Plane only (cmap
+		// format 4); emoji fonts are colour bitmaps besides.
+		msg += "; characters beyond U+FFFF (emoji, rare ideographs) cannot be printed: write them out in words"
+	}
 	if documented {
-		g.l.Errorf(pos, msg, what, strings.Join(chars, ", "), strings.Join(pkgs, " and "))
+		g.l.Errorf(pos, "%s", msg)
 	} else {
-		g.l.Warnf(pos, msg+" before the issue is documented", what, strings.Join(chars, ", "), strings.Join(pkgs, " and "))
+		g.l.Warnf(pos, "%s, before the issue is documented", msg)
 	}
 }
 

@@ -48,3 +48,14 @@ func TestGlyphs(t *testing.T) {
 		}
 	}
 }
+
+// TestGlyphsEmoji: a character beyond U+FFFF names no package (none
+// helps) and says to write it out.
+func TestGlyphsEmoji(t *testing.T) {
+	c := &practice.Case{ID: "c", Src: practice.Source{File: "case.md", Keys: practice.NewKeys([]string{"title"}, []int32{2})}, Title: "Smith 🙂"}
+	l := Glyphs(&practice.Practice{Cases: []*practice.Case{c}}, func(r rune) bool { return r < 0x0590 })
+	want := "case.md:2: warning: title has characters no available font can draw, so a document would misprint them: U+1F642 '🙂' (no script); characters beyond U+FFFF (emoji, rare ideographs) cannot be printed: write them out in words, before the issue is documented"
+	if len(l) != 1 || l[0].String() != want {
+		t.Errorf("got %v, want %s", l, want)
+	}
+}

@@ -137,6 +137,10 @@ func (d *doc) fail(r rune) {
 	if script == "" {
 		script = "no script"
 	}
+	if r > 0xFFFF {
+		d.err = fmt.Errorf("%U %q (%s) cannot be printed (fonts are read for characters up to U+FFFF): write it out in words", r, r, script)
+		return
+	}
 	d.err = fmt.Errorf("%U %q (%s) has no font that can draw it: install the %s package, or name a font that has it in practice.yaml documents.fonts", r, r, script, fontstack.Package(fontstack.Script(r)))
 }
 
