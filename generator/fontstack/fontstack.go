@@ -342,3 +342,34 @@ func Package(script string) string {
 
 // bytesResource adapts a byte slice to go-text's font.Resource.
 func bytesResource(b []byte) font.Resource { return bytes.NewReader(b) }
+
+// Styled returns the face of f's family in bold and/or italic, when the
+// folder of f holds one by the usual file names (NotoNaskhArabic-Bold.ttf
+// beside NotoNaskhArabic-Regular.ttf) and it draws r; otherwise f itself,
+// so that text is drawn in the regular weight rather than not at all.
+func (s *Stack) Styled(f *Face, bold, italic bool, r rune) *Face {
+	if s == nil || f == nil || !bold && !italic {
+		return f
+	}
+	style := "Bold"
+	switch {
+	case bold && italic:
+		style = "BoldItalic"
+	case italic:
+		style = "Italic"
+	}
+	base := filepath.Base(f.Path)
+	i := strings.LastIndex(base, "-Regular.")
+	if i < 0 {
+		return f
+	}
+	p := filepath.Join(filepath.Dir(f.Path), base[:i]+"-"+style+base[i+len("-Regular"):])
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, g := range s.load(p) {
+		if g.Index == f.Index && g.Has(r) {
+			return g
+		}
+	}
+	return f
+}

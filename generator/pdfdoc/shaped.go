@@ -116,6 +116,7 @@ func (d *doc) segments(s string) []seg {
 				d.fail(r)
 				continue
 			}
+			f = d.a.stack.Styled(f, d.face&1 != 0, d.face&2 != 0, r)
 		}
 		if f != cur {
 			flush()
