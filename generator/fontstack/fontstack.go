@@ -10,7 +10,8 @@
 //     path);
 //  2. the system's fonts (see SystemDirs), files sorted by path, and among
 //     them first a Noto face named for the character's script (a serif
-//     face before a sans one, a regular before other weights), then every
+//     face before a sans one, a regular before other weights), for
+//     Chinese, Japanese and Korean then Droid Sans Fallback, then every
 //     other face in path order;
 //  3. the first of these whose character map has the character wins.
 //
@@ -224,6 +225,9 @@ func (s *Stack) order(r rune) []string {
 func rankFor(base, script string) int {
 	if script == "" {
 		return 9
+	}
+	if Package(script) == "fonts-droid-fallback" && strings.HasPrefix(base, "DroidSansFallback") {
+		return 5 // the TrueType CJK face Debian ships; Noto CJK is CFF
 	}
 	token := strings.ReplaceAll(script, " ", "")
 	if !strings.HasPrefix(base, "Noto") || !strings.Contains(base, token) {

@@ -62,3 +62,14 @@ func TestScriptPackage(t *testing.T) {
 		}
 	}
 }
+
+// TestRankCJK: for a Han character Droid Sans Fallback, TrueType, comes
+// before the other faces (Debian's Noto CJK is CFF and never used).
+func TestRankCJK(t *testing.T) {
+	if a, b := rankFor("DroidSansFallbackFull.ttf", "Han"), rankFor("DejaVuSans.ttf", "Han"); a >= b {
+		t.Errorf("rank of Droid Sans Fallback %d, of DejaVu Sans %d: want Droid first", a, b)
+	}
+	if a, b := rankFor("DroidSansFallbackFull.ttf", "Arabic"), rankFor("DejaVuSans.ttf", "Arabic"); a != b {
+		t.Errorf("for Arabic, Droid Sans Fallback ranks %d and DejaVu Sans %d: want path order", a, b)
+	}
+}

@@ -75,8 +75,9 @@ type Assembler struct {
 }
 
 // SetFonts makes the Assembler draw characters its serif family lacks
-// with faces from st (see package fontstack); without it such a character
-// makes Document fail. Call it before the Assembler is shared.
+// with faces from st (see package fontstack) rather than the system's
+// fonts (New's default); nil means none, so that such a character makes
+// Document fail. Call it before the Assembler is shared.
 func (a *Assembler) SetFonts(st *fontstack.Stack) { a.stack = st }
 
 // New returns an Assembler whose fonts come from tmpl (usually
@@ -85,7 +86,9 @@ func (a *Assembler) SetFonts(st *fontstack.Stack) { a.stack = st }
 // wording comes from rules (document.ProfileRules; nil means the built-in
 // jurisdiction profiles).
 func New(tmpl fs.FS, md *markup.Markdown, rules document.RulesFunc) (*Assembler, error) {
-	a := &Assembler{docs: document.NewBuilder(md, rules)}
+	// The system's fonts draw what the serif lacks until SetFonts names
+	// the practice's stack; the stack reads nothing until it is asked.
+	a := &Assembler{docs: document.NewBuilder(md, rules), stack: fontstack.For("", nil, nil)}
 	for i, ff := range fontFiles {
 		b, err := fs.ReadFile(tmpl, FontDir+"/"+ff.file)
 		if err != nil {
