@@ -108,6 +108,20 @@ func TestScriptsExtract(t *testing.T) {
 	if cid < 3 {
 		t.Errorf("want the Arabic, Chinese, Hebrew and Devanagari faces as CID fonts, pdffonts lists %d:\n%s", cid, out)
 	}
+	// The objects finish adds (fonts, resources) keep the file sound: every
+	// cross-reference entry points at its object.
+	for _, m := range regexp.MustCompile(`(?m)^(\d{10}) 00000 n $`).FindAllSubmatch(b, -1) {
+		at, _ := strconv.Atoi(string(m[1]))
+		if !regexp.MustCompile(`^\d+ 0 obj\n`).Match(b[at:]) {
+			t.Errorf("cross-reference offset %d points at %q", at, b[at:min(at+20, len(b))])
+		}
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		out, err := exec.Command("qpdf", "--check", file).CombinedOutput()
+		if err != nil || bytes.Contains(out, []byte("WARNING")) {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
 	again, err := a.Document(p, is)
 	if err != nil {
 		t.Fatal(err)
@@ -165,10 +179,13 @@ func TestScriptsWrap(t *testing.T) {
 	long := "محمد بن عبد الله بن عبد الرحمن الفارسي الهاشمي القرشي البغدادي"
 	p.Case(caseA).Parties.ParentA.Name = long
 	chinese := strings.Repeat("父母双方应当在周末下午五点于图书馆交接孩子。", 8)
-	is.Body += "\n\n" + chinese + "\n"
+	is.Body += "\n\n" + chinese + "\n\nStruck: ~~" + hindiText + "~~.\n"
 	b, err := a.Document(p, is)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`Tj ET [\d.]+ [\d.]+ [\d.]+ [\d.]+ re f Q`).Match(b) {
+		t.Error("the struck-through Devanagari has no bar through it")
 	}
 	file := filepath.Join(t.TempDir(), "doc.pdf")
 	os.WriteFile(file, b, 0o644)

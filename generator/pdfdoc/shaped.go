@@ -342,7 +342,13 @@ func (d *doc) showShaped(sg seg, h float64) {
 	for _, c := range cmds {
 		b.WriteString(c)
 	}
-	b.WriteString(" ET Q")
+	b.WriteString(" ET")
+	if d.strike {
+		// A bar through the middle of the lowercase letters, as fpdf
+		// strikes the simple fonts' text.
+		fmt.Fprintf(&b, " %s %s %s %s re f", num(x), num(base+0.25*d.size), num(w), num(0.05*d.size))
+	}
+	b.WriteString(" Q")
 	if !sg.rtl {
 		b.WriteString(" EMC")
 	}
