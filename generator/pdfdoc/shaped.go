@@ -86,7 +86,6 @@ func rtlRune(r rune) bool {
 func (d *doc) segments(s string) []seg {
 	var out []seg
 	var cur *fontstack.Face
-	start := 0
 	var b strings.Builder
 	flush := func() {
 		if b.Len() > 0 {
@@ -102,7 +101,6 @@ func (d *doc) segments(s string) []seg {
 			b.Reset()
 		}
 	}
-	_ = start
 	for _, r := range s {
 		var f *fontstack.Face
 		switch {
