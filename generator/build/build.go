@@ -134,6 +134,7 @@ func Check(root string, p *practice.Practice, set *jurisdiction.Set, asOf practi
 		return nil
 	}
 	diags := check.Practice(p, asOf, deadline.New(p, set))
+	diags = append(diags, glyphFindings(root, p)...)
 	return append(diags, seal.Check(root, p)...)
 }
 

@@ -35,6 +35,7 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
+	a.SetFonts(docFonts(source, p))
 	if err := signWith(a, source); err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
@@ -138,6 +139,7 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 	if err != nil {
 		return nil, err
 	}
+	a.SetFonts(docFonts(opts.Source, p))
 	if err := signWith(a, opts.Source); err != nil {
 		return nil, err
 	}

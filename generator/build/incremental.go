@@ -171,6 +171,7 @@ func (b *Incremental) check(asOf practice.Date) diag.List {
 		}
 	}
 	clear(b.recheck)
+	l = append(l, glyphFindings(b.opts.Source, b.p)...)
 	return append(l, seal.Check(b.opts.Source, b.p)...)
 }
 

@@ -33,7 +33,7 @@ func TestSearchIndexPrivateOnly(t *testing.T) {
 			t.Errorf("the public site holds %s, a search file", p)
 		}
 	}
-	if n != 7 {
-		t.Errorf("%d case indexes, want one for each of the sample's 7 cases", n)
+	if n != 8 {
+		t.Errorf("%d case indexes, want one for each of the sample's 8 cases", n)
 	}
 }

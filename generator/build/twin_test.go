@@ -82,7 +82,19 @@ func pdfWords(t *testing.T, file string) []string {
 	// A word too long for its line breaks after a hyphen (a case number
 	// in the caption's column): join it again.
 	var words []string
-	for _, w := range strings.Fields(strings.ToLower(string(b))) {
+	// pdftotext wraps a right-to-left word in embedding marks (U+202B,
+	// U+202C) that the PDF does not hold, and sets the punctuation around
+	// a right-to-left run apart from it: drop the marks and join the
+	// punctuation again.
+	text := strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E {
+			return -1
+		}
+		return r
+	}, string(b))
+	text = rtlOpenRE.ReplaceAllString(text, "$1$2")
+	text = rtlCloseRE.ReplaceAllString(text, "$1$2")
+	for _, w := range strings.Fields(strings.ToLower(text)) {
 		if k := len(words) - 1; k >= 0 && len(words[k]) > 1 && strings.HasSuffix(words[k], "-") {
 			words[k] += w
 			continue
@@ -93,9 +105,11 @@ func pdfWords(t *testing.T, file string) []string {
 }
 
 var (
-	paperRE  = regexp.MustCompile(`(?s)<article class="paper[^"]*">(.*?)</article>`)
-	inlineRE = regexp.MustCompile(`</?(strong|em|s|a)( [^>]*)?>`)
-	tagRE    = regexp.MustCompile(`<[^>]*>`)
+	rtlOpenRE  = regexp.MustCompile(`(["“‘(]) ([\p{Hebrew}\p{Arabic}])`)
+	rtlCloseRE = regexp.MustCompile(`([\p{Hebrew}\p{Arabic}]) (["”’),.;:])`)
+	paperRE    = regexp.MustCompile(`(?s)<article class="paper[^"]*">(.*?)</article>`)
+	inlineRE   = regexp.MustCompile(`</?(strong|em|s|a)( [^>]*)?>`)
+	tagRE      = regexp.MustCompile(`<[^>]*>`)
 )
 
 // twinWords extracts the words of the document twin's articles: inline

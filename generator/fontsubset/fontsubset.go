@@ -317,25 +317,39 @@ func u16(b []byte, i int) uint16 { return binary.BigEndian.Uint16(b[i:]) }
 func i16(b []byte, i int) int16  { return int16(binary.BigEndian.Uint16(b[i:])) }
 func u32(b []byte, i int) uint32 { return binary.BigEndian.Uint32(b[i:]) }
 
-func parseSFNT(b []byte) (*sfnt, error) {
-	if len(b) < 12 {
+func parseSFNT(b []byte) (*sfnt, error) { return parseSFNTAt(b, 0) }
+
+// parseSFNTAt parses the font whose table directory starts at dir: 0 for
+// a font file, a font's offset in a collection (.ttc), whose table
+// offsets count from the start of the file.
+func parseSFNTAt(b []byte, dir int) (*sfnt, error) {
+	t, err := parseSFNTAtAny(b, dir)
+	if err != nil {
+		return nil, err
+	}
+	if t.tables["glyf"] == nil || t.tables["loca"] == nil {
+		return nil, errors.New("no glyf/loca tables (only TrueType outlines are supported)")
+	}
+	return t, nil
+}
+
+// parseSFNTAtAny reads the table directory at dir whatever the outlines.
+func parseSFNTAtAny(b []byte, dir int) (*sfnt, error) {
+	if dir < 0 || len(b) < dir+12 {
 		return nil, errors.New("not a TrueType font: too short")
 	}
-	n := int(u16(b, 4))
-	if len(b) < 12+16*n {
+	n := int(u16(b, dir+4))
+	if len(b) < dir+12+16*n {
 		return nil, errors.New("not a TrueType font: table directory cut short")
 	}
 	t := &sfnt{tables: make(map[string][]byte, n)}
 	for i := range n {
-		e := b[12+16*i:]
+		e := b[dir+12+16*i:]
 		off, l := int(u32(e, 8)), int(u32(e, 12))
 		if off < 0 || l < 0 || off+l > len(b) || off+l < off {
 			return nil, fmt.Errorf("table %q lies outside the file", e[:4])
 		}
 		t.tables[string(e[:4])] = b[off : off+l]
-	}
-	if t.tables["glyf"] == nil || t.tables["loca"] == nil {
-		return nil, errors.New("no glyf/loca tables (only TrueType outlines are supported)")
 	}
 	return t, nil
 }
@@ -456,6 +470,12 @@ const (
 // instructions would need fpgm, prep and cvt, which are larger than the
 // outlines, and viewers scale glyphs for screens without them.
 func (t *sfnt) subset(gids map[uint16]bool, numGlyphs int) ([]byte, error) {
+	return t.subsetTables(gids, numGlyphs, keepTableSet)
+}
+
+// subsetTables is subset keeping the tables named in keepTables (and
+// adding the components of composite glyphs to gids).
+func (t *sfnt) subsetTables(gids map[uint16]bool, numGlyphs int, keepTables string) ([]byte, error) {
 	head, loca, glyf := t.tables["head"], t.tables["loca"], t.tables["glyf"]
 	long := i16(head, 50) != 0
 	off := func(g int) (int, int, error) {
@@ -527,7 +547,7 @@ func (t *sfnt) subset(gids map[uint16]bool, numGlyphs int) ([]byte, error) {
 	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
 
 	out := map[string][]byte{"glyf": newGlyf, "loca": newLoca}
-	for _, tag := range strings.Fields(keepTableSet) {
+	for _, tag := range strings.Fields(keepTables) {
 		if b, ok := t.tables[tag]; ok {
 			out[tag] = b
 		}
@@ -646,3 +666,6 @@ func checksum(b []byte) uint32 {
 	}
 	return s
 }
+
+// Has reports whether the face draws r itself, without Glyph's fallbacks.
+func (fc *Face) Has(r rune) bool { return fc.get(r).OK }

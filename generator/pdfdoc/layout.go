@@ -51,6 +51,11 @@ type doc struct {
 	loaded [4]uint64 // bit p of loaded[i]: plane p of face i is added to f
 
 	signPage int // the page of the signature section
+
+	ink  [3]int      // the text colour
+	inHF bool        // drawing the header or footer: no page break
+	used []*usedFont // fallback faces drawn with, in order of first use
+	err  error       // a character no font draws (see fail)
 }
 
 // style sets the font: s is "", "B", "I" or "BI", optionally with "S".
@@ -79,7 +84,10 @@ func (d *doc) restore(t textState) {
 func (d *doc) body(s string) { d.style(s, bodySize) }
 
 // color sets the text colour.
-func (d *doc) color(c [3]int) { d.f.SetTextColor(c[0], c[1], c[2]) }
+func (d *doc) color(c [3]int) {
+	d.ink = c
+	d.f.SetTextColor(c[0], c[1], c[2])
+}
 
 // run is a piece of inline text in one style.
 type run struct {
@@ -155,7 +163,8 @@ func (d *doc) hrule(gapBefore, gapAfter float64) {
 // selected.
 func (d *doc) header() {
 	d.sel = fontSel{}
-	defer func() { d.sel = fontSel{} }()
+	d.inHF = true
+	defer func() { d.sel, d.inHF = fontSel{}, false }()
 	if d.f.PageNo() < 2 {
 		return
 	}
@@ -178,7 +187,8 @@ func (d *doc) header() {
 // number never runs into the next.
 func (d *doc) footer() {
 	d.sel = fontSel{}
-	defer func() { d.sel = fontSel{} }()
+	d.inHF = true
+	defer func() { d.sel, d.inHF = fontSel{}, false }()
 	defer d.restore(d.save())
 	y := pageH - 50
 	d.f.SetDrawColor(rule[0], rule[1], rule[2])

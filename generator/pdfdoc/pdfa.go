@@ -91,8 +91,30 @@ func xmlText(s string) string {
 // the cross-reference table, so what is inserted there moves no other
 // object: the profile's object follows the catalog, and the
 // cross-reference table and trailer are written again after it.
-func finish(pdf, id []byte) ([]byte, error) {
+//
+// The fallback faces a document drew with (fonts) follow the profile, and
+// their names are added to the page resources (see cidfont.go).
+func (a *Assembler) finish(pdf, id []byte, fonts []*usedFont) ([]byte, error) {
 	const tail = "\n>>\nstartxref\n"
+	if len(fonts) > 0 {
+		hdr := bytes.LastIndex(pdf, []byte("\nxref\n0 "))
+		if hdr < 0 {
+			return nil, fmt.Errorf("no cross-reference table")
+		}
+		line := pdf[hdr+len("\nxref\n0 "):]
+		n, err := strconv.Atoi(string(line[:bytes.IndexByte(line, '\n')]))
+		if err != nil {
+			return nil, fmt.Errorf("cross-reference table: %w", err)
+		}
+		names := make([]string, len(fonts))
+		for i, u := range fonts {
+			names[i] = u.res
+		}
+		// Object n is the profile; the fonts follow it.
+		if pdf, err = addFontResources(pdf, names, n+1); err != nil {
+			return nil, err
+		}
+	}
 	xref := bytes.LastIndex(pdf, []byte("\nxref\n0 "))
 	if xref < 0 {
 		return nil, fmt.Errorf("no cross-reference table")
@@ -131,12 +153,20 @@ func finish(pdf, id []byte) ([]byte, error) {
 	out = fmt.Appendf(out, "%d 0 obj\n<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>\nstream\n", icc, len(srgbCompressed))
 	out = append(out, srgbCompressed...)
 	out = append(out, "\nendstream\nendobj\n"...)
+	offs := []int{iccAt}
+	for i, u := range fonts {
+		if out, offs, err = a.fontObjects(out, offs, u, icc+1+i*objsPerFont); err != nil {
+			return nil, err
+		}
+	}
 	newXref := len(out)
-	out = fmt.Appendf(out, "xref\n0 %d\n", size+1)
+	out = fmt.Appendf(out, "xref\n0 %d\n", size+len(offs))
 	out = append(out, entries...)
-	out = fmt.Appendf(out, "%010d 00000 n \n", iccAt)
+	for _, o := range offs {
+		out = fmt.Appendf(out, "%010d 00000 n \n", o)
+	}
 	out = append(out, "trailer\n<<\n"...)
-	out = append(out, bytes.Replace(trailer, fmt.Appendf(nil, "/Size %d\n", size), fmt.Appendf(nil, "/Size %d\n", size+1), 1)...)
+	out = append(out, bytes.Replace(trailer, fmt.Appendf(nil, "/Size %d\n", size), fmt.Appendf(nil, "/Size %d\n", size+len(offs)), 1)...)
 	out = fmt.Appendf(out, "\n/ID [<%x> <%x>]", id, id)
 	out = append(out, tail...)
 	out = strconv.AppendInt(out, int64(newXref), 10)

@@ -32,11 +32,13 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"pcdocket/generator/document"
+	"pcdocket/generator/fontstack"
 	"pcdocket/generator/fontsubset"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
@@ -66,7 +68,17 @@ type Assembler struct {
 	docs   *document.Builder
 	faces  [len(fontFiles)]*fontsubset.Face
 	signer Signer // nil: documents are not signed
+
+	stack   *fontstack.Stack // where characters the serif lacks are found; nil: nowhere
+	shaped  sync.Map         // shapeKey -> []fontstack.Glyph
+	subsets subsetCache
 }
+
+// SetFonts makes the Assembler draw characters its serif family lacks
+// with faces from st (see package fontstack) rather than the system's
+// fonts (New's default); nil means none, so that such a character makes
+// Document fail. Call it before the Assembler is shared.
+func (a *Assembler) SetFonts(st *fontstack.Stack) { a.stack = st }
 
 // New returns an Assembler whose fonts come from tmpl (usually
 // templates.Overlay(practiceDir+"/templates"), so that a practice may swap
@@ -74,7 +86,9 @@ type Assembler struct {
 // wording comes from rules (document.ProfileRules; nil means the built-in
 // jurisdiction profiles).
 func New(tmpl fs.FS, md *markup.Markdown, rules document.RulesFunc) (*Assembler, error) {
-	a := &Assembler{docs: document.NewBuilder(md, rules)}
+	// The system's fonts draw what the serif lacks until SetFonts names
+	// the practice's stack; the stack reads nothing until it is asked.
+	a := &Assembler{docs: document.NewBuilder(md, rules), stack: fontstack.For("", nil, nil)}
 	for i, ff := range fontFiles {
 		b, err := fs.ReadFile(tmpl, FontDir+"/"+ff.file)
 		if err != nil {
@@ -120,12 +134,15 @@ func (a *Assembler) render(dd *document.Document, lang string) ([]byte, error) {
 		d.f.SetLang(lang)
 	}
 	d.render()
+	if d.err != nil {
+		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, d.err)
+	}
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := d.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}
-	pdf, err := finish(buf.Bytes(), documentID(dd.ID, dd.Title, dd.Date.String()))
+	pdf, err := a.finish(buf.Bytes(), documentID(dd.ID, dd.Title, dd.Date.String()), d.used)
 	if err != nil {
 		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}

@@ -539,21 +539,24 @@ func (d *doc) measure(x, w float64, s string, limit int) (float64, int) {
 		if end < 0 {
 			end = len(s)
 		}
-		word := s[:end]
+		whole := s[:end]
 		s = s[end:]
-		ww := d.width(word)
-		if x+ww > right && x > 0.01 {
-			lines++
-			x = 0
+		one := [1]string{whole}
+		for _, word := range pieces(whole, one[:]) {
+			ww := d.width(word)
+			if x+ww > right && x > 0.01 {
+				lines++
+				x = 0
+			}
+			for ww > right-x && word != "" {
+				n := d.breakWord(word, right-x)
+				word = word[n:]
+				lines++
+				x = 0
+				ww = d.width(word)
+			}
+			x += ww
 		}
-		for ww > right-x && word != "" {
-			n := d.breakWord(word, right-x)
-			word = word[n:]
-			lines++
-			x = 0
-			ww = d.width(word)
-		}
-		x += ww
 	}
 	return x, lines
 }

@@ -3,7 +3,10 @@ package pdfdoc
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/go-text/typesetting/segmenter"
 
 	"pcdocket/generator/fontsubset"
 )
@@ -74,6 +77,14 @@ var strikeStyles = [4]string{"S", "BS", "IS", "BIS"}
 
 // width is the width of s in the current face and size, in points.
 func (d *doc) width(s string) float64 {
+	if d.complex(s) {
+		return d.widthComplex(s)
+	}
+	return d.widthPlain(s)
+}
+
+// widthPlain is width for text the simple fonts draw.
+func (d *doc) widthPlain(s string) float64 {
 	fc := d.a.faces[d.face]
 	var w int
 	for i := 0; i < len(s); i++ {
@@ -88,9 +99,22 @@ func (d *doc) width(s string) float64 {
 	return float64(w) * d.size / 1000
 }
 
-// show draws s from the current position on one line, one fpdf cell per
-// run of characters in one plane, and leaves x after it.
+// show draws s from the current position on one line and leaves x after
+// it: through the simple fonts, or, when s holds characters they cannot
+// draw, through the shaped text layer (shaped.go).
 func (d *doc) show(s string, h float64) {
+	if s == "" {
+		return
+	}
+	if d.complex(s) {
+		d.showComplex(s, h)
+		return
+	}
+	d.showPlain(s, h)
+}
+
+// showPlain draws s, one fpdf cell per run of characters in one plane.
+func (d *doc) showPlain(s string, h float64) {
 	if s == "" {
 		return
 	}
@@ -153,21 +177,24 @@ func (d *doc) flow(h float64, s string) {
 		if end < 0 {
 			end = len(s)
 		}
-		word := s[:end]
+		whole := s[:end]
 		s = s[end:]
-		ww := d.width(word)
-		if x+ww > right && x > l+0.01 {
-			newline()
+		one := [1]string{whole}
+		for _, word := range pieces(whole, one[:]) {
+			ww := d.width(word)
+			if x+ww > right && x > l+0.01 {
+				newline()
+			}
+			for ww > right-x && word != "" { // longer than a line: break it
+				n := d.breakWord(word, right-x)
+				line.WriteString(word[:n])
+				word = word[n:]
+				newline()
+				ww = d.width(word)
+			}
+			line.WriteString(word)
+			x += ww
 		}
-		for ww > right-x && word != "" { // longer than a line: break it
-			n := d.breakWord(word, right-x)
-			line.WriteString(word[:n])
-			word = word[n:]
-			newline()
-			ww = d.width(word)
-		}
-		line.WriteString(word)
-		x += ww
 	}
 	d.show(line.String(), h)
 }
@@ -190,11 +217,10 @@ func (d *doc) breakWord(word string, w float64) int {
 
 // fits returns how many bytes of s fit in w.
 func (d *doc) fits(s string, w float64) int {
-	fc := d.a.faces[d.face]
 	limit := w * 1000 / d.size
 	var sum int
 	for i, r := range s {
-		sum += int(fc.Glyph(r).Width)
+		sum += d.runeWidth(r)
 		if float64(sum) > limit {
 			return i
 		}
@@ -248,24 +274,30 @@ func (d *doc) split(s string, w float64) []string {
 		var line string
 		var lw float64
 		spaceW := d.width(" ")
-		for _, word := range strings.Fields(para) {
-			ww := d.width(word)
-			switch {
-			case line == "":
-			case lw+spaceW+ww <= w+0.01:
-				line += " " + word
-				lw += spaceW + ww
-				continue
-			default:
-				lines = append(lines, line)
+		for _, whole := range strings.Fields(para) {
+			sep, sepW := " ", spaceW
+			one := [1]string{whole}
+			for _, word := range pieces(whole, one[:]) {
+				ww := d.width(word)
+				switch {
+				case line == "":
+				case lw+sepW+ww <= w+0.01:
+					line += sep + word
+					lw += sepW + ww
+					sep, sepW = "", 0
+					continue
+				default:
+					lines = append(lines, line)
+				}
+				for ww > w+0.01 {
+					n := d.breakWord(word, w)
+					lines = append(lines, word[:n])
+					word = word[n:]
+					ww = d.width(word)
+				}
+				line, lw = word, ww
+				sep, sepW = "", 0
 			}
-			for ww > w+0.01 {
-				n := d.breakWord(word, w)
-				lines = append(lines, word[:n])
-				word = word[n:]
-				ww = d.width(word)
-			}
-			line, lw = word, ww
 		}
 		lines = append(lines, line)
 	}
@@ -282,4 +314,44 @@ func (d *doc) fit(s string, w float64) string {
 		r = r[:len(r)-1]
 	}
 	return strings.TrimRight(string(r), " ,—-") + "…"
+}
+
+// pieces cuts a word (text between spaces) where a line may break inside
+// it: in Chinese, Japanese and Korean, which are written without spaces,
+// at the break opportunities of the Unicode line breaking algorithm (UAX
+// #14, go-text's segmenter). Any other word is one piece, broken only when
+// it is wider than a line (see breakWord), and comes back as one, a
+// slice the caller provides so that the common case allocates nothing.
+func pieces(word string, one []string) []string {
+	if !breaksInside(word) {
+		return one
+	}
+	var sg segmenter.Segmenter
+	sg.Init([]rune(word))
+	it := sg.LineIterator()
+	var out []string
+	for it.Next() {
+		out = append(out, string(it.Line().Text))
+	}
+	if len(out) == 0 {
+		return one
+	}
+	return out
+}
+
+// breaksInside reports whether word holds a character of a script written
+// without spaces between words.
+func breaksInside(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if word[i] < 0xE0 { // below U+0800 (3-byte UTF-8 sequences start at 0xE0)
+			continue
+		}
+		for _, r := range word[i:] {
+			if r >= 0x2E80 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) || r >= 0x3000 && r < 0x3040 || r >= 0xFF00 && r < 0xFFF0) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

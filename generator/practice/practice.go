@@ -39,6 +39,8 @@ type Practice struct {
 	// parse lists them; a case may name one as if it were built in.
 	LocalJurisdictions []string
 	Limits             Limits `pc:"limits"`
+	// Documents says how documents are made; see DocumentsConfig.
+	Documents DocumentsConfig `pc:"documents"`
 
 	Cases []*Case // sorted by ID
 	Pages []*Page // public pages, sorted by Weight then Slug
@@ -142,6 +144,15 @@ type Limits struct {
 	// DefaultMaxFileBytes. practice.yaml itself is read with the default,
 	// as the limit is not known before it is read.
 	MaxFileBytes *int `pc:"max_file_bytes"`
+}
+
+// DocumentsConfig is practice.yaml's documents key.
+type DocumentsConfig struct {
+	// Fonts are font files (.ttf, .ttc) or folders of them, relative to
+	// the practice folder, searched in order before the system's fonts for
+	// a character the documents' serif family cannot draw (package
+	// fontstack).
+	Fonts []string `pc:"fonts"`
 }
 
 // DefaultMaxFileBytes is the size limit of a file of the practice when

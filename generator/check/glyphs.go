@@ -1,0 +1,185 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"pcdocket/generator/diag"
+	"pcdocket/generator/fontstack"
+	"pcdocket/generator/practice"
+)
+
+// Glyphs reports every text of the practice that reaches a document and
+// holds a character no available font draws (drawn says which are; see
+// pdfdoc.Coverage): the document would misname a party or misquote the
+// record. Each finding is at the line of the text and names each such
+// character (code point and character), its script and the Debian font
+// package that covers it. It is an error where the text reaches a
+// document the build writes (a documented issue, its case, practice.yaml),
+// and a warning elsewhere, where it will when the issue is documented.
+func Glyphs(p *practice.Practice, drawn func(rune) bool) diag.List {
+	if p == nil || drawn == nil {
+		return nil
+	}
+	var l diag.List
+	documented := false
+	for _, c := range p.Cases {
+		for _, is := range c.Issues {
+			if is != nil && is.Documented() {
+				documented = true
+			}
+		}
+	}
+	g := glyphChecker{l: &l, drawn: drawn}
+	g.field(&p.Src, "name", p.Name, documented)
+	g.field(&p.Src, "coordinator.name", p.Coordinator.Name, documented)
+	g.field(&p.Src, "coordinator.credentials", p.Coordinator.Credentials, documented)
+	for i, a := range p.Coordinator.Address {
+		g.field(&p.Src, fmt.Sprintf("coordinator.address[%d]", i), a, documented)
+	}
+	for _, c := range p.Cases {
+		if c == nil {
+			continue
+		}
+		doc := false
+		for _, is := range c.Issues {
+			if is != nil && is.Documented() {
+				doc = true
+			}
+		}
+		src := &c.Src
+		g.field(src, "title", c.Title, doc)
+		g.field(src, "court", c.Court, doc)
+		g.field(src, "court_case_no", c.CourtCaseNo, doc)
+		for _, key := range []string{practice.PartyA, practice.PartyB} {
+			pa := c.Party(key)
+			base := "parties." + key
+			g.field(src, base+".name", pa.Name, doc)
+			g.field(src, base+".label", pa.Label, doc)
+			if pa.Counsel != nil {
+				g.field(src, base+".counsel.name", pa.Counsel.Name, doc)
+				g.field(src, base+".counsel.firm", pa.Counsel.Firm, doc)
+			}
+		}
+		g.field(src, "plan.title", c.Plan.Title, doc)
+		for i, cl := range c.Plan.Clauses {
+			g.field(src, fmt.Sprintf("plan.clauses[%d].title", i), cl.Title, doc)
+			g.field(src, fmt.Sprintf("plan.clauses[%d].text", i), cl.Text, doc)
+		}
+		for _, is := range c.Issues {
+			if is == nil {
+				continue
+			}
+			d := is.Documented()
+			src := &is.Src
+			g.field(src, "title", is.Title, d)
+			g.field(src, "question", is.Question, d)
+			g.field(src, "positions.parent_a", is.Positions.ParentA, d)
+			g.field(src, "positions.parent_b", is.Positions.ParentB, d)
+			for i, e := range is.Events {
+				g.field(src, fmt.Sprintf("events[%d].note", i), e.Note, d)
+			}
+			if o := is.Outcome; o != nil {
+				g.field(src, "outcome.summary", o.Summary, d)
+				for i, dir := range o.Directives {
+					g.field(src, fmt.Sprintf("outcome.directives[%d]", i), dir, d)
+				}
+			}
+			// The body, line by line from its first line (private
+			// sections, which no document prints, are not in Body).
+			if src.BodyLine > 0 {
+				for i, line := range strings.Split(is.Body, "\n") {
+					g.text(practice.Pos{File: src.File, Line: src.BodyLine + i}, "the record", line, d)
+				}
+			}
+		}
+	}
+	return l
+}
+
+type glyphChecker struct {
+	l     *diag.List
+	drawn func(rune) bool
+}
+
+// field checks the value of the key at path in src.
+func (g glyphChecker) field(src *practice.Source, path, s string, documented bool) {
+	if s == "" {
+		return
+	}
+	g.text(src.At(path), path, s, documented)
+}
+
+// text checks s, written at pos, which is what says where it came from.
+func (g glyphChecker) text(pos practice.Pos, what, s string, documented bool) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return
+	}
+	var missing []rune
+	var pkgs []string
+	astral := false
+	for _, r := range s {
+		if r < utf8.RuneSelf || g.drawn(r) || containsRune(missing, r) {
+			continue
+		}
+		missing = append(missing, r)
+		if r > 0xFFFF {
+			astral = true
+			continue
+		}
+		if pkg := fontstack.Package(fontstack.Script(r)); !containsString(pkgs, pkg) {
+			pkgs = append(pkgs, pkg)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	var chars []string
+	for _, r := range missing {
+		sc := fontstack.Script(r)
+		if sc == "" {
+			sc = "no script"
+		}
+		chars = append(chars, fmt.Sprintf("%U %q (%s)", r, r, sc))
+	}
+	msg := what + " has characters no available font can draw, so a document would misprint them: " + strings.Join(chars, ", ")
+	if len(pkgs) > 0 {
+		msg += "; install the Debian package " + strings.Join(pkgs, " and ") + ", or name a TrueType font that has them (a file or folder) in practice.yaml documents.fonts"
+	}
+	if astral {
+		// Fonts are read for the Basic Multilingual Plane only (cmap
+		// format 4); emoji fonts are colour bitmaps besides.
+		msg += "; characters beyond U+FFFF (emoji, rare ideographs) cannot be printed: write them out in words"
+	}
+	if documented {
+		g.l.Errorf(pos, "%s", msg)
+	} else {
+		g.l.Warnf(pos, "%s, before the issue is documented", msg)
+	}
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
