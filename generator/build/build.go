@@ -233,7 +233,7 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 		files = append(files, docs...)
 	}
 	if opts.Statements != "" {
-		sts, err := statementFiles(p, book, tmpl, md, opts.Statements) // statements.go
+		sts, err := statementFiles(p, book, tmpl, md, opts.Source, opts.Statements) // statements.go
 		if err != nil {
 			return nil, err
 		}
