@@ -25,6 +25,7 @@ import (
 	"pcdocket/generator/check"
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
+	"pcdocket/generator/fees"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/parse"
@@ -213,6 +214,13 @@ func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, op
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("private site: %w", err)
+	}
+	if opts.Statements != "" {
+		m, err := fees.ParseMonth(opts.Statements)
+		if err != nil {
+			return nil, nil, fmt.Errorf("statements: %w", err)
+		}
+		s.LinkStatements(m) // the case pages link each parent's statement
 	}
 	files, err := renderRest(p, book, opts, s, tmpl, md)
 	return files, s, err

@@ -116,8 +116,9 @@ func FeeReports(opts *Options, l *Loaded, accs []*fees.Account, asOf practice.Da
 }
 
 // StatementsDir is the folder of the private site that holds the
-// statements a build writes with Options.Statements. An encrypted site
-// opens it to the coordinator only, like every folder outside cases/.
+// statements a build writes with Options.Statements (site.StatementPath).
+// An encrypted site opens each parent's statement to that parent and the
+// coordinator alone (vault.ParentDir).
 const StatementsDir = "statements"
 
 // statementFiles returns each parent's statement for month (YYYY-MM) of
@@ -143,7 +144,7 @@ func statementFiles(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *m
 		for k, key := range fees.Parents {
 			c, k := c, k
 			files = append(files, File{
-				Path: path.Join(PrivateDir, StatementsDir, fmt.Sprintf("%s-%s-%s.pdf", c.ID, m, key)),
+				Path: path.Join(PrivateDir, site.StatementPath(c.ID, m, key)),
 				Deps: []site.Dep{site.DepPractice, site.DepCase(c.ID)},
 				Render: func(w io.Writer) error {
 					acc := fees.Compute(c)

@@ -22,10 +22,53 @@ import (
 // FeesDir is the folder of the ledger pages.
 const FeesDir = "fees/"
 
-// feeCache is a case's account, priced once when a page first asks.
+// feeCache is a case's account, priced once when a page first asks, and
+// the month of the statements the build writes beside the site, if any.
 type feeCache struct {
 	once sync.Once
 	acc  *fees.Account
+
+	month fees.Month // zero: no statements (LinkStatements)
+}
+
+// StatementsDir is the folder of the private site that holds the parents'
+// fee statements. An encrypted site opens a parent's statement to that
+// parent and the coordinator alone (vault.ParentDir).
+const StatementsDir = "statements/"
+
+// StatementPath returns the site path of parent's (practice.PartyA or
+// PartyB) statement for month m of the case caseID.
+func StatementPath(caseID string, m fees.Month, parent string) string {
+	return StatementsDir + caseID + "-" + m.String() + "-" + parent + ".pdf"
+}
+
+// LinkStatements makes the page of every case with fees link to each
+// parent's statement for month m, which the build writes at StatementPath
+// (`build --statements`). On an encrypted site each parent's copy of the
+// page then shows their own statement alone: the shell takes out the
+// link whose key the reader does not hold.
+func (s *Site) LinkStatements(m fees.Month) {
+	for _, c := range s.cases {
+		c.fees.month = m
+	}
+}
+
+// feeStatement is a link of the case page to one parent's statement.
+type feeStatement struct {
+	Href, Month, Name string
+}
+
+// Statements returns the links to the parents' statements of the month
+// the build writes, none when it writes none or the case has no fees.
+func (c *caseView) Statements() []feeStatement {
+	if c.fees.month == (fees.Month{}) || c.FeesHref() == "" {
+		return nil
+	}
+	var out []feeStatement
+	for _, key := range fees.Parents {
+		out = append(out, feeStatement{Href: StatementPath(c.Case.ID, c.fees.month, key), Month: c.fees.month.Long(), Name: c.Case.PartyName(key)})
+	}
+	return out
 }
 
 // FeesHref returns the site path of the case's ledger page, or "" when the
