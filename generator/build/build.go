@@ -25,6 +25,7 @@ import (
 	"pcdocket/generator/check"
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
+	"pcdocket/generator/fees"
 	"pcdocket/generator/jurisdiction"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/parse"
@@ -215,6 +216,13 @@ func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, op
 	if err != nil {
 		return nil, nil, fmt.Errorf("private site: %w", err)
 	}
+	if opts.Statements != "" {
+		m, err := fees.ParseMonth(opts.Statements)
+		if err != nil {
+			return nil, nil, fmt.Errorf("statements: %w", err)
+		}
+		s.LinkStatements(m) // the case pages link each parent's statement
+	}
 	files, err := renderRest(p, book, opts, s, tmpl, md)
 	return files, s, err
 }
@@ -234,7 +242,7 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 		files = append(files, docs...)
 	}
 	if opts.Statements != "" {
-		sts, err := statementFiles(p, book, tmpl, md, opts.Statements) // statements.go
+		sts, err := statementFiles(p, book, tmpl, md, opts.Source, opts.Statements) // statements.go
 		if err != nil {
 			return nil, err
 		}

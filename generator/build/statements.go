@@ -63,10 +63,20 @@ func FeeAccounts(ctx context.Context, opts Options, ids []string) (*Loaded, []*f
 	return l, accs, nil
 }
 
-// feeAssembler returns the PDF assembler of the practice, with its fonts.
+// feeAssembler returns the PDF assembler of the practice, with its fonts,
+// signing with the practice's document key when it has one: a statement
+// or a fee report goes to a parent or the court like a determination, and
+// is signed like one (signWith, documents.go).
 func feeAssembler(opts *Options, l *Loaded) (*pdfdoc.Assembler, error) {
 	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), l.Practice.MaxFileBytes())
-	return pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
+	a, err := pdfdoc.New(tmpl, markup.New(), document.ProfileRules(l.Deadlines()))
+	if err != nil {
+		return nil, err
+	}
+	if err := signWith(a, opts.Source); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // Statements renders each parent's statement for month m of every account.
@@ -106,19 +116,24 @@ func FeeReports(opts *Options, l *Loaded, accs []*fees.Account, asOf practice.Da
 }
 
 // StatementsDir is the folder of the private site that holds the
-// statements a build writes with Options.Statements. An encrypted site
-// opens it to the coordinator only, like every folder outside cases/.
+// statements a build writes with Options.Statements (site.StatementPath).
+// An encrypted site opens each parent's statement to that parent and the
+// coordinator alone (vault.ParentDir).
 const StatementsDir = "statements"
 
 // statementFiles returns each parent's statement for month (YYYY-MM) of
-// every case with fee terms and a ledger, rendered with the others.
-func statementFiles(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup.Markdown, month string) ([]File, error) {
+// every case with fee terms and a ledger, rendered with the others and
+// signed like the documents when the practice at source has a key.
+func statementFiles(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup.Markdown, source, month string) ([]File, error) {
 	m, err := fees.ParseMonth(month)
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
 	a, err := pdfdoc.New(tmpl, md, document.ProfileRules(book))
 	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	if err := signWith(a, source); err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
 	var files []File
@@ -129,7 +144,7 @@ func statementFiles(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *m
 		for k, key := range fees.Parents {
 			c, k := c, k
 			files = append(files, File{
-				Path: path.Join(PrivateDir, StatementsDir, fmt.Sprintf("%s-%s-%s.pdf", c.ID, m, key)),
+				Path: path.Join(PrivateDir, site.StatementPath(c.ID, m, key)),
 				Deps: []site.Dep{site.DepPractice, site.DepCase(c.ID)},
 				Render: func(w io.Writer) error {
 					acc := fees.Compute(c)

@@ -22,10 +22,53 @@ import (
 // FeesDir is the folder of the ledger pages.
 const FeesDir = "fees/"
 
-// feeCache is a case's account, priced once when a page first asks.
+// feeCache is a case's account, priced once when a page first asks, and
+// the month of the statements the build writes beside the site, if any.
 type feeCache struct {
 	once sync.Once
 	acc  *fees.Account
+
+	month fees.Month // zero: no statements (LinkStatements)
+}
+
+// StatementsDir is the folder of the private site that holds the parents'
+// fee statements. An encrypted site opens a parent's statement to that
+// parent and the coordinator alone (vault.ParentDir).
+const StatementsDir = "statements/"
+
+// StatementPath returns the site path of parent's (practice.PartyA or
+// PartyB) statement for month m of the case caseID.
+func StatementPath(caseID string, m fees.Month, parent string) string {
+	return StatementsDir + caseID + "-" + m.String() + "-" + parent + ".pdf"
+}
+
+// LinkStatements makes the page of every case with fees link to each
+// parent's statement for month m, which the build writes at StatementPath
+// (`build --statements`). On an encrypted site each parent's copy of the
+// page then shows their own statement alone: the shell takes out the
+// link whose key the reader does not hold.
+func (s *Site) LinkStatements(m fees.Month) {
+	for _, c := range s.cases {
+		c.fees.month = m
+	}
+}
+
+// feeStatement is a link of the case page to one parent's statement.
+type feeStatement struct {
+	Href, Month, Name string
+}
+
+// Statements returns the links to the parents' statements of the month
+// the build writes, none when it writes none or the case has no fees.
+func (c *caseView) Statements() []feeStatement {
+	if c.fees.month == (fees.Month{}) || c.FeesHref() == "" {
+		return nil
+	}
+	var out []feeStatement
+	for _, key := range fees.Parents {
+		out = append(out, feeStatement{Href: StatementPath(c.Case.ID, c.fees.month, key), Month: c.fees.month.Long(), Name: c.Case.PartyName(key)})
+	}
+	return out
 }
 
 // FeesHref returns the site path of the case's ledger page, or "" when the
@@ -51,57 +94,83 @@ type feeView struct {
 	// the template: a ledger of 200 entries made the template's
 	// reflection the fee pages' main cost at 10,000 issues.
 	RowsHTML template.HTML
-	Parents  [2]feeParent
-	Issues   []feeBucket
-	Acts     []feeBucket
+	// LabelsCSS names the parents' columns for the narrow screen's
+	// reflowed ledger (style.css, table.ledger): set once on the table
+	// instead of a data-label on each of the 200 rows' cells.
+	LabelsCSS template.CSS
+	Parents   [2]feeParent
+	Issues    []feeBucket
+	Acts      []feeBucket
 }
 
 // ledgerRows writes the ledger table's rows, escaped as html/template
-// would.
+// would. A row is its cells and nothing more: no class and no data-label
+// per cell, which made a 200-entry page 160 KB and its writing the fee
+// pages' main cost; style.css aligns and labels the columns of
+// table.ledger by position instead.
 func ledgerRows(c *caseView, acc *fees.Account) template.HTML {
 	if len(acc.Lines) == 0 {
 		return `<tr><td colspan="9">No entries yet.</td></tr>`
 	}
-	la, lb := template.HTMLEscapeString(orLabel(c.PartyA.Label, "Parent A")), template.HTMLEscapeString(orLabel(c.PartyB.Label, "Parent B"))
 	var b strings.Builder
-	b.Grow(len(acc.Lines) * 700)
-	num := func(label string, v string) {
-		b.WriteString(`<td class="num" data-label="`)
-		b.WriteString(label)
-		b.WriteString(`">`)
+	b.Grow(len(acc.Lines) * 240)
+	cell := func(v string) {
+		b.WriteString("<td>")
 		b.WriteString(v)
-		b.WriteString("</td>\n")
+		b.WriteString("</td>")
 	}
 	prefix := "content/cases/" + c.Case.ID + "/"
 	for i := range acc.Lines {
 		ln := &acc.Lines[i]
 		e := ln.Entry
-		d := e.Date.String()
-		b.WriteString("\n<tr>\n<td class=\"date\"><time datetime=\"")
-		b.WriteString(d)
-		b.WriteString(`">`)
-		b.WriteString(d)
-		b.WriteString("</time></td>\n<td data-label=\"Entry\">")
+		// A date as the text of <time> is its machine-readable value: no
+		// datetime attribute is needed.
+		b.WriteString("<tr><td><time>")
+		b.WriteString(e.Date.String())
+		b.WriteString("</time></td><td>")
 		b.WriteString(template.HTMLEscapeString(fees.Describe(c.Case, ln)))
 		if ln.Reason != "" {
 			b.WriteString(` <span class="muted">(allocated otherwise: see Terms)</span>`)
 		}
-		b.WriteString("</td>\n")
+		b.WriteString("</td>")
 		t := ""
 		if e.Kind == practice.EntryTime {
 			t = fees.Hours(e.Minutes)
 		}
-		num("Time", t)
-		num("Amount", ln.Amount.String())
-		num(la, ln.Shares[0].String())
-		num(lb, ln.Shares[1].String())
-		num(la+" balance", ln.Balance[0].String())
-		num(lb+" balance", ln.Balance[1].String())
-		b.WriteString(`<td data-label="Line"><code>`)
+		cell(t)
+		cell(ln.Amount.String())
+		cell(ln.Shares[0].String())
+		cell(ln.Shares[1].String())
+		cell(ln.Balance[0].String())
+		cell(ln.Balance[1].String())
+		b.WriteString("<td><code>")
 		b.WriteString(template.HTMLEscapeString(strings.TrimPrefix(c.Case.FeeLedger.Pos(e).String(), prefix)))
-		b.WriteString("</code></td>\n</tr>")
+		b.WriteString("</code></td></tr>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// ledgerLabels returns the custom properties that name the parents'
+// columns of the reflowed ledger, as CSS strings: --la and --lb.
+func ledgerLabels(c *caseView) template.CSS {
+	return template.CSS("--la:" + cssString(orLabel(c.PartyA.Label, "Parent A")) + ";--lb:" + cssString(orLabel(c.PartyB.Label, "Parent B")))
+}
+
+// cssString quotes s as a CSS string, escaping what could end it, and
+// what an HTML attribute could not carry as it is, by code point.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == '\'' || r < 0x20 || r == 0x7f:
+			b.WriteString(`\` + strconv.FormatInt(int64(r), 16) + " ")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func orLabel(label, def string) string {
@@ -130,7 +199,7 @@ type feeBucket struct {
 func feesPage(c *caseView, asOf practice.Date) *feeView {
 	acc := c.Account()
 	v := &feeView{Acc: acc, Currency: acc.Terms.CurrencyCode()}
-	v.RowsHTML = ledgerRows(c, acc)
+	v.RowsHTML, v.LabelsCSS = ledgerRows(c, acc), ledgerLabels(c)
 	for k, key := range fees.Parents {
 		t := acc.Totals[k]
 		v.Parents[k] = feeParent{Name: c.Case.Party(key).Name, Key: key,

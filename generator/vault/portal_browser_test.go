@@ -219,6 +219,36 @@ func TestPortalKeyboard(t *testing.T) {
 		tb.axe(t, axeSrc, "a PDF's download page")
 	})
 
+	// The parent's own fee statement, by keyboard, from the case page,
+	// which lists it alone: the other parent's item is taken out.
+	t.Run("statement", func(t *testing.T) {
+		tb := b.newTab()
+		tb.navigate(srv.URL + "/" + link.Href())
+		tb.waitState("locked")
+		tb.b.call(tb.session, "Input.insertText", map[string]any{"text": aPass})
+		tb.press("Enter")
+		tb.waitState("open")
+		items := tb.str(`JSON.stringify([...document.querySelectorAll("ul[data-pcv-mine] li")].map(li => li.innerText))`)
+		own := p.Cases[0].PartyName("parent_a")
+		if want, _ := json.Marshal([]string{"Statement for June 2026: " + own}); items != string(want) {
+			t.Fatalf("the parent's case page lists the statements %s, want %s", items, want)
+		}
+		tb.eval(`document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); true`)
+		tb.tabTo(t, "the parent's statement link", func(f focused) bool {
+			return f.Tag == "A" && strings.HasPrefix(f.Text, "Statement for June 2026")
+		})
+		tb.eval(`window.pcvState = "leaving"; true`)
+		tb.press("Enter")
+		if s := tb.waitState("download", "locked", "refused"); s != "download" {
+			t.Fatalf("following the statement link: state %q", s)
+		}
+		want := ids[0] + "-" + sampleStatements + "-parent_a.pdf"
+		if name := tb.str(`(document.getElementById("pcv-file") || {}).download || ""`); name != want {
+			t.Errorf("the download page offers %q, want %q", name, want)
+		}
+		tb.axe(t, axeSrc, "the statement's download page")
+	})
+
 	t.Run("search", func(t *testing.T) {
 		tb := b.newTab()
 		tb.navigate(srv.URL + "/" + link.Href())

@@ -20,6 +20,10 @@ const repoRoot = "../.."
 
 var sampleAsOf = practice.MustDate("2026-11-27")
 
+// sampleStatements is the month of the fee statements in the encrypted
+// sample (build --statements).
+const sampleStatements = "2026-06"
+
 // samplePassphrases gives the coordinator and the parents of two sample
 // cases passphrases: both parents of the first case, parent_a of the
 // second.
@@ -48,7 +52,8 @@ func buildSample(t testing.TB, iter int) (string, *practice.Practice) {
 	ps, _ := samplePassphrases(t, res.Practice)
 	out := t.TempDir()
 	vo := vault.WithIterations(vault.Options{Passphrases: ps}, iter)
-	if _, err := build.Build(context.Background(), build.Options{Source: repoRoot, Output: out, AsOf: sampleAsOf, Encrypt: &vo}); err != nil {
+	// With the parents' fee statements of a month, each for its parent.
+	if _, err := build.Build(context.Background(), build.Options{Source: repoRoot, Output: out, AsOf: sampleAsOf, Encrypt: &vo, Statements: sampleStatements}); err != nil {
 		t.Fatalf("encrypted build: %v", err)
 	}
 	// The output's private/ is a link to the published build.

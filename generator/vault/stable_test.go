@@ -16,7 +16,10 @@ import (
 // format changes the hash. It was recorded again when the unlock page
 // learnt personal links and NFC passphrases (the shell's script is part of
 // the output): the unsplit Seal of that branch gives the same hash as
-// Encrypt here.
+// Encrypt here. And again when the shell learnt to take out the other
+// parent's item of a data-pcv-mine list (vault.js alone changed: with the
+// previous vault.js the output hashed as before, parents' keys and all,
+// since the fixture has no parent's file).
 func TestEncryptIsStable(t *testing.T) {
 	p := twoCases()
 	files := append(siteFiles(t, p), vault.File{Path: "cases/alpha/search-index.js", Data: []byte(`window.pcdIndex={"u":"cases/alpha/issues/1.html"};`)})
@@ -31,7 +34,7 @@ func TestEncryptIsStable(t *testing.T) {
 		h.Write(f.Data)
 		h.Write([]byte{0})
 	}
-	const want = "d2079ccd57d3815127744c63731abcfa79ef1c6c621d6840a7cf1dc84323fdf8"
+	const want = "0e5e5c5d0e7faf4655d51c1a34e7bc676dcd1e68cea9e12ef2fcfcad8f0ad4fa"
 	if got := hex.EncodeToString(h.Sum(nil)); got != want {
 		t.Errorf("output hash %s, want %s", got, want)
 	}

@@ -7,9 +7,11 @@
 //
 // Each case has its own random 256-bit key; the pages that span cases (the
 // docket, the category index, anything not under cases/<id>/ or a case's
-// document) have a coordinator-only key. The keyring (keyring.js) holds one
-// slot per passphrase holder: the coordinator's opens every key, each
-// parent's opens only that parent's case key. A slot is the holder's key
+// document) have a coordinator-only key. A file that is one parent's alone
+// (a fee statement: statements/<case-id>-<month>-parent_a.pdf, see
+// ParentDir) has a key of that parent's own. The keyring (keyring.js)
+// holds one slot per passphrase holder: the coordinator's opens every key,
+// each parent's opens their case's key and their own. A slot is the holder's key
 // bundle encrypted with AES-256-GCM under a key derived from their
 // passphrase with PBKDF2-SHA256 and the slot's own random salt.
 //
@@ -93,6 +95,16 @@ const (
 	roleCoord   = "coordinator"
 	roleParent  = "parent"
 )
+
+// ParentDir is the folder of the site whose files are one parent's alone:
+// a file named <case-id>-<anything>-parent_a.<ext> (or parent_b) there is
+// encrypted under a key that only that parent's passphrase and the
+// coordinator's open. The build writes the fee statements there
+// (build.StatementsDir). Any other file in it is the coordinator's.
+const ParentDir = "statements/"
+
+// Parents' keys in the keys file and in ParentDir's file names.
+var parentKeys = [2]string{"parent_a", "parent_b"}
 
 // A File is one file of the private site, relative to output/private.
 type File struct {
@@ -238,19 +250,25 @@ type encryption struct {
 	nameSalt []byte
 	names    map[string]string // original path -> new path
 
-	// By makeKeys: one key per owner (the coordinator and each case).
+	// By nameFiles: the parents that own a file of their own (ParentDir).
+	parentOwned map[string]bool // parentOwner(case, parent) -> true
+
+	// By makeKeys: one key per owner (the coordinator, each case, and
+	// each parent who owns a file).
 	kids map[string]string // owner -> key id
 	keys map[string][]byte // key id -> key
 
-	// By makeKeyring: the keyring, and each case's parents' slots.
-	keyring   *Keyring
-	caseSlots map[string][]int
+	// By makeKeyring: the keyring, each case's parents' slots, and each
+	// parent's own slot.
+	keyring    *Keyring
+	caseSlots  map[string][]int
+	parentSlot map[string]int // parentOwner(case, parent) -> slot
 }
 
 // A toEncrypt is a file of the site to encrypt under its owner's key.
 type toEncrypt struct {
 	File
-	owner string // coordOwner or a case id
+	owner string // coordOwner, a case id, or a parentOwner
 	name  string // the name it is written under
 }
 
@@ -268,6 +286,7 @@ func (e *encryption) nameFiles(files []File) (plain []File, encs []*toEncrypt, e
 		return nil, nil, err
 	}
 	e.names = map[string]string{}
+	e.parentOwned = map[string]bool{}
 	used := map[string]bool{EntryFile: true, KeyringFile: true, ScriptFile: true}
 	for _, f := range files {
 		if public(f.Path) {
@@ -277,6 +296,9 @@ func (e *encryption) nameFiles(files []File) (plain []File, encs []*toEncrypt, e
 			continue
 		}
 		te := &toEncrypt{File: f, owner: e.owners.of(f.Path)}
+		if _, _, ok := splitParentOwner(te.owner); ok {
+			e.parentOwned[te.owner] = true
+		}
 		if f.Path == EntryFile {
 			te.name = EntryFile
 		} else {
@@ -299,14 +321,23 @@ func (e *encryption) nameFiles(files []File) (plain []File, encs []*toEncrypt, e
 	return plain, encs, nil
 }
 
-// makeKeys makes one random key per owner, the coordinator-only key first
-// and then every case's, each with its key id labelled under the name key.
+// makeKeys makes one random key per owner, the coordinator-only key first,
+// then every case's, then those of the parents who own a file, in case
+// order, each with its key id labelled under the name key. A site without
+// parents' files draws the same random values as before they existed.
 func (e *encryption) makeKeys() error {
 	e.kids = map[string]string{}
 	e.keys = map[string][]byte{}
 	ownerList := []string{coordOwner}
 	for _, c := range e.p.Cases {
 		ownerList = append(ownerList, c.ID)
+	}
+	for _, c := range e.p.Cases {
+		for _, who := range parentKeys {
+			if o := parentOwner(c.ID, who); e.parentOwned[o] {
+				ownerList = append(ownerList, o)
+			}
+		}
 	}
 	for _, o := range ownerList {
 		k, err := randomBytes(e.rnd, keySize)
@@ -321,7 +352,7 @@ func (e *encryption) makeKeys() error {
 
 // makeKeyring makes the keyring: a random build id, and one slot per
 // passphrase, the coordinator's first (every key), then each case's
-// parents' (their case's key), each slot the holder's Access encrypted
+// parents' (their case's key, and their own when they own a file), each slot the holder's Access encrypted
 // under a key derived from their passphrase and a salt of its own.
 func (e *encryption) makeKeyring() error {
 	buildID, err := randomBytes(e.rnd, 16)
@@ -335,10 +366,11 @@ func (e *encryption) makeKeyring() error {
 	}
 	holders := []holder{{e.ps.Coordinator, Access{Role: roleCoord, Home: EntryFile, Keys: e.keys}}}
 	e.caseSlots = map[string][]int{}
+	e.parentSlot = map[string]int{}
 	for _, c := range e.p.Cases {
 		pp := e.ps.Cases[c.ID]
 		home := e.names[e.owners.home[c.ID]]
-		for _, pass := range []string{pp.ParentA, pp.ParentB} {
+		for i, pass := range []string{pp.ParentA, pp.ParentB} {
 			if pass == "" {
 				continue
 			}
@@ -346,8 +378,13 @@ func (e *encryption) makeKeyring() error {
 				return fmt.Errorf("vault: case %s has parent passphrases but no page", c.ID)
 			}
 			kid := e.kids[c.ID]
+			keys := map[string][]byte{kid: e.keys[kid]}
+			if own, ok := e.kids[parentOwner(c.ID, parentKeys[i])]; ok {
+				keys[own] = e.keys[own]
+				e.parentSlot[parentOwner(c.ID, parentKeys[i])] = len(holders)
+			}
 			e.caseSlots[c.ID] = append(e.caseSlots[c.ID], len(holders))
-			holders = append(holders, holder{pass, Access{Role: roleParent, Home: home, Keys: map[string][]byte{kid: e.keys[kid]}}})
+			holders = append(holders, holder{pass, Access{Role: roleParent, Home: home, Keys: keys}})
 		}
 	}
 	kr.Slots = make([]Slot, len(holders))
@@ -416,7 +453,14 @@ func (e *encryption) encryptFile(f *toEncrypt) (File, error) {
 		return File{}, err
 	}
 	sd := shellData{Version: version, Kid: kid, Nonce: nonce, CT: ct}
-	if f.owner == coordOwner {
+	if _, _, ok := splitParentOwner(f.owner); ok {
+		// The parent's own slot, if they hold a passphrase, and the
+		// coordinator's.
+		sd.Slots = []int{0}
+		if i, ok := e.parentSlot[f.owner]; ok {
+			sd.Slots = []int{i, 0}
+		}
+	} else if f.owner == coordOwner {
 		sd.Slots = []int{0}
 	} else {
 		sd.Slots = append(append([]int{}, e.caseSlots[f.owner]...), 0)
@@ -485,9 +529,43 @@ func ownership(p *practice.Practice) owners {
 	return o
 }
 
-// of returns the case id that owns a site path, or coordOwner for pages
-// that are not one case's: anything unrecognised is coordinator-only.
+// parentOwner is the owner of the files of one parent of a case. A case id
+// holds no NUL, so it cannot be mistaken for a case's.
+func parentOwner(caseID, parent string) string { return caseID + "\x00" + parent }
+
+// splitParentOwner undoes parentOwner; ok is false for any other owner.
+func splitParentOwner(owner string) (caseID, parent string, ok bool) {
+	return strings.Cut(owner, "\x00")
+}
+
+// of returns the owner of a site path: a parent (parentOwner) for their
+// own files in ParentDir, the case id for a case's pages and documents, or
+// coordOwner for pages that are not one case's: anything unrecognised is
+// coordinator-only.
 func (o owners) of(p string) string {
+	if name, ok := strings.CutPrefix(p, ParentDir); ok && !strings.Contains(name, "/") {
+		stem := strings.TrimSuffix(name, path.Ext(name))
+		for _, who := range parentKeys {
+			rest, ok := strings.CutSuffix(stem, "-"+who)
+			if !ok {
+				continue
+			}
+			// <case-id>-<anything>: the longest case id that prefixes
+			// rest, so that one id being another's prefix cannot give
+			// a parent of the shorter case the longer case's file.
+			best := ""
+			for i := len(rest) - 1; i > 0; i-- {
+				if rest[i] == '-' && o.cases[rest[:i]] {
+					best = rest[:i]
+					break
+				}
+			}
+			if best != "" {
+				return parentOwner(best, who)
+			}
+		}
+		return coordOwner
+	}
 	if rest, ok := strings.CutPrefix(p, "cases/"); ok {
 		if id, _, ok := strings.Cut(rest, "/"); ok && o.cases[id] {
 			return id

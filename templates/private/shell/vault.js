@@ -119,11 +119,13 @@
   function showHTML(body, sess) {
     var doc = new DOMParser().parseFromString(new TextDecoder().decode(body), "text/html");
     // Links to pages this passphrase cannot open (the docket, for a
-    // parent) are taken out rather than left to end in a refusal.
+    // parent) are taken out rather than left to end in a refusal; in a
+    // list marked data-pcv-mine (the other parent's statement) with their
+    // item, so that each reader sees their own alone.
     doc.querySelectorAll("a[data-pcv-kid]").forEach(function (a) {
       if (sess.keys[a.getAttribute("data-pcv-kid")]) return;
       var li = a.parentElement;
-      if (li && li.tagName === "LI" && li.children.length === 1 && li.closest("nav")) {
+      if (li && li.tagName === "LI" && li.children.length === 1 && li.closest("nav, [data-pcv-mine]")) {
         li.remove();
       } else if (a.classList.contains("brand")) {
         a.setAttribute("href", sess.home);
