@@ -2,6 +2,7 @@ package fees
 
 import (
 	"bytes"
+	"math"
 	"math/rand/v2"
 	"os"
 	"regexp"
@@ -307,9 +308,12 @@ func TestParseMoney(t *testing.T) {
 			t.Errorf("ParseMoney(%q): want an error", s)
 		}
 	}
-	for m, want := range map[practice.Money]string{0: "0.00", 5: "0.05", -5: "-0.05", 123456789: "1,234,567.89"} {
+	for m, want := range map[practice.Money]string{0: "0.00", 5: "0.05", -5: "-0.05", 99: "0.99", 100: "1.00", -123456: "-1,234.56", 123456789: "1,234,567.89", math.MinInt64: "-92,233,720,368,547,758.08"} {
 		if got := m.String(); got != want {
 			t.Errorf("Money(%d) = %q, want %q", m, got, want)
+		}
+		if got := string(m.Append([]byte("x="))); got != "x="+want {
+			t.Errorf("Money(%d).Append(x=) = %q, want %q", m, got, "x="+want)
 		}
 	}
 }

@@ -120,6 +120,7 @@ func ledgerRows(c *caseView, acc *fees.Account) template.HTML {
 		b.WriteString("</td>")
 	}
 	prefix := "content/cases/" + c.Case.ID + "/"
+	var money []byte // each amount, formatted in place
 	for i := range acc.Lines {
 		ln := &acc.Lines[i]
 		e := ln.Entry
@@ -138,11 +139,12 @@ func ledgerRows(c *caseView, acc *fees.Account) template.HTML {
 			t = fees.Hours(e.Minutes)
 		}
 		cell(t)
-		cell(ln.Amount.String())
-		cell(ln.Shares[0].String())
-		cell(ln.Shares[1].String())
-		cell(ln.Balance[0].String())
-		cell(ln.Balance[1].String())
+		for _, m := range [...]practice.Money{ln.Amount, ln.Shares[0], ln.Shares[1], ln.Balance[0], ln.Balance[1]} {
+			money = m.Append(money[:0])
+			b.WriteString("<td>")
+			b.Write(money)
+			b.WriteString("</td>")
+		}
 		b.WriteString("<td><code>")
 		b.WriteString(template.HTMLEscapeString(strings.TrimPrefix(c.Case.FeeLedger.Pos(e).String(), prefix)))
 		b.WriteString("</code></td></tr>\n")
