@@ -56,18 +56,6 @@ func (b *Builder) Build(p *practice.Practice, is *practice.Issue) (*Document, er
 	return build(p, is, b.rules(p, is), b.md), nil
 }
 
-// defaultMD is the parser of Build.
-var defaultMD = sync.OnceValue(markup.New)
-
-// Build builds the document of is, which must be Documented, with the
-// legal wording r.
-func Build(p *practice.Practice, is *practice.Issue, r Rules) (*Document, error) {
-	if is == nil || is.Case == nil || !is.Documented() {
-		return NewBuilder(defaultMD(), nil).Build(p, is)
-	}
-	return build(p, is, r, defaultMD()), nil
-}
-
 // builder holds one document being built.
 type builder struct {
 	p    *practice.Practice

@@ -566,6 +566,14 @@ var (
 )
 
 // ParseKeyring reads keyring.js.
+//
+// ParseKeyring, Keyring.Unlock, Keyring.UnlockSlot and Keyring.Open are the
+// Go model of what the browser does to open an encrypted site; no command
+// calls them. They stay exported, beside the encryption they invert, so
+// that the package's tests (and a practice's own checks) decrypt every file
+// of a build the way a reader's browser does, and a change to the format
+// that breaks decryption fails in `go test` rather than in a parent's
+// browser.
 func ParseKeyring(js []byte) (*Keyring, error) {
 	s := strings.TrimSpace(string(js))
 	s, ok := strings.CutPrefix(s, "window.pcvKeyring=")
