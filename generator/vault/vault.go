@@ -593,23 +593,12 @@ func ParseKeyring(js []byte) (*Keyring, error) {
 // Unlock tries pass against every slot of the keyring, as the browser does
 // on the entry page, and returns what it opens.
 func (kr *Keyring) Unlock(pass string) (*Access, error) {
-	for i, s := range kr.Slots {
-		kek, err := derive(pass, s.Salt, kr.Iterations)
-		if err != nil {
-			return nil, err
-		}
-		b, err := open(kek, s.Nonce, s.Data, slotAAD(kr.Build, i))
-		if errors.Is(err, errAuth) {
+	for i := range kr.Slots {
+		a, err := kr.UnlockSlot(pass, i)
+		if errors.Is(err, ErrWrongPassphrase) {
 			continue
 		}
-		if err != nil {
-			return nil, err
-		}
-		var a Access
-		if err := json.Unmarshal(b, &a); err != nil {
-			return nil, fmt.Errorf("keyring slot %d: %w", i, err)
-		}
-		return &a, nil
+		return a, err
 	}
 	return nil, ErrWrongPassphrase
 }
