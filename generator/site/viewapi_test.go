@@ -22,7 +22,7 @@ var viewTypes = []any{
 // goOnly are the view's fields that no default template reads and that
 // stay for a reason, with the reason.
 var goOnly = map[string]string{
-	"caseView.Dir": "the case's folder: the links of its pages and of its fee page are built from it, and an override may link into it",
+	"caseView.Dir":     "the case's folder: the links of its pages and of its fee page are built from it, and an override may link into it",
 	"caseView.Account": "the case's priced fee account, computed once for the fee pages and the billing summary (fees.go), which read it in Go",
 }
 
