@@ -4,7 +4,8 @@ package site
 // that overrides a template works with these fields, so they are an API:
 // each is documented here and in docs/templates.md ("The view API of the
 // private site"), a field no default template reads is not kept, and a
-// change to a field's name is a change to every override.
+// change to a field's name is a change to every override. TestViewAPI
+// holds both: a field is read by a default template and named in the doc.
 //
 // The shape, and why:
 //   - pageData is the dot of every page: the fields every page has, then
