@@ -56,18 +56,6 @@ func (b *Builder) Build(p *practice.Practice, is *practice.Issue) (*Document, er
 	return build(p, is, b.rules(p, is), b.md), nil
 }
 
-// defaultMD is the parser of Build.
-var defaultMD = sync.OnceValue(markup.New)
-
-// Build builds the document of is, which must be Documented, with the
-// legal wording r.
-func Build(p *practice.Practice, is *practice.Issue, r Rules) (*Document, error) {
-	if is == nil || is.Case == nil || !is.Documented() {
-		return NewBuilder(defaultMD(), nil).Build(p, is)
-	}
-	return build(p, is, r, defaultMD()), nil
-}
-
 // builder holds one document being built.
 type builder struct {
 	p    *practice.Practice
@@ -176,8 +164,13 @@ func (b *builder) named(key string) string {
 }
 
 func (b *builder) caption() {
-	c := b.c
-	b.d.Caption = Caption{
+	b.d.Caption = caseCaption(b.p, b.c, b.d.ID)
+}
+
+// caseCaption is the caption of every document of case c: the court, the
+// case number, the parents, and the document's id.
+func caseCaption(p *practice.Practice, c *practice.Case, id string) Caption {
+	return Caption{
 		Court:  c.Court,
 		CaseNo: "Case No. " + c.CourtCaseNo,
 		Parties: [2]CaptionParty{
@@ -185,8 +178,8 @@ func (b *builder) caption() {
 			{Name: c.Parties.ParentB.Name + ",", Label: partyLabel(&c.Parties.ParentB, practice.PartyB) + "."},
 		},
 		And:      "and",
-		Before:   []string{"Before the Parenting Coordinator,", b.p.Coordinator.Name},
-		Document: "Document " + b.d.ID,
+		Before:   []string{"Before the Parenting Coordinator,", p.Coordinator.Name},
+		Document: "Document " + id,
 	}
 }
 

@@ -195,17 +195,7 @@ func feeHead(p *practice.Practice, c *practice.Case, d *Document) {
 		d.Author += ", " + p.Coordinator.Credentials
 	}
 	d.RunningHead = fmt.Sprintf("%s — Case No. %s", c.Title, c.CourtCaseNo)
-	d.Caption = Caption{
-		Court:  c.Court,
-		CaseNo: "Case No. " + c.CourtCaseNo,
-		Parties: [2]CaptionParty{
-			{Name: c.Parties.ParentA.Name + ",", Label: partyLabel(&c.Parties.ParentA, practice.PartyA) + ","},
-			{Name: c.Parties.ParentB.Name + ",", Label: partyLabel(&c.Parties.ParentB, practice.PartyB) + "."},
-		},
-		And:      "and",
-		Before:   []string{"Before the Parenting Coordinator,", p.Coordinator.Name},
-		Document: "Document " + d.ID,
-	}
+	d.Caption = caseCaption(p, c, d.ID)
 }
 
 // feeID is the identifier of a fee document: "PCD-<court no>-<what>-<hash>",

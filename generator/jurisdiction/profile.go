@@ -92,11 +92,7 @@ type ReviewRoute struct {
 // Period returns the review period, taking practiceDays when the profile
 // leaves the number of days to the practice.
 func (r ReviewRoute) Period(practiceDays int) Period {
-	d := r.Days
-	if d == 0 {
-		d = practiceDays
-	}
-	return Period{Days: d, From: r.From, Counting: r.Counting, Citation: r.Citation}
+	return period(r.Days, practiceDays, r.From, r.Counting, r.Citation)
 }
 
 // A FilingDuty says whether and when the coordinator files documents with
@@ -114,11 +110,16 @@ type FilingDuty struct {
 // Period returns the filing period, taking practiceDays when the profile
 // leaves the number of days to the practice.
 func (f FilingDuty) Period(practiceDays int) Period {
-	d := f.Days
-	if d == 0 {
-		d = practiceDays
+	return period(f.Days, practiceDays, f.From, f.Counting, f.Citation)
+}
+
+// period is the one rule of both: a profile's days of 0 leave the number of
+// days to the practice's rules.
+func period(days, practiceDays int, from Event, counting Counting, citation string) Period {
+	if days == 0 {
+		days = practiceDays
 	}
-	return Period{Days: d, From: f.From, Counting: f.Counting, Citation: f.Citation}
+	return Period{Days: days, From: from, Counting: counting, Citation: citation}
 }
 
 // An Adoption says whether a recommendation binds only once the court adopts it.

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"pcdocket/generator/sourcefile"
 )
 
 // The document signing key and its certificate live together in one
@@ -150,22 +152,11 @@ func WriteKey(name string, s *Signer, passphrase string) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
 		return fmt.Errorf("pdfsign: %w", err)
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	err = sourcefile.WriteNew(name, b, 0o600)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("pdfsign: %s already exists; a key is never overwritten: move it away first if you are sure nothing needs it", name)
 	}
 	if err != nil {
-		return fmt.Errorf("pdfsign: %w", err)
-	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(name)
 		return fmt.Errorf("pdfsign: %w", err)
 	}
 	return nil

@@ -23,7 +23,10 @@ func ParseDate(s string) (Date, error) {
 	return Date{t}, nil
 }
 
-// MustDate is ParseDate for literals in tests and generators; it panics on a bad date.
+// MustDate is ParseDate for literals in tests; it panics on a bad date.
+// No code outside tests calls it: it stays exported because the tests of
+// other packages (fees, watch) write their fixtures' dates with it, and a
+// _test.go file cannot export to them.
 func MustDate(s string) Date {
 	d, err := ParseDate(s)
 	if err != nil {

@@ -17,8 +17,6 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -153,26 +151,6 @@ func Pages(p *practice.Practice, tmpl fs.FS) ([]Page, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
-}
-
-// WriteDir renders every page into dir, creating folders as needed. The build
-// writes its own temporary folder and swaps it in; WriteDir is for tools and
-// tests that want the files on disk.
-func WriteDir(dir string, pages []Page) error {
-	for _, pg := range pages {
-		var buf bytes.Buffer
-		if err := pg.Render(&buf); err != nil {
-			return fmt.Errorf("public site: %s: %w", pg.Path, err)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(pg.Path))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // publicSite copies the public settings of p, normalising the base URL

@@ -146,7 +146,7 @@ func TestSampleSite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteDir(*outDir, pages); err != nil {
+		if err := writeDir(*outDir, pages); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -64,22 +64,11 @@ func WriteSigningKey(name, practiceDir string, priv ed25519.PrivateKey) error {
 	if err != nil {
 		return fmt.Errorf("seal: signing key: %w", err)
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	err = sourcefile.WriteNew(name, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("seal: %s already exists; keygen never overwrites a key: choose another file, or move the old key away if you are sure nothing needs it", name)
 	}
 	if err != nil {
-		return fmt.Errorf("seal: %w", err)
-	}
-	err = pem.Encode(f, &pem.Block{Type: "PRIVATE KEY", Bytes: der})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(name)
 		return fmt.Errorf("seal: %w", err)
 	}
 	return nil

@@ -487,6 +487,20 @@ func signingKey(p *practice.Practice, key ed25519.PrivateKey) (ed25519.PublicKey
 	return pub, nil
 }
 
+// findIssue returns issue number of case caseID, or an error that names
+// what is missing: Seal and RecordService take both from the command line.
+func findIssue(p *practice.Practice, caseID string, number int) (*practice.Issue, error) {
+	c := p.Case(caseID)
+	if c == nil {
+		return nil, fmt.Errorf("seal: no case %q", caseID)
+	}
+	is := c.Issue(number)
+	if is == nil {
+		return nil, fmt.Errorf("seal: case %s has no issue %d", caseID, number)
+	}
+	return is, nil
+}
+
 // Seal issues the document of issue number in case caseID: it writes pdf
 // to the case's sealed/ folder and adds an entry dated on to the ledger,
 // chained to the entry before it and, when p pins a ledger key, signed with
@@ -496,13 +510,9 @@ func signingKey(p *practice.Practice, key ed25519.PrivateKey) (ed25519.PublicKey
 // would otherwise vouch for. A ledger written before the chain, with no key
 // pinned, is chained as a whole.
 func Seal(root string, p *practice.Practice, caseID string, number int, pdf []byte, on practice.Date, key ed25519.PrivateKey) (Entry, error) {
-	c := p.Case(caseID)
-	if c == nil {
-		return Entry{}, fmt.Errorf("seal: no case %q", caseID)
-	}
-	is := c.Issue(number)
-	if is == nil {
-		return Entry{}, fmt.Errorf("seal: case %s has no issue %d", caseID, number)
+	is, err := findIssue(p, caseID, number)
+	if err != nil {
+		return Entry{}, err
 	}
 	if !is.Documented() {
 		return Entry{}, fmt.Errorf("seal: issue %s is %s: only a determination or an agreement has a document to seal", is.ID(), is.Status())

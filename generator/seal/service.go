@@ -28,13 +28,9 @@ import (
 // ledger whose chain or signatures do not hold. The sealed PDF is not
 // touched.
 func RecordService(root string, p *practice.Practice, caseID string, number int, on practice.Date, by string, recordedOn practice.Date, key ed25519.PrivateKey) (Entry, error) {
-	c := p.Case(caseID)
-	if c == nil {
-		return Entry{}, fmt.Errorf("seal: no case %q", caseID)
-	}
-	is := c.Issue(number)
-	if is == nil {
-		return Entry{}, fmt.Errorf("seal: case %s has no issue %d", caseID, number)
+	is, err := findIssue(p, caseID, number)
+	if err != nil {
+		return Entry{}, err
 	}
 	switch {
 	case on.IsZero():

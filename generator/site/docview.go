@@ -137,24 +137,24 @@ func writeBlock(b *bytes.Buffer, bl document.Block) {
 // writeRuns writes a paragraph's runs: escaped text in strong, em and s.
 func writeRuns(b *bytes.Buffer, runs []document.Run) {
 	for _, r := range runs {
-		if r.Bold {
-			b.WriteString("<strong>")
-		}
-		if r.Italic {
-			b.WriteString("<em>")
-		}
-		if r.Strike {
-			b.WriteString("<s>")
+		marks := [...]struct {
+			on  bool
+			tag string
+		}{{r.Bold, "strong"}, {r.Italic, "em"}, {r.Strike, "s"}}
+		for _, m := range marks {
+			if m.on {
+				b.WriteByte('<')
+				b.WriteString(m.tag)
+				b.WriteByte('>')
+			}
 		}
 		writeEscaped(b, r.Text)
-		if r.Strike {
-			b.WriteString("</s>")
-		}
-		if r.Italic {
-			b.WriteString("</em>")
-		}
-		if r.Bold {
-			b.WriteString("</strong>")
+		for i := len(marks) - 1; i >= 0; i-- { // closed in the reverse order
+			if marks[i].on {
+				b.WriteString("</")
+				b.WriteString(marks[i].tag)
+				b.WriteByte('>')
+			}
 		}
 	}
 }

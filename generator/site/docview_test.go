@@ -35,13 +35,13 @@ func TestBlocksHTML(t *testing.T) {
 	s := &Site{}
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	got := string(s.blocksHTML([]document.Block{
-		&document.Paragraph{Runs: []document.Run{{Text: "a <b> & "}, {Text: "bold", Bold: true}, {Text: " ", Italic: true}, {Text: "gone", Strike: true}}},
+		&document.Paragraph{Runs: []document.Run{{Text: "a <b> & "}, {Text: "bold", Bold: true}, {Text: " ", Italic: true}, {Text: "gone", Strike: true}, {Text: "all", Bold: true, Italic: true, Strike: true}}},
 		&document.Heading{Level: 2, Text: "Findings"},
 		&document.List{Tight: true, Items: []document.Item{{Label: "1.", Blocks: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "x"}}}}}}},
 		&document.Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "<2>"}}, Align: []string{"L", "R"}},
 		&document.Signatures{Columns: 2, Lines: []document.SignLine{{Signed: "/s/ E", Name: "E", Under: []string{"Parenting Coordinator"}}}},
 	}))
-	want := `<p>a &lt;b&gt; &amp; <strong>bold</strong><em> </em><s>gone</s></p>` +
+	want := `<p>a &lt;b&gt; &amp; <strong>bold</strong><em> </em><s>gone</s><strong><em><s>all</s></em></strong></p>` +
 		`<h5>Findings</h5>` +
 		`<ul class="doc-list tight"><li><span class="doc-label">1.</span><div><p>x</p></div></li></ul>` +
 		`<div class="table-wrap" tabindex="0" role="group" aria-label="Table: A, B"><table><thead><tr><th class="align-L">A</th><th class="align-R">B</th></tr></thead>` +

@@ -1,7 +1,27 @@
 package site
 
-// The values templates see. A practice that overrides a template works with
-// these fields; each page gets a *pageData with the fields for its kind set.
+// The view API: the values the private site's templates see. A practice
+// that overrides a template works with these fields, so they are an API:
+// each is documented here and in docs/templates.md ("The view API of the
+// private site"), a field no default template reads is not kept, and a
+// change to a field's name is a change to every override. TestViewAPI
+// holds both: a field is read by a default template and named in the doc.
+//
+// The shape, and why:
+//   - pageData is the dot of every page: the fields every page has, then
+//     one pointer per kind of page (docket, categories, case, issue, clause,
+//     notes, fees), nil on the other kinds.
+//   - caseView, issueView, clauseView and categoryView are the model's
+//     values with their links and display strings precomputed as plain
+//     fields, grouped by comments. Templates read fields, not methods, where
+//     a value is cheap to compute once: a field costs a template far less
+//     than a method call (every call goes through reflection). Methods are
+//     kept for what is expensive and read once (rendered Markdown, the
+//     document, the rows rendered once per issue).
+//   - The groups are not embedded structs: text/template resolves a
+//     promoted field by a breadth-first search that allocates, which made
+//     every lookup several times slower. Nor are they named sub-structs:
+//     that would rename every field an override reads.
 
 import (
 	"fmt"
@@ -21,24 +41,34 @@ import (
 // recentOutcomes is how many outcomes the docket lists.
 const recentOutcomes = 20
 
-// pageData is the dot of every page template.
+// pageData is the dot of every page template. The first group is set on
+// every page; the others by the kind of page, and are nil (false) on the
+// other kinds, so a shared template tests them with {{if .Issue}}.
 type pageData struct {
-	Practice *practice.Practice
-	AsOf     practice.Date
-	Root     string // the way back to the site root: "", "../", "../../"...
-	Title    string // the page's <title> and <h1>
-	Nav      string // the current navigation entry: "docket", "categories" or ""
+	// Every page.
+	Practice *practice.Practice // the whole model
+	AsOf     practice.Date      // the reference date of the build
+	Root     string             // the way back to the site root: "", "../", "../../"...
+	Title    string             // the page's <title> and <h1>
+	Nav      string             // the current navigation entry: "docket", "categories" or ""
 
-	Docket     *docketData     // index.html
-	Cases      []*caseView     // index.html
-	Categories []*categoryView // categories/index.html
-	Category   *categoryView   // categories/<name>.html
-	Case       *caseView       // case, issue and clause pages
-	Issue      *issueView      // issue pages
-	Clause     *clauseView     // clause pages
-	Notes      bool            // the coordinator's notes page of .Case
-	Fees       *feeView        // fees/<case>.html (fees.go)
-	Billing    *billingView    // index.html: the billing summary (fees.go)
+	// The docket, index.html.
+	Docket  *docketData  // open issues, recent outcomes, coming deadlines
+	Cases   []*caseView  // every case, in the practice's order
+	Billing *billingView // the billing summary (fees.go)
+
+	// The category pages: categories/index.html lists Categories (those
+	// with issues), categories/<name>.html shows one Category.
+	Categories []*categoryView
+	Category   *categoryView
+
+	// The pages of one case: Case is set on the case page and on its
+	// issue, clause, notes and fee pages; the page's own item beside it.
+	Case   *caseView
+	Issue  *issueView  // cases/<id>/issues/<n>.html
+	Clause *clauseView // cases/<id>/clauses/<ref>.html
+	Notes  bool        // notes/<id>.html, the coordinator's notes page
+	Fees   *feeView    // fees/<id>.html (fees.go)
 }
 
 // docketData is the practice-wide view of open issues and recent outcomes.
@@ -67,33 +97,33 @@ type aheadRow struct {
 	Issue    *issueView // the issue; nil for a date of the case itself
 }
 
-// caseView is a case with its links and resolved issues. The model is a
-// named field, not embedded: text/template resolves a promoted field by a
-// breadth-first search that allocates, which made every lookup several
-// times slower.
+// caseView is what the templates see of a case (as .Case on the pages of
+// a case, and as each item of the docket's .Cases): the model, its links,
+// its issues and clauses, and what its pages print. The model is a named
+// field, not embedded (see the top of this file).
 type caseView struct {
-	Case      *practice.Case
-	Status    string // "active" or "closed", with the default applied
-	Href      string // site path of the case page
-	NotesHref string // site path of the coordinator-only notes page
-	Dir       string // site path of the case's folder, with a trailing slash
-	Deadlines practice.Deadlines
+	// The model and its rules.
+	Case      *practice.Case     // .Case.Title, .Case.Parties, .Case.Plan...
+	Status    string             // "active" or "closed", with the default applied
+	Deadlines practice.Deadlines // the practice's deadline rules, overridden by the case's: .DecisionDays, .ObjectionDays...
 	// Jurisdiction names the profile that governs the case's documents and
 	// deadlines, "Colorado (CO)"; JurisdictionSummary is its one line.
 	Jurisdiction, JurisdictionSummary string
-	Issues                            []*issueView  // by number
-	Clauses                           []*clauseView // in plan order
-	Pending                           int
-	Overdue                           int
+	Recommends                        bool  // the appointment makes recommendations, not binding determinations
+	PartyA, PartyB                    party // the parents as the pages name them
 
-	// Display strings, computed once per case so that the pages of its
-	// issues print fields instead of calling template functions.
-	Recommends     bool   // the appointment makes recommendations, not binding determinations
-	PartyA, PartyB party  // the parents as the pages name them
-	OrderDateLong  string // the appointment order's date, "March 4, 2026"
-	TermEndsLong   string // "" when the term has no end
-	ObjectionDays  string // "14 days"
+	// Links: site paths from the root.
+	Href      string // the case page
+	NotesHref string // the coordinator-only notes page
+	Dir       string // the case's folder, with a trailing slash
 
+	// The case's issues and clauses.
+	Issues  []*issueView  // by number
+	Clauses []*clauseView // in plan order
+	Pending int           // open issues
+	Overdue int           // open issues past their due date
+
+	// Not for templates.
 	pages []Page       // the case's own pages, kept for Site.Next
 	byDep []*issueView // Issues in the order of their dependency keys
 
@@ -123,18 +153,13 @@ func (c *caseView) NotesHTML(level int) (template.HTML, error) {
 
 // party is a parent as the pages name them.
 type party struct {
-	Name, Label, Counsel string
-	Caption              string // "Name, Label", or the name alone
-	Paren                string // "Name (Label)", or the name alone
+	Name    string // "Dana Reyes"
+	Label   string // "Mother", or "" (templates fall back to "Parent A")
+	Counsel string // the counsel's name and firm, or ""
 }
 
 func newParty(p practice.Party) party {
-	v := party{Name: p.Name, Label: p.Label, Counsel: p.Counsel.String(), Caption: p.Name, Paren: p.Name}
-	if p.Label != "" {
-		v.Caption = p.Name + ", " + p.Label
-		v.Paren = p.Name + " (" + p.Label + ")"
-	}
-	return v
+	return party{Name: p.Name, Label: p.Label, Counsel: p.Counsel.String()}
 }
 
 // timelineRow is one line of an issue's timeline.
@@ -147,20 +172,21 @@ type timelineRow struct {
 	Note   string
 }
 
-// clauseView is a plan clause with its page and interpretation history.
+// clauseView is what the templates see of a plan clause (as .Clause on a
+// clause page, each item of a case's .Clauses and of an issue's .Cited):
+// the clause, its page and its interpretation history.
 type clauseView struct {
-	Clause  *practice.Clause
-	Href    string       // site path of the clause page; "" for a ref the plan lacks
-	History []*issueView // issues citing the clause, newest first
+	Clause  *practice.Clause // .Clause.Ref, .Clause.Title, .Clause.Text
+	Href    string           // site path of the clause page; "" for a ref the plan lacks
+	History []*issueView     // issues citing the clause, newest first
 }
 
 // issueView is what the templates see of an issue (as .Issue on an issue
 // page, and as each row of the docket, case and category lists): the model,
 // then everything its pages show, precomputed as plain fields, because a
 // field costs a template far less than a method call (every call goes
-// through reflection). The groups are plain fields, not embedded structs:
-// text/template finds a promoted field by a search that allocates (see
-// caseView).
+// through reflection). The groups are plain fields, not embedded structs
+// (see the top of this file).
 type issueView struct {
 	// The model and where it sits.
 	Issue    *practice.Issue
@@ -183,16 +209,14 @@ type issueView struct {
 	DocTitle   string // practice.Issue.DocumentTitle
 	DocHref    string // site path of the PDF, or ""
 
-	// Dates and deadlines (package deadline computes them).
-	RecordClosed practice.Date
-	Due          practice.Date
-	HasDue       bool // the record has closed, so a due date runs
-	Overdue      bool
-	DaysPending  int
-	DaysLate     int // days past due, when overdue
-	DaysLeft     int // days until due, when not overdue
-	Objection    practice.Date
-	Filing       practice.Date
+	// Dates and deadlines (package deadline computes them; the display
+	// strings below print them).
+	Due         practice.Date // the decision's due date; zero while the record is open
+	HasDue      bool          // the record has closed, so a due date runs
+	Overdue     bool          // pending past Due on the reference date
+	DaysPending int           // days from raised_on to the reference date
+	DaysLate    int           // days past due, when overdue
+	DaysLeft    int           // days until due, when not overdue
 	// ObjectionBasis and FilingBasis say how the deadline was computed and
 	// the rule it comes from.
 	ObjectionBasis, FilingBasis string
@@ -204,19 +228,19 @@ type issueView struct {
 	SupersededBy *issueView    // the latest issue whose document amends this one's, when there is one
 
 	// Display strings, computed once.
-	RaisedBy      string // the party who raised the issue, by name
-	RaisedOnLong  string // "March 4, 2026"
-	RecordLong    string // the record's closing date, "" while it is open
-	DueLong       string // the due date, "March 4, 2026"
-	DaysLateText  string // "3 days"
-	DaysLeftText  string // "3 days"
-	OnLong        string // the outcome's date; "" while pending
-	EffectiveLong string // the date the outcome takes effect
-	EffectiveOwn  bool   // the outcome takes effect on a day of its own
-	ServedLong    string // "" while not served
-	ObjectionLong string // the objection deadline, long form
-	FilingLong    string // the filing deadline, long form
-	Timeline      []timelineRow
+	RaisedBy      string        // the party who raised the issue, by name
+	RaisedOnLong  string        // "March 4, 2026"
+	RecordLong    string        // the record's closing date, "" while it is open
+	DueLong       string        // the due date, "March 4, 2026"
+	DaysLateText  string        // "3 days"
+	DaysLeftText  string        // "3 days"
+	OnLong        string        // the outcome's date; "" while pending
+	EffectiveLong string        // the date the outcome takes effect
+	EffectiveOwn  bool          // the outcome takes effect on a day of its own
+	ServedLong    string        // "" while not served
+	ObjectionLong string        // the objection deadline, long form
+	FilingLong    string        // the filing deadline, long form
+	Timeline      []timelineRow // raised, each event, the outcome, service
 
 	// Not for templates.
 	dep Dep // DepIssue, computed once
@@ -318,15 +342,16 @@ func (v *issueView) Document() (*document.Document, error) {
 	return d, nil
 }
 
-// display fills in the display strings.
-func (v *issueView) display() {
+// display fills in the display strings, given the dates the view does not
+// keep (templates print them as strings).
+func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 	c, is := v.Case, v.Issue
 	v.RaisedBy = c.PartyName(is.RaisedBy)
 	v.RaisedOnLong = is.RaisedOn.Long()
-	v.RecordLong = v.RecordClosed.Long()
+	v.RecordLong = recordClosed.Long()
 	v.DueLong = v.Due.Long()
 	v.DaysLateText, v.DaysLeftText = diag.Plural(v.DaysLate, "day"), diag.Plural(v.DaysLeft, "day")
-	v.ObjectionLong, v.FilingLong = v.Objection.Long(), v.Filing.Long()
+	v.ObjectionLong, v.FilingLong = objection.Long(), filing.Long()
 	v.Timeline = append(v.Timeline, timelineRow{On: is.RaisedOn.String(), What: "Raised", By: v.RaisedBy})
 	for _, e := range is.Events {
 		row := timelineRow{On: e.On.String(), What: kindLabel(e.Kind), Result: e.Result, Note: e.Note}
@@ -351,20 +376,21 @@ func (v *issueView) display() {
 	}
 }
 
-// categoryView is one category of the index with its counts.
+// categoryView is what the templates see of a category (each item of
+// .Categories, and .Category on a category's page): the vocabulary entry,
+// its page, and its issues with their counts.
 type categoryView struct {
-	Category practice.Category
-	Slug     string // the category's name, safe as a file name
-	Href     string // site path of the category's page
-	Counts   []kindCount
-	Pending  int
-	Issues   []*issueView // by case, then number
+	Category practice.Category // the vocabulary entry: .Name, .Label, .InScope, .Referral
+	Href     string            // site path of the category's page
+	Counts   []kindCount       // one per outcome kind, in practice.OutcomeKinds order
+	Pending  int               // open issues
+	Issues   []*issueView      // by case, then number
 }
 
 // kindCount is how many issues of a category ended one way.
 type kindCount struct {
-	Kind  string
-	Label string
+	Kind  string // the outcome kind, "determination"
+	Label string // its label, "Determination"
 	N     int
 }
 
@@ -445,8 +471,6 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 	}
 	cv.Recommends = c.Appointment.Recommends()
 	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
-	cv.OrderDateLong, cv.TermEndsLong = c.Appointment.OrderDate.Long(), c.Appointment.TermEnds.Long()
-	cv.ObjectionDays = diag.Plural(cv.Deadlines.ObjectionDays, "day")
 	prof := s.book.Profile(c)
 	cv.Jurisdiction = fmt.Sprintf("%s (%s)", prof.Name, prof.Code)
 	cv.JurisdictionSummary = prof.Summary
@@ -512,7 +536,6 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 		}
 	}
 	v.DocKind, v.DocTitle = is.DocumentKind(), is.DocumentTitle()
-	v.RecordClosed = is.RecordClosed()
 	v.Href = fmt.Sprintf("%sissues/%d.html", cv.Dir, is.Number)
 	cat, ok := practice.LookupCategory(is.Category)
 	if !ok {
@@ -526,18 +549,19 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 		}
 	}
 	v.Deadlines = s.book.Issue(is)
+	var objection, filing practice.Date
 	for _, d := range v.Deadlines {
 		switch d.Kind {
 		case deadline.DecisionDue:
 			v.Due = d.Date
 		case deadline.Review:
-			v.Objection, v.ObjectionBasis = d.Date, d.Basis+" ("+d.Rule+")"
+			objection, v.ObjectionBasis = d.Date, d.Basis+" ("+d.Rule+")"
 		case deadline.Filing:
-			v.Filing, v.FilingBasis = d.Date, d.Basis+" ("+d.Rule+")"
+			filing, v.FilingBasis = d.Date, d.Basis+" ("+d.Rule+")"
 		}
 	}
 	v.HasDue = !v.Due.IsZero()
-	if v.Objection.IsZero() && (is.DocumentKind() == "determination" || is.DocumentKind() == "recommendation") {
+	if objection.IsZero() && (is.DocumentKind() == "determination" || is.DocumentKind() == "recommendation") {
 		per := s.book.Profile(is.Case).Review.Period(cv.Deadlines.ObjectionDays)
 		v.ObjectionBasis = fmt.Sprintf("%s after %s (not yet recorded)", diag.Plural(per.Days, "day"), per.From)
 	}
@@ -552,7 +576,7 @@ func (s *Site) issueView(cv *caseView, is *practice.Issue, byRef map[string]*cla
 	if f := is.DocumentFile(); f != "" {
 		v.DocHref = "documents/" + f
 	}
-	v.display()
+	v.display(is.RecordClosed(), objection, filing)
 	seen := map[string]bool{}
 	for _, ref := range is.Clauses {
 		if seen[ref] {
@@ -576,7 +600,7 @@ func (s *Site) indexCategories() {
 	var all []*categoryView
 	for _, c := range practice.Categories {
 		slug := safeName(c.Name)
-		cv := &categoryView{Category: c, Slug: slug, Href: "categories/" + slug + ".html"}
+		cv := &categoryView{Category: c, Href: "categories/" + slug + ".html"}
 		for _, k := range practice.OutcomeKinds {
 			cv.Counts = append(cv.Counts, kindCount{Kind: k, Label: kindLabel(k)})
 		}

@@ -367,3 +367,26 @@ func WriteFile(name string, data []byte, perm os.FileMode) error {
 	}
 	return err
 }
+
+// WriteNew writes data to name, which must not exist yet: it refuses to
+// replace a file (the error is fs.ErrExist), syncs what it wrote, and
+// removes the part it wrote when a write fails. The signing keys are
+// written this way: a key is never overwritten, and never left half
+// written.
+func WriteNew(name string, data []byte, perm os.FileMode) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
+}

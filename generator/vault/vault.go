@@ -644,6 +644,14 @@ var (
 )
 
 // ParseKeyring reads keyring.js.
+//
+// ParseKeyring, Keyring.Unlock, Keyring.UnlockSlot and Keyring.Open are the
+// Go model of what the browser does to open an encrypted site; no command
+// calls them. They stay exported, beside the encryption they invert, so
+// that the package's tests (and a practice's own checks) decrypt every file
+// of a build the way a reader's browser does, and a change to the format
+// that breaks decryption fails in `go test` rather than in a parent's
+// browser.
 func ParseKeyring(js []byte) (*Keyring, error) {
 	s := strings.TrimSpace(string(js))
 	s, ok := strings.CutPrefix(s, "window.pcvKeyring=")
@@ -663,23 +671,12 @@ func ParseKeyring(js []byte) (*Keyring, error) {
 // Unlock tries pass against every slot of the keyring, as the browser does
 // on the entry page, and returns what it opens.
 func (kr *Keyring) Unlock(pass string) (*Access, error) {
-	for i, s := range kr.Slots {
-		kek, err := derive(pass, s.Salt, kr.Iterations)
-		if err != nil {
-			return nil, err
-		}
-		b, err := open(kek, s.Nonce, s.Data, slotAAD(kr.Build, i))
-		if errors.Is(err, errAuth) {
+	for i := range kr.Slots {
+		a, err := kr.UnlockSlot(pass, i)
+		if errors.Is(err, ErrWrongPassphrase) {
 			continue
 		}
-		if err != nil {
-			return nil, err
-		}
-		var a Access
-		if err := json.Unmarshal(b, &a); err != nil {
-			return nil, fmt.Errorf("keyring slot %d: %w", i, err)
-		}
-		return &a, nil
+		return a, err
 	}
 	return nil, ErrWrongPassphrase
 }
