@@ -56,8 +56,12 @@ func TestStatementCSV(t *testing.T) {
 	for _, r := range rows[1:] {
 		cases[r[0]] = true
 	}
-	if len(cases) != 7 {
-		t.Errorf("entries of %d cases, want the sample's 7", len(cases))
+	ledgers, err := filepath.Glob(filepath.Join("..", "..", "content", "cases", "*", "fees.txt"))
+	if err != nil || len(ledgers) == 0 {
+		t.Fatalf("the sample's fee ledgers: %v, %v", ledgers, err)
+	}
+	if len(cases) != len(ledgers) {
+		t.Errorf("entries of %d cases, want one for each of the sample's %d ledgers", len(cases), len(ledgers))
 	}
 }
 
