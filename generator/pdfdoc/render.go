@@ -516,47 +516,10 @@ func runFace(r document.Run) (int, bool) {
 // is not 0 it stops once it has started limit new lines.
 func (d *doc) measure(x, w float64, s string, limit int) (float64, int) {
 	lines := 0
-	right := w + 0.01
-	spaceW := d.width(" ")
-	for s != "" {
-		if limit > 0 && lines >= limit {
-			return x, lines
-		}
-		switch s[0] {
-		case '\n':
-			lines++
-			x = 0
-			s = s[1:]
-			continue
-		case ' ':
-			if x > 0.01 {
-				x += spaceW
-			}
-			s = s[1:]
-			continue
-		}
-		end := strings.IndexAny(s, " \n")
-		if end < 0 {
-			end = len(s)
-		}
-		whole := s[:end]
-		s = s[end:]
-		one := [1]string{whole}
-		for _, word := range pieces(whole, one[:]) {
-			ww := d.width(word)
-			if x+ww > right && x > 0.01 {
-				lines++
-				x = 0
-			}
-			for ww > right-x && word != "" {
-				n := d.breakWord(word, right-x)
-				word = word[n:]
-				lines++
-				x = 0
-				ww = d.width(word)
-			}
-			x += ww
-		}
+	var more func() bool
+	if limit > 0 {
+		more = func() bool { return lines < limit }
 	}
+	x = d.wrap(x, 0, w, s, more, func(string) {}, func() { lines++ })
 	return x, lines
 }

@@ -148,27 +148,47 @@ func (d *doc) showPlain(s string, h float64) {
 // starts a new line. A word wider than the line is broken where it must.
 func (d *doc) flow(h float64, s string) {
 	l, _, r, _ := d.f.GetMargins()
-	right := pageW - r + 0.01
-	x := d.f.GetX()
 	var line strings.Builder
-	newline := func() {
-		d.show(line.String(), h)
-		line.Reset()
-		d.f.Ln(h)
-		d.f.SetX(l)
-		x = l
-	}
+	d.wrap(d.f.GetX(), l, pageW-r, s, nil,
+		func(text string) { line.WriteString(text) },
+		func() {
+			d.show(line.String(), h)
+			line.Reset()
+			d.f.Ln(h)
+			d.f.SetX(l)
+		})
+	d.show(line.String(), h)
+}
+
+// wrap is the one line-breaking rule of the documents: flow draws by it
+// and measure counts by it, so that what is measured is what is drawn. It
+// lays s out from x on lines from left to right, calling put with each
+// piece of text placed on the current line (a space, a word or the part of
+// a word that fits) and br at each line break, and returns where s ends.
+// When more is not nil, wrap stops before any step for which more reports
+// false.
+func (d *doc) wrap(x, left, right float64, s string, more func() bool, put func(string), br func()) float64 {
+	right += 0.01
 	spaceW := d.width(" ")
+	placed := false // text on the current line, which a space may follow
+	newline := func() {
+		br()
+		x, placed = left, false
+	}
 	for s != "" {
+		if more != nil && !more() {
+			return x
+		}
 		switch s[0] {
 		case '\n':
 			newline()
 			s = s[1:]
 			continue
 		case ' ':
-			if line.Len() > 0 || x > l+0.01 {
-				line.WriteByte(' ')
+			if placed || x > left+0.01 {
+				put(" ")
 				x += spaceW
+				placed = true
 			}
 			s = s[1:]
 			continue
@@ -182,21 +202,24 @@ func (d *doc) flow(h float64, s string) {
 		one := [1]string{whole}
 		for _, word := range pieces(whole, one[:]) {
 			ww := d.width(word)
-			if x+ww > right && x > l+0.01 {
+			if x+ww > right && x > left+0.01 {
 				newline()
 			}
 			for ww > right-x && word != "" { // longer than a line: break it
 				n := d.breakWord(word, right-x)
-				line.WriteString(word[:n])
+				put(word[:n])
 				word = word[n:]
 				newline()
 				ww = d.width(word)
 			}
-			line.WriteString(word)
+			if word != "" {
+				put(word)
+				placed = true
+			}
 			x += ww
 		}
 	}
-	d.show(line.String(), h)
+	return x
 }
 
 // breakWord returns how many bytes of word, which is wider than w, to set
