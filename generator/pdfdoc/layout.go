@@ -95,18 +95,6 @@ type run struct {
 	style string // "", "B", "I", "BI", possibly with "S" for strike-through
 }
 
-// para writes runs as one wrapped paragraph between the current margins and
-// leaves the cursor at the start of the next paragraph.
-func (d *doc) para(runs ...run) {
-	d.f.SetX(d.lm())
-	d.write(bodyLine, runs)
-	d.f.Ln(bodyLine)
-	d.f.Ln(paraGap)
-}
-
-// text is para for one run of plain text.
-func (d *doc) text(s string) { d.para(run{s, ""}) }
-
 // write flows runs from the current position with line height h.
 func (d *doc) write(h float64, runs []run) {
 	for _, r := range runs {
@@ -144,9 +132,6 @@ func (d *doc) needSpace(h float64) {
 		d.f.AddPage()
 	}
 }
-
-// room is the space left on the page.
-func (d *doc) room() float64 { return pageH - marginB - d.f.GetY() }
 
 // hrule draws a thin rule across the text block at the current position.
 func (d *doc) hrule(gapBefore, gapAfter float64) {
