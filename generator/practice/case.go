@@ -23,6 +23,10 @@ type Case struct {
 	// case has none. Package fees prices it under Fees.
 	FeeLedger *FeeLedger
 
+	// Log is the case's communications and session log (log.txt), nil
+	// when the case has none.
+	Log *CommLog
+
 	Body   string   // the coordinator's private notes (Markdown)
 	Issues []*Issue // sorted by Number
 	Src    Source
@@ -41,6 +45,13 @@ type Appointment struct {
 	Authority string   `pc:"authority"` // AuthorityBinding (default) or AuthorityRecommend
 	OrderRef  string   `pc:"order_ref"`
 	ScopeOut  []string `pc:"scope_out"`
+
+	// ConflictDisclosure is the disclosure the order requires; see Disclosure.
+	ConflictDisclosure Disclosure `pc:"conflict_disclosure"`
+	// Extensions are the reappointments and term extensions, oldest first.
+	Extensions []Extension `pc:"extensions"`
+	// Terminated is the termination of the appointment; nil while it runs.
+	Terminated *Termination `pc:"terminated"`
 }
 
 // Appointment authorities.
