@@ -224,3 +224,13 @@ func clock(s string) (int, error) {
 	}
 	return hh*60 + mm, nil
 }
+
+// ParseDuration reads a time worked as a fee ledger writes it (1h30, 45m,
+// 0h45, or a span of the day 09:00-10:30) as minutes. The communications
+// log writes durations the same way, so that a billed log entry reads like
+// a ledger line.
+func ParseDuration(s string) (int, error) { return duration(s) }
+
+// ParseClock reads a time of day, HH:MM on a 24-hour clock, as minutes
+// after midnight.
+func ParseClock(s string) (int, error) { return clock(s) }

@@ -269,6 +269,9 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	// Issue 17 hook: the case's fee ledger, fees.txt (parse/fees.go).
 	c.FeeLedger, more = r.readFees(root, dir)
 	diags = append(diags, more...)
+	// Issue 18: the communications and session log, log.txt (parse/log.go).
+	c.Log, more = r.readLog(root, dir)
+	diags = append(diags, more...)
 	return c, diags
 }
 

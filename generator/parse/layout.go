@@ -20,6 +20,7 @@ import (
 //	content/cases/<case-id>/issues/<name>.md
 //	content/cases/<case-id>/sealed/ledger.yaml and the sealed PDFs
 //	content/cases/<case-id>/fees.txt (the fee ledger)
+//	content/cases/<case-id>/log.txt (the communications and session log)
 //	content/cases/<case-id>/exhibits/...
 
 // Paths inside a case folder, content/cases/<case-id>/.
@@ -27,6 +28,7 @@ const (
 	SealedDir     = "sealed"         // package seal's sealed documents and their ledger
 	SealLedger    = "ledger.yaml"    // the seal ledger, inside SealedDir
 	FeeLedgerFile = practice.FeeFile // the fee ledger, fees.txt
+	LogFile       = practice.LogFile // the communications and session log, log.txt
 	ExhibitsDir   = "exhibits"       // documents a case refers to, which pcdocket does not read
 	TemplatesDir  = "templates"      // a practice's template overrides
 	ContentDir    = "content"        // the cases and the public pages
@@ -54,6 +56,7 @@ const (
 	KindFeeLedger                // a case's fee ledger, fees.txt
 	KindExhibit                  // a case's exhibits/ folder, or anything in it
 	KindStray                    // any other path under content/: pcdocket reads it only to report it as misplaced
+	KindLog                      // a case's communications and session log, log.txt
 )
 
 var kindNames = [...]string{
@@ -74,6 +77,7 @@ var kindNames = [...]string{
 	KindFeeLedger:    "fee ledger",
 	KindExhibit:      "exhibit",
 	KindStray:        "stray",
+	KindLog:          "log",
 }
 
 // String returns the kind's name, for messages and tests.
@@ -166,6 +170,8 @@ func classifyInCase(id string, rest []string) Place {
 		at.Kind = KindCase
 	case rest[0] == FeeLedgerFile && len(rest) == 1:
 		at.Kind = KindFeeLedger
+	case rest[0] == LogFile && len(rest) == 1:
+		at.Kind = KindLog
 	case rest[0] == IssuesDir && len(rest) == 1:
 		at.Kind = KindIssues
 	case rest[0] == IssuesDir && len(rest) == 2 && strings.HasSuffix(rest[1], ".md"):

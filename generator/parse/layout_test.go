@@ -48,6 +48,8 @@ func TestClassify(t *testing.T) {
 		{"content/cases/a-b/sealed/ledger.yaml", Place{Kind: KindSealLedger, Case: "a-b"}},
 		{"content/cases/a-b/sealed/issue-01.pdf", Place{Kind: KindSealed, Case: "a-b"}},
 		{"content/cases/a-b/fees.txt", Place{Kind: KindFeeLedger, Case: "a-b"}},
+		{"content/cases/a-b/log.txt", Place{Kind: KindLog, Case: "a-b"}},
+		{"content/cases/a-b/issues/log.txt", Place{Kind: KindStray, Case: "a-b"}},
 		{"content/cases/a-b/exhibits/plan.pdf", Place{Kind: KindExhibit, Case: "a-b"}},
 		{"content/cases/a-b/exhibits", Place{Kind: KindExhibit, Case: "a-b"}},
 		{"content/cases/a-b/notes.txt", Place{Kind: KindStray, Case: "a-b"}},

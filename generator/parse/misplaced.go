@@ -252,7 +252,7 @@ func readInCase(k Kind, dir bool) bool {
 	switch k {
 	case KindScratch, KindSealed, KindSealLedger, KindExhibit:
 		return true
-	case KindCase, KindFeeLedger:
+	case KindCase, KindFeeLedger, KindLog:
 		return !dir
 	case KindIssues:
 		return dir

@@ -76,6 +76,7 @@ func TestMisplacedFiles(t *testing.T) {
 			caseDir + "/exhibits/order.pdf":       "%PDF-1.4",
 			caseDir + "/exhibits/2025/letter.md":  "a letter\n",
 			caseDir + "/" + FeeLedgerFile:         "",
+			caseDir + "/" + LogFile:               "",
 			caseDir + "/" + SealedDir + "/01.pdf": "%PDF-1.4",
 			caseDir + "/issues/" + FeeLedgerFile:  "",
 		}, "", []string{

@@ -217,7 +217,16 @@ type FeeEntry struct {
 	Party    string // payments, refunds, adjustments; "" on time
 	Amount   Money  // payments, refunds, adjustments
 	Note     string // the description, or an adjustment's reason
+	// File is the file the entry was read from when it is not the
+	// ledger's own: the case's log.txt, for a log entry marked bill.
+	File string
 }
 
-// Pos returns the position of the entry in its ledger.
-func (l *FeeLedger) Pos(e *FeeEntry) Pos { return Pos{File: l.File, Line: e.Line} }
+// Pos returns the position of the entry in its ledger, or in the log it
+// was billed from.
+func (l *FeeLedger) Pos(e *FeeEntry) Pos {
+	if e.File != "" {
+		return Pos{File: e.File, Line: e.Line}
+	}
+	return Pos{File: l.File, Line: e.Line}
+}

@@ -67,6 +67,9 @@ type LogEntry struct {
 	// With names who took part: party keys (parent_a, parent_b), a
 	// parent's label, "counsel", or free words such as "school".
 	With []string
+	// Outside are the words of With that name someone outside the case
+	// (written @"school counselor"), which check does not resolve.
+	Outside []string
 	// Issue is the issue the contact was about, 0 for none.
 	Issue int
 	// Private keeps the entry off anything a parent receives.
@@ -74,7 +77,33 @@ type LogEntry struct {
 	// Scheduled marks a session or hearing that is planned, not held: it
 	// feeds the calendar and the week's view, never the fee ledger.
 	Scheduled bool
-	Summary   string
+	// Bill makes the entry a time entry of the case's fee ledger, so that
+	// the time is typed once: see Activity and package fees.
+	Bill    bool
+	Summary string
+}
+
+// Activity returns the fee ledger's activity (one of Activities) a billed
+// entry of the mode is priced as: a meeting is priced as a session.
+func (e *LogEntry) Activity() string {
+	if e.Mode == LogMeeting {
+		return LogSession
+	}
+	return e.Mode
+}
+
+// About reports whether the entry is about issue n of its case.
+func (e *LogEntry) About(n int) bool { return n != 0 && e.Issue == n }
+
+// Outsider reports whether w, a word of With, names someone outside the
+// case (Outside).
+func (e *LogEntry) Outsider(w string) bool {
+	for _, o := range e.Outside {
+		if o == w {
+			return true
+		}
+	}
+	return false
 }
 
 // Pos returns the position of the entry in its log.
