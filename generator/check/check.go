@@ -316,7 +316,9 @@ func (k *checker) checkCase(c *practice.Case) {
 	k.rules(src, c.Rules)
 	k.issues(c)
 	k.pendingAtEnd(c)
-	k.fees(c) // fees.go
+	k.fees(c)      // fees.go
+	k.lifecycle(c) // week.go
+	k.commLog(c)
 }
 
 // parties checks how each parent is served: a serve_by from the
@@ -384,6 +386,18 @@ func initialsOnly(s string) bool {
 	return letters >= 1 && letters <= 4
 }
 
+// lastTermKey returns the key that sets the last day of the term: the
+// latest extension's term_ends, else appointment.term_ends.
+func lastTermKey(c *practice.Case) string {
+	key, end := "appointment.term_ends", c.Appointment.TermEnds
+	for i, x := range c.Appointment.Extensions {
+		if end.IsZero() || x.TermEnds.After(end) {
+			key, end = fmt.Sprintf("appointment.extensions[%d].term_ends", i), x.TermEnds
+		}
+	}
+	return key
+}
+
 // pendingAtEnd warns about issues left pending where nothing more can happen:
 // after the appointment has ended, or in a case marked closed.
 func (k *checker) pendingAtEnd(c *practice.Case) {
@@ -404,9 +418,14 @@ func (k *checker) pendingAtEnd(c *practice.Case) {
 		list, their = "issues "+andList(pending)+" are", "their outcomes"
 	}
 	src := &c.Src
-	te := c.Appointment.TermEnds
-	if !k.asOf.IsZero() && !te.IsZero() && te.Before(k.asOf) {
-		k.l.Warnf(src.At("appointment.term_ends"), "the appointment term ended on %s but %s still pending: record %s (withdrawn or referred, if the coordinator can no longer decide), or record the renewed term in appointment.term_ends", te, list, their)
+	te := c.Appointment.TermEnd()
+	switch t := c.Appointment.Terminated; {
+	case t != nil && !src.Readable("appointment.terminated.on"):
+		// unreadable: the parser's to report
+	case t != nil && !k.asOf.IsZero() && t.On.Before(k.asOf):
+		k.l.Warnf(at(src, "appointment.terminated.on", "appointment.terminated"), "the appointment was terminated on %s but %s still pending: record %s (withdrawn or referred, as the coordinator can no longer decide)", t.On, list, their)
+	case !k.asOf.IsZero() && !te.IsZero() && te.Before(k.asOf):
+		k.l.Warnf(at(src, lastTermKey(c), "appointment.term_ends"), "the appointment term ended on %s but %s still pending: record %s (withdrawn or referred, if the coordinator can no longer decide), or record the renewed term in appointment.extensions", te, list, their)
 	}
 	if c.Status == practice.StatusClosed {
 		k.l.Warnf(src.At("status"), "the case is closed but %s still pending: record %s, or set status to active", list, their)

@@ -43,8 +43,8 @@ func (k *checker) fees(c *practice.Case) {
 		case !datesKnown:
 		case !ap.OrderDate.IsZero() && e.Date.Before(ap.OrderDate):
 			k.l.Errorf(pos, "entry dated %s, before the order appointing the coordinator (%s): fees run from the appointment; correct the date, or record the work elsewhere", e.Date, ap.OrderDate)
-		case !ap.TermEnds.IsZero() && e.Date.After(ap.TermEnds) && e.Kind == practice.EntryTime:
-			k.l.Errorf(pos, "time dated %s, after the appointment ended (%s): correct the date, or record the renewed term in appointment.term_ends", e.Date, ap.TermEnds)
+		case !ap.EndsOn().IsZero() && e.Date.After(ap.EndsOn()) && e.Kind == practice.EntryTime:
+			k.l.Errorf(pos, "time dated %s, after the appointment ended (%s): correct the date, or record the renewed term in appointment.extensions", e.Date, ap.EndsOn())
 		case !k.asOf.IsZero() && e.Date.After(k.asOf):
 			k.l.Warnf(pos, "entry dated %s, after today (%s): check the date", e.Date, k.asOf)
 		}

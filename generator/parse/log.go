@@ -155,8 +155,10 @@ func logLine(diags *diag.List, pos practice.Pos, line string) (practice.LogEntry
 			e.Scheduled = true
 		case f == markBill:
 			e.Bill = true
-		case strings.HasPrefix(f, "#"):
-			n, err := strconv.Atoi(f[1:])
+		case strings.HasPrefix(f, "#") || issueRef(f):
+			id, num, _ := strings.Cut(f, "#")
+			e.IssueCase = id
+			n, err := strconv.Atoi(num)
 			switch {
 			case err != nil || n <= 0:
 				bad("%q is not an issue number: write # and the issue's number, e.g. #4, or leave it out", f)
@@ -209,6 +211,14 @@ func isLogMode(s string) bool {
 		}
 	}
 	return false
+}
+
+// issueRef reports whether f is an issue written with its case, as
+// practice.Issue.ID writes it: 2026-fam-0142-nunez-ward#3.
+func issueRef(f string) bool {
+	id, num, ok := strings.Cut(f, "#")
+	n, err := strconv.Atoi(num)
+	return ok && ValidID(id) && err == nil && n > 0
 }
 
 // looksLikeDuration reports whether f is meant as a duration: a digit

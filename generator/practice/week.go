@@ -72,6 +72,10 @@ type LogEntry struct {
 	Outside []string
 	// Issue is the issue the contact was about, 0 for none.
 	Issue int
+	// IssueCase is the case id the line wrote before the issue number
+	// (2026-fam-0142-nunez-ward#3, as practice.Issue.ID writes it); ""
+	// when it wrote #3 alone. check reports an id other than the case's.
+	IssueCase string
 	// Private keeps the entry off anything a parent receives.
 	Private bool
 	// Scheduled marks a session or hearing that is planned, not held: it
