@@ -132,6 +132,7 @@ func FeeReport(p *practice.Practice, acc *fees.Account, asOf practice.Date) *Doc
 	cut := *acc
 	cutCase := *c
 	cutCase.FeeLedger = &practice.FeeLedger{File: c.FeeLedger.File}
+	cutCase.Log = nil // its billed entries are among upTo already
 	for _, ln := range upTo {
 		cutCase.FeeLedger.Entries = append(cutCase.FeeLedger.Entries, *ln.Entry)
 	}

@@ -2,6 +2,7 @@ package fees
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -129,6 +130,37 @@ func (acc *Account) alloc(issue int) (practice.Allocation, string) {
 	return t.Allocation, ""
 }
 
+// Billed returns the time entries that c's log adds to its fee ledger:
+// one for each log entry marked bill, so that a session or call is typed
+// once, in log.txt, and priced like a line of fees.txt. It returns nil
+// when the case has no fee ledger: billing needs one (check reports a
+// bill without it).
+//
+// Each entry keeps its log line (FeeEntry.File and Line), so that the
+// ledger page and the CSV point at it. The description of a private log
+// entry is not copied: a statement goes to a parent, and a private
+// entry's summary must not, so it reads "Session (details withheld)".
+func Billed(c *practice.Case) []practice.FeeEntry {
+	if c == nil || c.Log == nil || c.FeeLedger == nil {
+		return nil
+	}
+	var out []practice.FeeEntry
+	for i := range c.Log.Entries {
+		e := &c.Log.Entries[i]
+		if !e.Bill || e.Scheduled || e.Minutes <= 0 {
+			continue
+		}
+		note := e.Summary
+		if e.Private {
+			act := e.Activity()
+			note = strings.ToUpper(act[:1]) + act[1:] + " (details withheld)"
+		}
+		out = append(out, practice.FeeEntry{Line: e.Line, Date: e.Date, Kind: practice.EntryTime,
+			Minutes: e.Minutes, Activity: e.Activity(), Issue: e.Issue, Note: note, File: c.Log.File})
+	}
+	return out
+}
+
 // Compute prices c's ledger under c's fee terms. It returns nil when the
 // case has no fee terms or no ledger. Entries that cannot be priced (a
 // party that is not a parent, an unknown activity: package check reports
@@ -139,6 +171,9 @@ func Compute(c *practice.Case) *Account {
 	}
 	acc := &Account{Case: c, Terms: c.Fees}
 	es := c.FeeLedger.Entries
+	if billed := Billed(c); len(billed) > 0 {
+		es = append(slices.Clip(es), billed...)
+	}
 	order := make([]int, len(es))
 	for i := range order {
 		order[i] = i

@@ -378,3 +378,43 @@ func TestFormatExample(t *testing.T) {
 		t.Errorf("the example has findings: %v", diags)
 	}
 }
+
+// TestBilledFromLog: a log entry marked bill is priced once, like a
+// ledger line, and points at its log line; unbilled, scheduled and
+// durationless entries add nothing, and a private entry's summary does not
+// reach the ledger (statements go to parents).
+func TestBilledFromLog(t *testing.T) {
+	c := &practice.Case{ID: "c1", Parties: practice.Parties{ParentA: practice.Party{Name: "A"}, ParentB: practice.Party{Name: "B"}}}
+	c.Fees = &practice.Fees{Rate: 12000, Allocation: practice.Allocation{ParentA: 50, ParentB: 50}}
+	c.FeeLedger, _ = Parse("fees.txt", []byte("2026-01-05 1h review #2 Review of the plan\n"))
+	c.Log = &practice.CommLog{File: "log.txt", Entries: []practice.LogEntry{
+		{Line: 1, Date: practice.MustDate("2026-01-06"), Mode: practice.LogMeeting, Minutes: 30, Issue: 2, Bill: true, Summary: "Meeting at school"},
+		{Line: 2, Date: practice.MustDate("2026-01-07"), Mode: practice.LogCall, Minutes: 15, Bill: true, Private: true, Summary: "Disclosed a worry about the new partner"},
+		{Line: 3, Date: practice.MustDate("2026-01-08"), Mode: practice.LogCall, Minutes: 45, Summary: "Not billed"},
+		{Line: 4, Date: practice.MustDate("2026-02-08"), Mode: practice.LogCourt, Minutes: 60, Scheduled: true, Bill: true, Summary: "Not held yet"},
+	}}
+	acc := Compute(c)
+	if acc.Minutes != 60+30+15 {
+		t.Errorf("minutes %d, want 105: the ledger's and the two billed entries'", acc.Minutes)
+	}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, []*Account{acc}, Month{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		",session,2,30,,120.00,60.00,30.00,30.00,",
+		"Meeting at school,log.txt:1\n",
+		"Call (details withheld),log.txt:2\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("CSV lacks %q:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "partner") || strings.Contains(b.String(), "Not billed") || strings.Contains(b.String(), "Not held") {
+		t.Errorf("CSV holds a private, unbilled or scheduled entry:\n%s", b.String())
+	}
+	c.FeeLedger = nil
+	if Billed(c) != nil || Compute(c) != nil {
+		t.Error("without a fee ledger, the log bills nothing")
+	}
+}
