@@ -139,6 +139,13 @@ func samplePractice() *practice.Practice {
 			Events: []practice.Event{{On: d("2026-03-10"), Kind: practice.EventRecordClosed}},
 		},
 	}
+	// The log: a shared and a private entry about issue 1, a scheduled
+	// hearing, someone outside the case, and hostile text.
+	a.Log = &practice.CommLog{File: "content/cases/alvarez-brennan/log.txt", Entries: []practice.LogEntry{
+		{Line: 1, Date: d("2025-10-10"), Clock: 600, Mode: practice.LogSession, Minutes: 90, With: []string{"mother", "parent_b", "A.N."}, Issue: 1, Summary: "Joint session on Thanksgiving"},
+		{Line: 2, Date: d("2025-10-11"), Clock: -1, Mode: practice.LogCall, Minutes: 20, With: []string{"mother"}, Issue: 1, Private: true, Summary: "SECRET-CALL: the Mother raised a worry"},
+		{Line: 3, Date: d("2026-04-02"), Clock: 840, Mode: practice.LogCourt, With: []string{"both", "counsel_a", "school counselor"}, Outside: []string{"school counselor"}, Scheduled: true, Summary: "Review hearing <script>alert(1)</script>"},
+	}}
 	p.Cases = []*practice.Case{a, b}
 	for _, c := range p.Cases {
 		for _, is := range c.Issues {

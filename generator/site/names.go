@@ -71,6 +71,12 @@ func (s *Site) funcs() template.FuncMap {
 		"cached": func(name string, data any, keys ...string) (template.HTML, error) {
 			return s.partials.cached(s.tmpl, name, data, keys...)
 		},
+		// logTable is the data of the template log-table (log.html): rows
+		// of a log under the heading whose id is label, with an issue
+		// column or without.
+		"logTable": func(root string, rows []*logRow, label string, issueCol bool) logTableData {
+			return logTableData{Root: root, Rows: rows, Label: label, IssueCol: issueCol}
+		},
 		// blocks writes a document's blocks as HTML; see docview.go.
 		"blocks": s.blocksHTML,
 		// category returns the vocabulary entry for a category name.

@@ -51,6 +51,9 @@
 //	practice           practice.yaml (every page shows the practice's name)
 //	case:<id>          content/cases/<id>/case.md
 //	issue:<id>#<n>     issue number n of case <id> (practice.Issue.ID)
+//	log:<id>           content/cases/<id>/log.txt (DepLog)
+//	log:<id>#<n>       the entries of that log about issue n that are not
+//	                   private (DepLogIssue)
 //	asof               the reference date: the page shows days pending or
 //	                   overdue figures
 //	pages              the public pages (no private page depends on them)
@@ -121,6 +124,10 @@ func (d Dep) Case() (string, bool) {
 	if id, ok := strings.CutPrefix(s, depCasePrefix); ok {
 		return id, true
 	}
+	if rest, ok := strings.CutPrefix(s, depLogPrefix); ok {
+		id, _, _ := strings.Cut(rest, "#") // DepLog, or DepLogIssue: <case>#<n>
+		return id, true
+	}
 	if rest, ok := strings.CutPrefix(s, depIssuePrefix); ok {
 		if i := strings.LastIndexByte(rest, '#'); i >= 0 { // practice.Issue.ID: <case>#<n>
 			return rest[:i], true
@@ -130,7 +137,7 @@ func (d Dep) Case() (string, bool) {
 }
 
 // Template files the site needs under private/ in the template file system.
-var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.html", "clause.html", "categories.html", "category.html", "fees.html"}
+var pageTemplates = []string{"docket.html", "case.html", "notes.html", "issue.html", "clause.html", "categories.html", "category.html", "fees.html", "log.html"}
 
 // Site renders the private site of one practice. Templates are parsed once
 // in New; a Site is safe for concurrent use.
@@ -288,7 +295,7 @@ func (s *Site) buildPages() error {
 			c.pages = s.casePages(c)
 		}
 	})
-	n := len(s.catList) + len(s.cases) + 5 // the category pages, their index, fee pages, the docket, the search script and index, style.css
+	n := len(s.catList) + 2*len(s.cases) + 5 // the category pages, their index, fee and log pages, the docket, the search script and index, style.css
 	for _, c := range s.cases {
 		n += len(c.pages)
 	}
@@ -299,6 +306,7 @@ func (s *Site) buildPages() error {
 	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)
 	pages = append(pages, s.page("index.html", s.docketDeps(), "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
 		Billing: &billingView{cases: s.cases, asOf: s.asOf}}))
+	pages = append(pages, s.logPages()...) // log/, between index.html and notes/ (log.go)
 	pages = s.appendNotesPages(pages)
 	pages = append(pages,
 		Page{Path: SearchIndexFile, Deps: sortDeps(s.searchIndexDeps()), render: s.index1(SearchIndexFile, s.cases)},
@@ -461,6 +469,9 @@ func (s *Site) casePages(c *caseView) []Page {
 				deps = append(deps, DepAsOf)
 			}
 		}
+		if c.LogHref != "" {
+			deps = append(deps, DepLog(c.Case.ID))
+		}
 		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
 		// The notes page shows the issues' private notes: any issue's edit
 		// may change it.
@@ -480,6 +491,9 @@ func (s *Site) casePages(c *caseView) []Page {
 			}
 			if v.SupersededBy != nil {
 				deps = append(deps, v.SupersededBy.dep)
+			}
+			if c.LogHref != "" {
+				deps = append(deps, DepLogIssue(c.Case.ID, v.Issue.Number))
 			}
 			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
 		}

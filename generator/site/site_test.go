@@ -155,6 +155,7 @@ func TestPaths(t *testing.T) {
 		"categories/technology.html",
 		"categories/travel.html",
 		"index.html",
+		"log/alvarez-brennan.html",
 		"notes/alvarez-brennan.html",
 		"notes/okafor-reyes.html",
 		"search-index.js",
@@ -342,10 +343,12 @@ func TestDeps(t *testing.T) {
 		has, not []Dep
 	}{
 		{"index.html", []Dep{"practice", "asof", "case:alvarez-brennan", "case:okafor-reyes", "issue:alvarez-brennan#3", "issue:alvarez-brennan#1", "issue:okafor-reyes#2"}, nil},
-		{"cases/alvarez-brennan/issues/1.html", []Dep{"practice", "case:alvarez-brennan", "issue:alvarez-brennan#1"}, []Dep{"asof", "issue:alvarez-brennan#2"}},
+		{"cases/alvarez-brennan/issues/1.html", []Dep{"practice", "case:alvarez-brennan", "issue:alvarez-brennan#1", "log:alvarez-brennan#1"}, []Dep{"asof", "issue:alvarez-brennan#2", "log:alvarez-brennan", "log:alvarez-brennan#2"}},
+		{"log/alvarez-brennan.html", []Dep{"practice", "case:alvarez-brennan", "log:alvarez-brennan", "issue:alvarez-brennan#1"}, []Dep{"asof", "issue:alvarez-brennan#2", "log:alvarez-brennan#1"}},
+		{"cases/okafor-reyes/issues/1.html", []Dep{"issue:okafor-reyes#1"}, []Dep{"log:okafor-reyes#1"}},
 		{"cases/alvarez-brennan/issues/3.html", []Dep{"asof", "issue:alvarez-brennan#3"}, nil},
 		{"cases/alvarez-brennan/clauses/4.2.html", []Dep{"case:alvarez-brennan", "issue:alvarez-brennan#1", "issue:alvarez-brennan#2", "issue:alvarez-brennan#6"}, []Dep{"issue:alvarez-brennan#3", "asof"}},
-		{"cases/alvarez-brennan/index.html", []Dep{"case:alvarez-brennan", "issue:alvarez-brennan#6", "asof"}, []Dep{"case:okafor-reyes"}},
+		{"cases/alvarez-brennan/index.html", []Dep{"case:alvarez-brennan", "issue:alvarez-brennan#6", "asof", "log:alvarez-brennan"}, []Dep{"case:okafor-reyes", "log:alvarez-brennan#1"}},
 		{"categories/index.html", []Dep{"issue:okafor-reyes#1", "issue:alvarez-brennan#5"}, []Dep{"case:okafor-reyes", "asof"}},
 		{"categories/schedule.html", []Dep{"issue:okafor-reyes#1", "issue:okafor-reyes#2", "case:okafor-reyes", "asof"}, []Dep{"issue:alvarez-brennan#1", "case:alvarez-brennan"}},
 		{"style.css", nil, []Dep{"practice"}},
@@ -376,6 +379,8 @@ func TestDepCase(t *testing.T) {
 	}{
 		{DepCase("a-b"), "a-b", true},
 		{DepIssue(&practice.Issue{Case: c, Number: 12}), c.ID, true},
+		{DepLog(c.ID), c.ID, true},
+		{DepLogIssue(c.ID, 3), c.ID, true},
 		{DepPractice, "", false},
 		{DepAsOf, "", false},
 		{DepPages, "", false},

@@ -68,6 +68,8 @@ type pageData struct {
 	Issue  *issueView  // cases/<id>/issues/<n>.html
 	Clause *clauseView // cases/<id>/clauses/<ref>.html
 	Notes  bool        // notes/<id>.html, the coordinator's notes page
+	// LogPage is set on log/<id>.html, the coordinator's log page (log.go).
+	LogPage bool
 	Fees   *feeView    // fees/<id>.html (fees.go)
 }
 
@@ -122,6 +124,14 @@ type caseView struct {
 	Clauses []*clauseView // in plan order
 	Pending int           // open issues
 	Overdue int           // open issues past their due date
+
+	// The communications and session log (log.go): Log is every entry,
+	// newest first, for the coordinator's log page at LogHref; LogShared
+	// the entries that are not private, for the case page. LogHref is ""
+	// when the case has no log.
+	Log       []*logRow
+	LogShared []*logRow
+	LogHref   string
 
 	// Not for templates.
 	pages []Page       // the case's own pages, kept for Site.Next
@@ -255,6 +265,10 @@ type issueView struct {
 	// their rows, so that a docket of thousands of rows is put together
 	// after an edit instead of rendered again.
 	docketRow, categoryRow row
+
+	// LogRows are the case's log entries about the issue that are not
+	// private, newest first (log.go).
+	LogRows []*logRow
 }
 
 // row is one issue's rendered row of a list page.
@@ -512,6 +526,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 			}
 		}
 	}
+	setLog(cv, slug) // log.go
 	cv.byDep = slices.Clone(cv.Issues)
 	slices.SortFunc(cv.byDep, func(a, b *issueView) int { return strings.Compare(string(a.dep), string(b.dep)) })
 	for _, clv := range cv.Clauses {

@@ -1,0 +1,212 @@
+package site
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"pcdocket/generator/fees"
+	"pcdocket/generator/practice"
+)
+
+// The communications and session log (log.txt) on the private site.
+//
+// An encrypted site opens cases/<id>/ to the case's parents, so the case
+// page and the issue pages show the entries that are not private, and the
+// whole log, private entries too, has a page of its own outside that
+// folder, log/<id>.html, which opens to the coordinator only (like the
+// notes page). No private entry's text is in any file under cases/.
+
+const depLogPrefix = "log:"
+
+// DepLog returns the dependency key of case id's log: the pages that show
+// any of its entries (the case page, the log page, the fee ledger page,
+// which its billed entries price).
+func DepLog(id string) Dep { return Dep(depLogPrefix + id) }
+
+// DepLogIssue returns the dependency key of the entries of case id's log
+// that are about issue n and not private: what issue n's page shows. An
+// edit of log.txt marks it changed only for the issues whose entries
+// changed, so that one new entry re-renders one issue page.
+func DepLogIssue(id string, n int) Dep { return Dep(fmt.Sprintf("%s%s#%d", depLogPrefix, id, n)) }
+
+// logRow is one entry of a log table, as the pages print it.
+type logRow struct {
+	Entry     *practice.LogEntry
+	Date      string // YYYY-MM-DD
+	Time      string // "14:00", or "" when the entry gives none
+	Mode      string // "Session"
+	Who       string // "Mother, Father and counsel"
+	Duration  string // "1:30", or ""
+	Issue     int    // 0 for none
+	IssueHref string // the issue's page from the site root, or ""
+	Summary   string
+	Scheduled bool
+	Private   bool
+}
+
+// logTableData is what the template log-table reads.
+type logTableData struct {
+	Root     string
+	Rows     []*logRow
+	Label    string // the id of the heading that names the table
+	IssueCol bool   // a column links each entry's issue
+}
+
+// logRows returns the rows of a case's log, newest first (the sessions
+// and hearings still to come head the table); entries of one day by time,
+// those without one first, then in file order.
+func logRows(cv *caseView) []*logRow {
+	l := cv.Case.Log
+	if l == nil {
+		return nil
+	}
+	rows := make([]*logRow, len(l.Entries))
+	for i := range l.Entries {
+		e := &l.Entries[i]
+		r := &logRow{Entry: e, Date: e.Date.String(), Mode: strings.ToUpper(e.Mode[:1]) + e.Mode[1:],
+			Who: who(cv.Case, e), Issue: e.Issue, Summary: e.Summary, Scheduled: e.Scheduled, Private: e.Private}
+		if e.Clock >= 0 {
+			r.Time = fmt.Sprintf("%02d:%02d", e.Clock/60, e.Clock%60)
+		}
+		if e.Minutes > 0 {
+			r.Duration = fees.Hours(e.Minutes)
+		}
+		if e.Issue != 0 && cv.Case.Issue(e.Issue) != nil {
+			r.IssueHref = fmt.Sprintf("%sissues/%d.html", cv.Dir, e.Issue)
+		}
+		rows[i] = r
+	}
+	slices.SortStableFunc(rows, func(a, b *logRow) int {
+		x, y := a.Entry, b.Entry
+		switch {
+		case x.Date != y.Date:
+			return y.Date.Time().Compare(x.Date.Time())
+		case x.Clock != y.Clock:
+			return y.Clock - x.Clock
+		}
+		return y.Line - x.Line
+	})
+	return rows
+}
+
+// shared returns the rows that are not private.
+func shared(rows []*logRow) []*logRow {
+	var out []*logRow
+	for _, r := range rows {
+		if !r.Private {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// who names the people of an entry for a table cell: parents by their
+// label (else their name), counsel, children by their initials, anyone
+// else as the log writes them.
+func who(c *practice.Case, e *practice.LogEntry) string {
+	names := make([]string, 0, len(e.With))
+	for _, w := range e.With {
+		names = append(names, person(c, w, e.Outsider(w)))
+	}
+	return andList(names)
+}
+
+// person names one word of an entry's With.
+func person(c *practice.Case, w string, outside bool) string {
+	if outside {
+		return w
+	}
+	parent := func(key string) string {
+		p := c.Party(key)
+		if p.Label != "" {
+			return p.Label
+		}
+		return p.Name
+	}
+	norm := strings.ToLower(strings.NewReplacer(".", "", " ", "", "-", "_").Replace(w))
+	switch norm {
+	case practice.PartyA, practice.PartyB:
+		return parent(norm)
+	case practice.PartyBoth, "parents":
+		return "both parents"
+	case "children":
+		return "the children"
+	case "counsel":
+		return "counsel"
+	case "counsel_a":
+		return "counsel for " + parent(practice.PartyA)
+	case "counsel_b":
+		return "counsel for " + parent(practice.PartyB)
+	}
+	for _, key := range []string{practice.PartyA, practice.PartyB} {
+		if l := c.Party(key).Label; l != "" {
+			ln := strings.ToLower(l)
+			switch norm {
+			case ln:
+				return l
+			case ln + "_counsel", ln + "'s_counsel":
+				return "counsel for " + l
+			}
+		}
+	}
+	for _, ch := range c.Children {
+		if strings.EqualFold(strings.NewReplacer(".", "", " ", "").Replace(ch.Initials), norm) {
+			return ch.Initials
+		}
+	}
+	return w
+}
+
+// andList joins names as prose: "a, b and c".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// setLog fills the case's and its issues' log views.
+func setLog(cv *caseView, slug string) {
+	if cv.Case.Log == nil {
+		return
+	}
+	cv.LogHref = "log/" + slug + ".html"
+	cv.Log = logRows(cv)
+	cv.LogShared = shared(cv.Log)
+	for _, v := range cv.Issues {
+		for _, r := range cv.LogShared {
+			if r.Issue == v.Issue.Number {
+				v.LogRows = append(v.LogRows, r)
+			}
+		}
+	}
+}
+
+// logPages returns the coordinator's log page of every case that has a
+// log, in path order.
+func (s *Site) logPages() []Page {
+	var pages []Page
+	for _, c := range s.cases {
+		if c.LogHref == "" {
+			continue
+		}
+		deps := []Dep{DepPractice, DepCase(c.Case.ID), DepLog(c.Case.ID)}
+		for _, v := range c.Issues { // the issues its rows link to
+			for _, r := range c.Log {
+				if r.Issue == v.Issue.Number {
+					deps = append(deps, v.dep)
+					break
+				}
+			}
+		}
+		c, href := c, c.LogHref
+		pages = append(pages, Page{Path: href, Deps: sortDeps(deps), render: func(w io.Writer) error {
+			data := &pageData{Title: "Log: " + c.Case.Title, Case: c, LogPage: true, Root: strings.Repeat("../", strings.Count(href, "/"))}
+			return s.execute("log.html", href, data)(w)
+		}})
+	}
+	slices.SortFunc(pages, func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
+	return pages
+}
