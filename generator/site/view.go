@@ -70,7 +70,7 @@ type pageData struct {
 	Notes  bool        // notes/<id>.html, the coordinator's notes page
 	// LogPage is set on log/<id>.html, the coordinator's log page (log.go).
 	LogPage bool
-	Fees   *feeView    // fees/<id>.html (fees.go)
+	Fees    *feeView // fees/<id>.html (fees.go)
 }
 
 // docketData is the practice-wide view of open issues and recent outcomes.
