@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -62,6 +63,7 @@ type Incremental struct {
 	dirty         map[site.Dep]bool // the inputs changed: output files naming them are rendered again
 	readCases     map[string]bool   // ids of the cases to read again, whole
 	readIssues    map[string]string // issue files to read again, to the id of their case
+	readLogs      map[string]bool   // ids of the cases whose log.txt to read again
 }
 
 // An Update describes one Rebuild.
@@ -86,7 +88,7 @@ type Update struct {
 // Nothing is read until the first Rebuild.
 func NewIncremental(opts Options) *Incremental {
 	return &Incremental{opts: opts, reparse: true, all: true, dirty: map[site.Dep]bool{}, recheck: map[string]bool{},
-		readCases: map[string]bool{}, readIssues: map[string]string{}}
+		readCases: map[string]bool{}, readIssues: map[string]string{}, readLogs: map[string]bool{}}
 }
 
 // Files returns the last good output, or nil before any build succeeded.
@@ -198,6 +200,8 @@ func (b *Incremental) mark(rel string) {
 		b.dirty[site.DepPages] = true
 	case parse.KindIssue:
 		b.readIssues[rel] = at.Case
+	case parse.KindLog:
+		b.readLogs[at.Case] = true
 	case parse.KindCaseFolder, parse.KindCase, parse.KindIssues, parse.KindSealed, parse.KindSealLedger, parse.KindFeeLedger:
 		// The case is read again whole: a sealed document or a ledger's
 		// service record changes what its issues' pages show.
@@ -268,6 +272,11 @@ func (b *Incremental) read() {
 			b.readIssue(id, file)
 		}
 	}
+	for id := range b.readLogs {
+		if !b.readCases[id] {
+			b.readLog(id)
+		}
+	}
 	b.clearReads()
 	b.p.SortCases()
 }
@@ -275,6 +284,7 @@ func (b *Incremental) read() {
 func (b *Incremental) clearReads() {
 	clear(b.readCases)
 	clear(b.readIssues)
+	clear(b.readLogs)
 }
 
 // readCase re-reads one case folder and all its issues.
@@ -282,6 +292,7 @@ func (b *Incremental) readCase(id string) {
 	root := b.opts.Source
 	dir := path.Join(parse.CasesDir, id)
 	b.dirty[site.DepCase(id)] = true
+	b.dirty[site.DepLog(id)] = true
 	b.recheck[id] = true
 	b.dirtyIssues(b.p.Case(id))
 	b.dropParse(dir)
@@ -338,7 +349,56 @@ func (b *Incremental) dirtyIssues(c *practice.Case) {
 	}
 	for _, is := range c.Issues {
 		b.dirty[site.DepIssue(is)] = true
+		b.dirty[site.DepLogIssue(c.ID, is.Number)] = true
 	}
+}
+
+// readLog re-reads the log of case id, log.txt, alone. The pages that
+// show the whole log depend on site.DepLog; an issue's page shows the
+// entries about it, so its key site.DepLogIssue is marked only when those
+// changed: a new entry about issue 4 renders the case page, the log page
+// and issue 4's page, not every issue's.
+func (b *Incremental) readLog(id string) {
+	c := b.p.Case(id)
+	if c == nil {
+		b.readCase(id) // the case itself failed to load before: read it all
+		return
+	}
+	file := path.Join(parse.CaseDir(id), parse.LogFile)
+	b.dropParse(file)
+	b.recheck[id] = true
+	b.dirty[site.DepLog(id)] = true
+	old := c.Log
+	l, diags := parse.ReadLog(b.opts.Source, id, b.p.MaxFileBytes())
+	b.addParse(diags)
+	c.Log = l
+	for _, is := range c.Issues {
+		// The issue pages link the log page only when there is one.
+		if (old == nil) != (l == nil) || !sameShared(old, l, is.Number) {
+			b.dirty[site.DepLogIssue(id, is.Number)] = true
+		}
+	}
+}
+
+// sameShared reports whether logs a and b hold the same entries about
+// issue n that are not private, in the same order, wherever their lines
+// are: what the issue's page shows.
+func sameShared(a, b *practice.CommLog, n int) bool {
+	about := func(l *practice.CommLog) []practice.LogEntry {
+		if l == nil {
+			return nil
+		}
+		var out []practice.LogEntry
+		for _, e := range l.Entries {
+			if e.Issue == n && !e.Private {
+				e.Line = 0
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	x, y := about(a), about(b)
+	return len(x) == len(y) && reflect.DeepEqual(x, y)
 }
 
 func (b *Incremental) removeCase(id string) {

@@ -2,7 +2,12 @@ package build
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
@@ -29,11 +34,18 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 	}
 	c, other := p.Cases[0], p.Cases[1]
 	is := c.Issues[0]
-	caseKeys := []site.Dep{site.DepCase(c.ID)} // a case read again: its file and every issue
+	caseKeys := []site.Dep{site.DepCase(c.ID), site.DepLog(c.ID)} // a case read again: its file, its log and every issue
+	logKeys := []site.Dep{site.DepLog(c.ID)}                      // a log created: every issue page links it
 	for _, is := range c.Issues {
-		caseKeys = append(caseKeys, site.DepIssue(is))
+		caseKeys = append(caseKeys, site.DepIssue(is), site.DepLogIssue(c.ID, is.Number))
+		logKeys = append(logKeys, site.DepLogIssue(c.ID, is.Number))
 	}
 	caseDir := parse.CaseDir(c.ID)
+	logFile := caseDir + "/" + parse.LogFile
+	logLine := func(line string) func() {
+		return func() { incWrite(t, dir, logFile, incReadOr(t, dir, logFile)+line+"\n") }
+	}
+	on := is.RaisedOn.String()
 	swap := path.Join(path.Dir(is.Src.File), "."+path.Base(is.Src.File)+".swp") // vim's
 	appendTo := func(rel, text string) func() {
 		return func() { incWrite(t, dir, rel, incRead(t, dir, rel)+text) }
@@ -57,6 +69,16 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 		{"fee ledger", caseDir + "/" + parse.FeeLedgerFile, parse.KindFeeLedger, func() {
 			incWrite(t, dir, caseDir+"/"+parse.FeeLedgerFile, "")
 		}, caseKeys, false, false},
+		{"log created", logFile, parse.KindLog, logLine("# the log"), logKeys, false, false},
+		{"log, an entry about an issue", logFile, parse.KindLog, logLine(fmt.Sprintf("%s call 0h20 @parent_a #%d A call about the issue", on, is.Number)),
+			[]site.Dep{site.DepLog(c.ID), site.DepLogIssue(c.ID, is.Number)}, false, false},
+		{"log, a private entry", logFile, parse.KindLog, logLine(fmt.Sprintf("%s call @parent_b #%d private A private call", on, is.Number)),
+			[]site.Dep{site.DepLog(c.ID)}, false, false},
+		{"log, a comment on top", logFile, parse.KindLog, func() {
+			incWrite(t, dir, logFile, "# a comment: the entries move down a line, and no issue page changes\n"+incReadOr(t, dir, logFile))
+		},
+			[]site.Dep{site.DepLog(c.ID)}, false, false},
+		{"log removed", logFile, parse.KindLog, func() { incRemove(t, dir, logFile) }, logKeys, false, false},
 		{"stray in a case", caseDir + "/notes.txt", parse.KindStray, func() {
 			incWrite(t, dir, caseDir+"/notes.txt", "a note")
 		}, caseKeys, false, false},
@@ -103,8 +125,16 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 		default:
 			var want []string
 			for p, deps := range before {
+				if _, kept := u.Files[p]; !kept {
+					continue // removed, not rendered: the log page, when log.txt is
+				}
 				if aggregates[p] || slices.ContainsFunc(deps, func(d site.Dep) bool { return slices.Contains(tt.keys, d) }) {
 					want = append(want, p)
+				}
+			}
+			for p := range u.Files {
+				if _, ok := before[p]; !ok {
+					want = append(want, p) // a new page: the log's, when log.txt is created
 				}
 			}
 			sort.Strings(want)
@@ -118,5 +148,23 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 			}
 		}
 		incSame(t, tt.name, u.Files, incFull(t, dir))
+	}
+}
+
+// incReadOr returns the file rel of the practice at dir, "" when there is none.
+func incReadOr(t *testing.T, dir, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// incRemove removes the file rel of the practice at dir, if it is there.
+func incRemove(t *testing.T, dir, rel string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/markup"
+	"pcdocket/generator/parse"
 	"pcdocket/generator/pdfdoc"
 	"pcdocket/generator/practice"
 	"pcdocket/generator/seal"
@@ -125,6 +126,14 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			s := incRead(t, dir, issue)
 			incWrite(t, dir, issue, strings.Replace(s, "\ntitle: ", "\ntitle: Renamed ", 1))
 		}, []string{issue}, false, 0},
+		{"add a log entry about the issue", func() {
+			log := caseDir + "/" + parse.LogFile
+			incWrite(t, dir, log, incReadOr(t, dir, log)+"2025-09-01 10:00 call 0h30 @parent_a #1 A call about the issue\n")
+		}, []string{caseDir + "/" + parse.LogFile}, false, 7}, // the case, log, issue and fee pages, the docket, the category index (and the log page when new)
+		{"a private log entry and a comment on top", func() {
+			log := caseDir + "/" + parse.LogFile
+			incWrite(t, dir, log, "# a comment\n"+incReadOr(t, dir, log)+"2025-09-02 call @parent_b #1 private A private call\n")
+		}, []string{caseDir + "/" + parse.LogFile}, false, 6},
 		{"add an issue", func() {
 			s := incRead(t, dir, issue)
 			s = strings.Replace(s, "\nnumber: ", "\nnumber: 9", 1) // 1 → 91

@@ -299,9 +299,7 @@ func (s *Site) feePages() []Page {
 			continue
 		}
 		deps := []Dep{DepAsOf, DepCase(c.Case.ID), DepPractice}
-		if c.Case.Log != nil {
-			deps = append(deps, DepLog(c.Case.ID)) // its entries marked bill
-		}
+		deps = append(deps, DepLog(c.Case.ID)) // the log's entries marked bill
 		c, asOf := c, s.asOf
 		pages = append(pages, Page{Path: href, Deps: sortDeps(deps), render: func(w io.Writer) error {
 			data := &pageData{Title: "Fees: " + c.Case.Title, Case: c, Root: strings.Repeat("../", strings.Count(href, "/")), Fees: feesPage(c, asOf)}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"pcdocket/generator/fees"
@@ -29,7 +30,9 @@ func DepLog(id string) Dep { return Dep(depLogPrefix + id) }
 // that are about issue n and not private: what issue n's page shows. An
 // edit of log.txt marks it changed only for the issues whose entries
 // changed, so that one new entry re-renders one issue page.
-func DepLogIssue(id string, n int) Dep { return Dep(fmt.Sprintf("%s%s#%d", depLogPrefix, id, n)) }
+func DepLogIssue(id string, n int) Dep {
+	return Dep(depLogPrefix + id + "#" + strconv.Itoa(n))
+}
 
 // logRow is one entry of a log table, as the pages print it.
 type logRow struct {

@@ -469,9 +469,9 @@ func (s *Site) casePages(c *caseView) []Page {
 				deps = append(deps, DepAsOf)
 			}
 		}
-		if c.LogHref != "" {
-			deps = append(deps, DepLog(c.Case.ID))
-		}
+		// The log's keys are listed whether or not the case has a log:
+		// creating log.txt adds its section.
+		deps = append(deps, DepLog(c.Case.ID))
 		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
 		// The notes page shows the issues' private notes: any issue's edit
 		// may change it.
@@ -492,9 +492,7 @@ func (s *Site) casePages(c *caseView) []Page {
 			if v.SupersededBy != nil {
 				deps = append(deps, v.SupersededBy.dep)
 			}
-			if c.LogHref != "" {
-				deps = append(deps, DepLogIssue(c.Case.ID, v.Issue.Number))
-			}
+			deps = append(deps, DepLogIssue(c.Case.ID, v.Issue.Number))
 			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
 		}
 		for _, cl := range c.Clauses {
