@@ -149,7 +149,7 @@ func TestIncrementalFees(t *testing.T) {
 	if _, err := b.Rebuild(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	incWrite(t, dir, rel, incRead(t, dir, rel)+"2026-11-20  1h15  session  #1  Follow-up session on the return flights\n")
+	incWrite(t, dir, rel, incRead(t, dir, rel)+"2026-10-20  1h15  session  #1  Follow-up session on the return flights\n")
 	u, err := b.Rebuild(ctx, []string{rel})
 	if err != nil {
 		t.Fatal(err)

@@ -69,6 +69,7 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 		{"fee ledger", caseDir + "/" + parse.FeeLedgerFile, parse.KindFeeLedger, func() {
 			incWrite(t, dir, caseDir+"/"+parse.FeeLedgerFile, "")
 		}, caseKeys, false, false},
+		{"log removed", logFile, parse.KindLog, func() { incRemove(t, dir, logFile) }, logKeys, false, false},
 		{"log created", logFile, parse.KindLog, logLine("# the log"), logKeys, false, false},
 		{"log, an entry about an issue", logFile, parse.KindLog, logLine(fmt.Sprintf("%s call 0h20 @parent_a #%d A call about the issue", on, is.Number)),
 			[]site.Dep{site.DepLog(c.ID), site.DepLogIssue(c.ID, is.Number)}, false, false},
@@ -78,7 +79,6 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 			incWrite(t, dir, logFile, "# a comment: the entries move down a line, and no issue page changes\n"+incReadOr(t, dir, logFile))
 		},
 			[]site.Dep{site.DepLog(c.ID)}, false, false},
-		{"log removed", logFile, parse.KindLog, func() { incRemove(t, dir, logFile) }, logKeys, false, false},
 		{"stray in a case", caseDir + "/notes.txt", parse.KindStray, func() {
 			incWrite(t, dir, caseDir+"/notes.txt", "a note")
 		}, caseKeys, false, false},
