@@ -49,7 +49,7 @@ var exampleMark = regexp.MustCompile(`^<!-- example: (?:(file|merge|body) (\S+)(
 // copied from the sample: "`content/.../case.md`:" (TestFormatExamplesAreTheSample
 // in package parse holds those copies to the files, and TestFormatExample in
 // package fees the fee ledger's).
-var completeExample = regexp.MustCompile("`((?:content/[^`]+\\.md)|content/cases/[^`/]+/fees\\.txt|practice\\.yaml)`:$")
+var completeExample = regexp.MustCompile("`((?:content/[^`]+\\.md)|content/cases/[^`/]+/(?:fees|log)\\.txt|practice\\.yaml)`:$")
 
 // formatExamples reads every fenced block of docs/format.md with its mark.
 // A block with neither a mark nor a complete example's path before it is

@@ -2,7 +2,10 @@ package parse
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -114,4 +117,29 @@ func FuzzParseLog(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFormatLogExample holds docs/format.md's copy of a sample log to the
+// file, which must read without findings.
+func TestFormatLogExample(t *testing.T) {
+	const path = "content/cases/2025-fam-0387-muller-lukasik/log.txt"
+	root := filepath.Join("..", "..")
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)`" + regexp.QuoteMeta(path) + "`:\n\n```text\n(.*?)```\n").FindSubmatch(doc)
+	if m == nil {
+		t.Fatalf("docs/format.md does not quote %s", path)
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(m[1]) != string(data) {
+		t.Errorf("docs/format.md's copy of %s differs from the file: copy it again", path)
+	}
+	if _, diags := ParseLog(path, data); len(diags) > 0 {
+		t.Errorf("%s: %v", path, diags)
+	}
 }
