@@ -31,7 +31,9 @@ func samplePractice() *practice.Practice {
 		CourtCaseNo: "FL-2023-00417", Status: practice.StatusActive,
 		Appointment: practice.Appointment{
 			OrderDate: d("2025-01-10"), TermEnds: d("2027-01-10"), Authority: practice.AuthorityBinding,
-			OrderRef: "Stipulated Order Appointing Parenting Coordinator, para. 4",
+			OrderRef:           "Stipulated Order Appointing Parenting Coordinator, para. 4",
+			ConflictDisclosure: practice.Disclosure{Due: d("2025-01-20"), Filed: d("2025-01-17")},
+			Extensions:         []practice.Extension{{On: d("2026-12-01"), TermEnds: d("2027-07-10"), OrderRef: "Order Extending the Term"}},
 		},
 		Parties: practice.Parties{
 			ParentA: practice.Party{Name: "Zoë Müller-Łukasik", Label: "Mother", Counsel: &practice.Counsel{Name: "Siobhán O’Brien"}},
@@ -142,7 +144,7 @@ func samplePractice() *practice.Practice {
 	// The log: a shared and a private entry about issue 1, a scheduled
 	// hearing, someone outside the case, and hostile text.
 	a.Log = &practice.CommLog{File: "content/cases/alvarez-brennan/log.txt", Entries: []practice.LogEntry{
-		{Line: 1, Date: d("2025-10-10"), Clock: 600, Mode: practice.LogSession, Minutes: 90, With: []string{"mother", "parent_b", "A.N."}, Issue: 1, Summary: "Joint session on Thanksgiving"},
+		{Line: 1, Date: d("2025-10-10"), Clock: 600, Mode: practice.LogSession, Minutes: 90, With: []string{"mother", "parent_b", "A.N."}, Issue: 1, Bill: true, Summary: "Joint session on Thanksgiving"},
 		{Line: 2, Date: d("2025-10-11"), Clock: -1, Mode: practice.LogCall, Minutes: 20, With: []string{"mother"}, Issue: 1, Private: true, Summary: "SECRET-CALL: the Mother raised a worry"},
 		{Line: 3, Date: d("2026-04-02"), Clock: 840, Mode: practice.LogCourt, With: []string{"both", "counsel_a", "school counselor"}, Outside: []string{"school counselor"}, Scheduled: true, Summary: "Review hearing <script>alert(1)</script>"},
 	}}

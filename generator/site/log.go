@@ -55,6 +55,9 @@ type logTableData struct {
 	Rows     []*logRow
 	Label    string // the id of the heading that names the table
 	IssueCol bool   // a column links each entry's issue
+	// Coordinator is set on the coordinator's log page: entries marked
+	// bill say so.
+	Coordinator bool
 }
 
 // logRows returns the rows of a case's log, newest first (the sessions
@@ -113,7 +116,11 @@ func who(c *practice.Case, e *practice.LogEntry) string {
 	for _, w := range e.With {
 		names = append(names, person(c, w, e.Outsider(w)))
 	}
-	return andList(names)
+	s := andList(names)
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:] // "Both parents and counsel"
+	}
+	return s
 }
 
 // person names one word of an entry's With.

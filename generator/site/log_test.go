@@ -18,7 +18,7 @@ func TestLogPrivacy(t *testing.T) {
 	}
 	logPage := string(got["log/alvarez-brennan.html"])
 	for _, want := range []string{private, shared, hearing, `<span class="badge private">Private</span>`, `<span class="badge scheduled">Scheduled</span>`,
-		"Mother, Father and A.N.", "both parents, counsel for Mother and school counselor", "&lt;script&gt;", `href="../cases/alvarez-brennan/issues/1.html"`} {
+		"Mother, Father and A.N.", "Both parents, counsel for Mother and school counselor", `<span class="badge billed">Billed</span>`, "&lt;script&gt;", `href="../cases/alvarez-brennan/issues/1.html"`} {
 		if !strings.Contains(logPage, want) {
 			t.Errorf("the log page lacks %q", want)
 		}

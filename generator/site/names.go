@@ -73,9 +73,10 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		// logTable is the data of the template log-table (log.html): rows
 		// of a log under the heading whose id is label, with an issue
-		// column or without.
-		"logTable": func(root string, rows []*logRow, label string, issueCol bool) logTableData {
-			return logTableData{Root: root, Rows: rows, Label: label, IssueCol: issueCol}
+		// column or without, and with the coordinator's badges (billed)
+		// on the coordinator's page.
+		"logTable": func(root string, rows []*logRow, label string, issueCol, coordinator bool) logTableData {
+			return logTableData{Root: root, Rows: rows, Label: label, IssueCol: issueCol, Coordinator: coordinator}
 		},
 		// blocks writes a document's blocks as HTML; see docview.go.
 		"blocks": s.blocksHTML,
