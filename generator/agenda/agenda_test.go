@@ -164,7 +164,7 @@ func TestWeek(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.asOf, func(t *testing.T) {
-			w := agenda.NewWeek(p.Cases, all, d(tt.asOf), links{})
+			w := agenda.NewWeek(p.Cases, all, d(tt.asOf))
 			var quiet []string
 			for _, q := range w.Quiet {
 				quiet = append(quiet, fmt.Sprintf("%s:%d", q.Case.ID, q.Days))
@@ -192,7 +192,7 @@ func TestWeekSkipsEnded(t *testing.T) {
 	p := fixture()
 	p.Cases[0].Appointment.Terminated = &practice.Termination{On: d("2026-12-10"), Reason: "moved"}
 	p.Cases[1].Status = practice.StatusClosed
-	w := agenda.NewWeek(p.Cases, items(p), d("2026-12-02"), links{})
+	w := agenda.NewWeek(p.Cases, items(p), d("2026-12-02"))
 	if len(w.TermsEnding) != 0 || len(w.Quiet) != 0 {
 		t.Errorf("terms %v, quiet %v: want none", w.TermsEnding, w.Quiet)
 	}

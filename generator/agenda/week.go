@@ -55,8 +55,7 @@ type Quiet struct {
 	// not quiet before its first QuietDays days, and an old case with no
 	// log at all is listed, since the log is what the order requires.
 	Since practice.Date
-	Days  int    // days from Since to the reference date
-	Href  string // the case's page
+	Days  int // days from Since to the reference date
 }
 
 // Empty reports whether nothing needs the coordinator this week.
@@ -66,7 +65,7 @@ func (w *Week) Empty() bool {
 
 // NewWeek sorts the items of every case into the week's lists as of asOf:
 // items[i] are the items of cases[i], as Case returns them.
-func NewWeek(cases []*practice.Case, items [][]Item, asOf practice.Date, links Links) *Week {
+func NewWeek(cases []*practice.Case, items [][]Item, asOf practice.Date) *Week {
 	w := &Week{AsOf: asOf}
 	week, term := asOf.AddDays(WeekDays), asOf.AddDays(TermDays)
 	for i, c := range cases {
@@ -97,7 +96,7 @@ func NewWeek(cases []*practice.Case, items [][]Item, asOf practice.Date, links L
 				}
 			}
 		}
-		if q, ok := quiet(c, asOf, links); ok {
+		if q, ok := quiet(c, asOf); ok {
 			w.Quiet = append(w.Quiet, q)
 		}
 	}
@@ -114,9 +113,9 @@ func active(c *practice.Case) bool {
 	return (c.Status == "" || c.Status == practice.StatusActive) && c.Appointment.Terminated == nil
 }
 
-// Quiet reports whether active case c has had no contact logged for
+// quiet reports whether active case c has had no contact logged for
 // QuietDays days as of asOf; see the type Quiet.
-func quiet(c *practice.Case, asOf practice.Date, links Links) (Quiet, bool) {
+func quiet(c *practice.Case, asOf practice.Date) (Quiet, bool) {
 	if !active(c) {
 		return Quiet{}, false
 	}
@@ -135,7 +134,6 @@ func quiet(c *practice.Case, asOf practice.Date, links Links) (Quiet, bool) {
 	if q.Days < QuietDays {
 		return Quiet{}, false
 	}
-	q.Href = links.CaseHref(c)
 	return q, true
 }
 

@@ -139,6 +139,16 @@ func samplePractice() *practice.Practice {
 			Events: []practice.Event{{On: d("2026-03-10"), Kind: practice.EventRecordClosed}},
 		},
 	}
+	// The week: a contact logged, a session and a hearing scheduled, a
+	// disclosure owed, and a case with no log at all.
+	p.Timezone = "America/Los_Angeles"
+	a.Log = &practice.CommLog{File: "content/cases/alvarez-brennan/log.txt", Entries: []practice.LogEntry{
+		{Line: 1, Date: d("2026-03-10"), Clock: 9 * 60, Mode: practice.LogCall, Minutes: 15, With: []string{practice.PartyA}, Summary: "Spring break dates"},
+		{Line: 2, Date: d("2026-03-17"), Clock: 14*60 + 30, Mode: practice.LogSession, Minutes: 90, Scheduled: true,
+			With: []string{practice.PartyA, practice.PartyB}, Issue: 3, Summary: "Joint session; bring the school calendar, <both> \\ dates"},
+		{Line: 3, Date: d("2026-03-20"), Clock: -1, Mode: practice.LogCourt, Scheduled: true, Private: true, Summary: "Status hearing, Dept. 4"},
+	}}
+	b.Appointment.ConflictDisclosure = practice.Disclosure{Due: d("2026-03-18")}
 	p.Cases = []*practice.Case{a, b}
 	for _, c := range p.Cases {
 		for _, is := range c.Issues {

@@ -130,6 +130,9 @@ func TestPaths(t *testing.T) {
 	}
 	want := []string{
 		"assets/search.js",
+		"calendar.ics",
+		"calendar/alvarez-brennan.ics",
+		"calendar/okafor-reyes.ics",
 		"cases/alvarez-brennan/clauses/4.2.html",
 		"cases/alvarez-brennan/clauses/5.1.html",
 		"cases/alvarez-brennan/clauses/7-b.html",
