@@ -6,7 +6,9 @@
 // (categories/<name>.html), style.css, and the search box's files: its
 // script (assets/search.js, from the template private/search.js) and the
 // search indexes, search-index.js for every case and
-// cases/<id>/search-index.js for one (see search.go).
+// cases/<id>/search-index.js for one (see search.go), and the calendar
+// feeds, calendar.ics for the practice and calendar/<id>.ics for one case
+// (see week.go, which also makes the docket's "This week").
 //
 // New does all the work that is shared between pages once: it parses the
 // templates, resolves every issue's category, deadlines and links, indexes
