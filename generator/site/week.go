@@ -40,19 +40,25 @@ func IsFeed(p string) bool { return p == FeedFile || strings.HasPrefix(p, FeedDi
 // weekView is the docket's "This week" (.Docket.Week): the lists of
 // agenda.Week as rows the template prints.
 type weekView struct {
-	Due         []weekRow // overdue, or due within WeekDays days: decisions, filings, disclosures
-	ReviewOpen  []weekRow // review windows open on the reference date
-	Adoption    []weekRow // recommendations filed, not yet adopted
-	Filings     []weekRow // documents owed to the court
-	TermsEnding []weekRow // appointments ending within TermDays days
-	Sessions    []weekRow // sessions and hearings within WeekDays days
-	Quiet       []quietRow
-	Empty       bool   // nothing on any list
-	WeekDays    int    // how far ahead the week looks, in days (agenda.WeekDays)
-	TermDays    int    // how far ahead appointments' ends are shown (agenda.TermDays)
-	QuietDays   int    // how long without contact lists a case (agenda.QuietDays)
-	FeedHref    string // the practice's calendar feed; "" when the build writes none
+	Due         []weekRow  // overdue, or due within WeekDays days: decisions, filings, disclosures
+	ReviewOpen  []weekRow  // review windows open on the reference date
+	Adoption    []weekRow  // recommendations filed, not yet adopted
+	Filings     []weekRow  // documents owed to the court
+	TermsEnding []weekRow  // appointments ending within TermDays days
+	Sessions    []weekRow  // sessions and hearings within WeekDays days
+	Quiet       []quietRow // the cases quiet longest, at most quietShown
+	QuietAll    int        // how many cases are quiet
+	Empty       bool       // nothing on any list
+	WeekDays    int        // how far ahead the week looks, in days (agenda.WeekDays)
+	TermDays    int        // how far ahead appointments' ends are shown (agenda.TermDays)
+	QuietDays   int        // how long without contact lists a case (agenda.QuietDays)
+	FeedHref    string     // the practice's calendar feed; "" when the build writes none
 }
+
+// quietShown is how many quiet cases the docket lists, longest silence
+// first: a practice that has not begun its logs would otherwise list every
+// case, on a page rendered after every edit.
+const quietShown = 40
 
 // weekRow is one item of the week.
 type weekRow struct {
@@ -135,7 +141,8 @@ func (s *Site) indexWeek() {
 		Filings: rows(w.Filings, true), TermsEnding: rows(w.TermsEnding, false), Sessions: rows(w.Sessions, false),
 		Empty: w.Empty(), WeekDays: agenda.WeekDays, TermDays: agenda.TermDays, QuietDays: agenda.QuietDays, FeedHref: FeedFile,
 	}
-	for _, q := range w.Quiet {
+	v.QuietAll = len(w.Quiet)
+	for _, q := range w.Quiet[:min(len(w.Quiet), quietShown)] {
 		r := quietRow{Case: byCase[q.Case], Since: jurisdiction.ShortDate(q.Since), Days: q.Days}
 		if !q.Last.IsZero() {
 			r.Last = jurisdiction.ShortDate(q.Last)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -88,5 +89,34 @@ func TestDropFeeds(t *testing.T) {
 	}
 	if strings.Contains(string(got["index.html"]), "calendar.ics") {
 		t.Error("the docket still links the feed")
+	}
+}
+
+// TestWeekQuietCapped lists the cases quiet longest, at most quietShown,
+// and says how many there are: generated(3000) has 60 cases and no logs.
+func TestWeekQuietCapped(t *testing.T) {
+	p := generated(3000)
+	for i, c := range p.Cases {
+		c.Appointment.OrderDate = d("2024-01-01").AddDays(i) // the later the case, the shorter its silence
+	}
+	s := newSite(t, p)
+	w := s.docket.Week
+	if w.QuietAll != len(p.Cases) || len(w.Quiet) != quietShown {
+		t.Fatalf("quiet: %d shown of %d, want %d of %d", len(w.Quiet), w.QuietAll, quietShown, len(p.Cases))
+	}
+	if w.Quiet[0].Case.Case.ID != p.Cases[0].ID || w.Quiet[0].Days < w.Quiet[quietShown-1].Days {
+		t.Errorf("not longest first: %s (%d days) ... %d days", w.Quiet[0].Case.Case.ID, w.Quiet[0].Days, w.Quiet[quietShown-1].Days)
+	}
+	var b bytes.Buffer
+	for _, pg := range s.Pages() {
+		if pg.Path == "index.html" {
+			if err := pg.Render(&b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	page := b.String()
+	if want := fmt.Sprintf("The %d cases quiet longest, of %d.", quietShown, len(p.Cases)); !strings.Contains(page, want) {
+		t.Errorf("the docket does not say %q", want)
 	}
 }
