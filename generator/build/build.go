@@ -216,6 +216,12 @@ func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, op
 	if err != nil {
 		return nil, nil, fmt.Errorf("private site: %w", err)
 	}
+	if opts.Encrypt != nil {
+		// A calendar application cannot read an encrypted feed, and a
+		// plain one beside the encrypted site would undo the encryption:
+		// an encrypted site has none (package site, week.go).
+		s.DropFeeds()
+	}
 	if opts.Statements != "" {
 		m, err := fees.ParseMonth(opts.Statements)
 		if err != nil {

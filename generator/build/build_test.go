@@ -93,7 +93,7 @@ func TestBuildSampleTwiceIsByteIdentical(t *testing.T) {
 			t.Errorf("%s differs between two builds of the same input", p)
 		}
 	}
-	for _, want := range []string{"private/index.html", "private/style.css", "public/index.html"} {
+	for _, want := range []string{"private/index.html", "private/style.css", "private/calendar.ics", "public/index.html"} {
 		if _, ok := a[want]; !ok {
 			t.Errorf("build wrote no %s", want)
 		}

@@ -141,13 +141,21 @@ func samplePractice() *practice.Practice {
 			Events: []practice.Event{{On: d("2026-03-10"), Kind: practice.EventRecordClosed}},
 		},
 	}
-	// The log: a shared and a private entry about issue 1, a scheduled
-	// hearing, someone outside the case, and hostile text.
+	// The log: a shared and a private entry about issue 1, a contact
+	// logged, a session and a hearing scheduled, a hearing with someone
+	// outside the case, and hostile text; a disclosure owed, and a case
+	// with no log at all.
+	p.Timezone = "America/Los_Angeles"
 	a.Log = &practice.CommLog{File: "content/cases/alvarez-brennan/log.txt", Entries: []practice.LogEntry{
 		{Line: 1, Date: d("2025-10-10"), Clock: 600, Mode: practice.LogSession, Minutes: 90, With: []string{"mother", "parent_b", "A.N."}, Issue: 1, Bill: true, Summary: "Joint session on Thanksgiving"},
 		{Line: 2, Date: d("2025-10-11"), Clock: -1, Mode: practice.LogCall, Minutes: 20, With: []string{"mother"}, Issue: 1, Private: true, Summary: "SECRET-CALL: the Mother raised a worry"},
-		{Line: 3, Date: d("2026-04-02"), Clock: 840, Mode: practice.LogCourt, With: []string{"both", "counsel_a", "school counselor"}, Outside: []string{"school counselor"}, Scheduled: true, Summary: "Review hearing <script>alert(1)</script>"},
+		{Line: 3, Date: d("2026-03-10"), Clock: 9 * 60, Mode: practice.LogCall, Minutes: 15, With: []string{practice.PartyA}, Summary: "Spring break dates"},
+		{Line: 4, Date: d("2026-03-17"), Clock: 14*60 + 30, Mode: practice.LogSession, Minutes: 90, Scheduled: true,
+			With: []string{practice.PartyA, practice.PartyB}, Issue: 3, Summary: "Joint session; bring the school calendar, <both> \\ dates"},
+		{Line: 5, Date: d("2026-03-20"), Clock: -1, Mode: practice.LogCourt, Scheduled: true, Private: true, Summary: "Status hearing, Dept. 4"},
+		{Line: 6, Date: d("2026-04-02"), Clock: 840, Mode: practice.LogCourt, With: []string{"both", "counsel_a", "school counselor"}, Outside: []string{"school counselor"}, Scheduled: true, Summary: "Review hearing <script>alert(1)</script>"},
 	}}
+	b.Appointment.ConflictDisclosure = practice.Disclosure{Due: d("2026-03-18")}
 	p.Cases = []*practice.Case{a, b}
 	for _, c := range p.Cases {
 		for _, is := range c.Issues {

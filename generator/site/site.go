@@ -6,7 +6,9 @@
 // (categories/<name>.html), style.css, and the search box's files: its
 // script (assets/search.js, from the template private/search.js) and the
 // search indexes, search-index.js for every case and
-// cases/<id>/search-index.js for one (see search.go).
+// cases/<id>/search-index.js for one (see search.go), and the calendar
+// feeds, calendar.ics for the practice and calendar/<id>.ics for one case
+// (see week.go, which also makes the docket's "This week").
 //
 // New does all the work that is shared between pages once: it parses the
 // templates, resolves every issue's category, deadlines and links, indexes
@@ -80,6 +82,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -147,6 +150,7 @@ type Site struct {
 	docs   *document.Builder // the documents of the HTML twins
 	book   *deadline.Book    // every date of the practice, on its court-day calendars
 	asOf   practice.Date
+	loc    *time.Location // the practice's time zone, for the feeds' timed events
 	tmpl   *template.Template
 	css    []byte
 	script []byte // the search box's script, assets/search.js
@@ -199,7 +203,7 @@ func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Da
 	if book == nil {
 		book = deadline.New(p, nil)
 	}
-	s := &Site{p: p, md: md, docs: document.NewBuilder(md, document.ProfileRules(book)), book: book, asOf: asOf, partials: new(partials)}
+	s := &Site{p: p, md: md, docs: document.NewBuilder(md, document.ProfileRules(book)), book: book, asOf: asOf, loc: location(p), partials: new(partials)}
 	s.partials.reset()
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := s.parseTemplates(tmpl); err != nil {
@@ -227,7 +231,7 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, tmpl: s.tmpl, css: s.css, script: s.script, partials: s.partials}
+	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, loc: s.loc, tmpl: s.tmpl, css: s.css, script: s.script, partials: s.partials}
 	// The templates, and the cached function bound to them, are shared
 	// with s; what they cached may show what the edit changed.
 	n.partials.reset()
@@ -295,12 +299,13 @@ func (s *Site) buildPages() error {
 			c.pages = s.casePages(c)
 		}
 	})
-	n := len(s.catList) + 2*len(s.cases) + 5 // the category pages, their index, fee and log pages, the docket, the search script and index, style.css
+	n := len(s.catList) + 3*len(s.cases) + 6 // the category pages, their index, fee and log pages and feeds, the practice feed, the docket, the search script and index, style.css
 	for _, c := range s.cases {
 		n += len(c.pages)
 	}
 	pages := make([]Page, 0, n)
 	pages = append(pages, bytesPage(SearchScript, s.script))
+	pages = append(pages, s.feedPages()...) // calendar.ics, calendar/ (week.go), between assets/ and cases/
 	pages = s.appendCasePages(pages)
 	pages = s.appendCategoryPages(pages)
 	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)

@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 
+	"pcdocket/generator/agenda"
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
 	"pcdocket/generator/document"
@@ -84,6 +85,9 @@ type docketData struct {
 	// at most deadlinesAhead; AheadAll counts them all.
 	Ahead    []aheadRow
 	AheadAll int
+	// Week is "This week": what falls due, what is open and who has not
+	// been heard from, as of the reference date (week.go).
+	Week *weekView
 }
 
 // deadlinesAhead is how many coming deadlines the docket lists; `pcdocket
@@ -142,6 +146,14 @@ type caseView struct {
 	searchErr  error
 
 	fees feeCache // the case's priced ledger (fees.go)
+
+	// The case's dated items (package agenda), for the week and the
+	// feeds, and its feed: its path and its events, made once (week.go).
+	agenda    []agenda.Item
+	feedHref  string
+	feed      sync.Once
+	feedBytes []byte
+	feedErr   error
 
 	md section
 }
@@ -470,6 +482,7 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 		r := &d.Ahead[i]
 		r.Day, r.What = jurisdiction.ShortDate(r.Deadline.Date), r.Deadline.Kind.Describe()
 	}
+	s.indexWeek()
 	sort.SliceStable(d.Pending, func(i, j int) bool { return docketBefore(d.Pending[i], d.Pending[j]) })
 	d.Closed = len(d.Recent)
 	d.Recent = newest(d.Recent, recentOutcomes)
@@ -494,6 +507,7 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 	// encrypted site opens that folder to the case's parents, and the
 	// safety screening and private notes are the coordinator's alone.
 	cv.NotesHref = "notes/" + slug + ".html"
+	cv.feedHref = FeedDir + slug + ".ics"
 	byRef := map[string]*clauseView{}
 	clauseSlugs := newNamer()
 	for i := range c.Plan.Clauses {
@@ -527,6 +541,11 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 		}
 	}
 	setLog(cv, slug) // log.go
+	byIssue := make(map[*practice.Issue]*issueView, len(cv.Issues))
+	for _, v := range cv.Issues {
+		byIssue[v.Issue] = v
+	}
+	cv.agenda = agenda.Case(c, func(is *practice.Issue) []deadline.Deadline { return byIssue[is].Deadlines }, caseLinks{cv, byNumber})
 	cv.byDep = slices.Clone(cv.Issues)
 	slices.SortFunc(cv.byDep, func(a, b *issueView) int { return strings.Compare(string(a.dep), string(b.dep)) })
 	for _, clv := range cv.Clauses {

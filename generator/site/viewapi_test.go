@@ -17,6 +17,7 @@ import (
 var viewTypes = []any{
 	pageData{}, docketData{}, aheadRow{}, caseView{}, party{}, timelineRow{},
 	clauseView{}, issueView{}, categoryView{}, kindCount{}, rowData{},
+	weekView{}, weekRow{}, quietRow{},
 }
 
 // goOnly are the view's fields that no default template reads and that

@@ -365,7 +365,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveMissing(w, st)
 		return
 	}
-	ctype := mime.TypeByExtension(path.Ext(name))
+	ctype := contentType(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
@@ -374,6 +374,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data = inject(data)
 	}
 	w.Write(data)
+}
+
+// contentType is the media type of a file of the site by its extension:
+// the system's table, which may lack .ics, and text/calendar for the
+// calendar feeds (RFC 5545 §8.1), which calendar applications subscribe to
+// at /calendar.ics and /calendar/<case>.ics.
+func contentType(ext string) string {
+	if ext == ".ics" {
+		return "text/calendar; charset=utf-8"
+	}
+	return mime.TypeByExtension(ext)
 }
 
 // outputPath maps a URL path to an output path: /x → private/x, /public/x →
