@@ -20,14 +20,15 @@ import (
 //	content/cases/<case-id>/issues/<name>.md
 //	content/cases/<case-id>/sealed/ledger.yaml and the sealed PDFs
 //	content/cases/<case-id>/fees.txt (the fee ledger)
-//	content/cases/<case-id>/exhibits/...
+//	content/cases/<case-id>/exhibits/<number>/<file> (issue <number>'s exhibits)
+//	content/cases/<case-id>/exhibits/... (anything else: the case's own papers, not read)
 
 // Paths inside a case folder, content/cases/<case-id>/.
 const (
 	SealedDir     = "sealed"         // package seal's sealed documents and their ledger
 	SealLedger    = "ledger.yaml"    // the seal ledger, inside SealedDir
 	FeeLedgerFile = practice.FeeFile // the fee ledger, fees.txt
-	ExhibitsDir   = "exhibits"       // documents a case refers to, which pcdocket does not read
+	ExhibitsDir   = "exhibits"       // the issues' exhibits, exhibits/<number>/ (exhibits.go); anything else in it is not read
 	TemplatesDir  = "templates"      // a practice's template overrides
 	ContentDir    = "content"        // the cases and the public pages
 )
@@ -52,7 +53,7 @@ const (
 	KindSealed                   // a case's sealed/ folder, or a sealed document in it
 	KindSealLedger               // a case's seal ledger, sealed/ledger.yaml
 	KindFeeLedger                // a case's fee ledger, fees.txt
-	KindExhibit                  // a case's exhibits/ folder, or anything in it
+	KindExhibit                  // a case's exhibits/ folder, or anything in it (an issue's exhibit, or a paper not read)
 	KindStray                    // any other path under content/: pcdocket reads it only to report it as misplaced
 )
 
