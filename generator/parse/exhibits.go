@@ -4,12 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strconv"
+	"strings"
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
@@ -17,9 +17,12 @@ import (
 )
 
 // An issue's exhibits live in the case's exhibits/ folder, in a folder
-// named for the issue's number: content/cases/<case-id>/exhibits/3/ holds
-// the files of issue 3, whatever its issue file is called, so renaming
-// the issue file keeps them. The reader lists every such folder, hashes
+// named for the issue's number: content/cases/<case-id>/exhibits/issue-3/
+// holds the files of issue 3, whatever its issue file is called, so
+// renaming the issue file keeps them. The folder is not named 3 alone: a
+// name of digits alone is vim's writability probe (4913), scratch to
+// sourcefile.Scratch and so to Classify, the watcher and the incremental
+// build at every level of a path. The reader lists every such folder, hashes
 // every file of an accepted type (practice.ExhibitType) as it streams,
 // never holding one whole, and leaves the rest to package check: a file
 // listed but missing, a file not listed, a folder of no issue. Loose files
@@ -40,12 +43,15 @@ func (r *reader) readExhibits(root, caseDir string) ([]*practice.ExhibitFolder, 
 	var folders []*practice.ExhibitFolder
 	for _, e := range entries {
 		name := e.Name()
-		if sourcefile.Scratch(name) || !e.IsDir() || !allDigits(name) {
+		if sourcefile.Scratch(name) || !e.IsDir() {
 			continue // the case's own papers
 		}
-		n, err := strconv.Atoi(name)
-		if err != nil || strconv.Itoa(n) != name || n < 1 {
-			diags.Errorf(practice.Pos{File: path.Join(dir, name)}, "exhibit folder %q: name the folder by the issue number alone, without leading zeros (exhibits/%s/)", name, trimZeros(name))
+		n, canonical, ok := exhibitFolderNumber(name)
+		if !ok {
+			continue // the case's own papers
+		}
+		if !canonical {
+			diags.Errorf(practice.Pos{File: path.Join(dir, name)}, "exhibit folder %q: name it %s, the issue's number after \"issue-\" without leading zeros, for pcdocket to read it", name, ExhibitFolderName(n))
 			continue
 		}
 		f := &practice.ExhibitFolder{Number: n, Dir: path.Join(dir, name)}
@@ -121,6 +127,28 @@ func exhibitError(diags *diag.List, rel string, err error, limit int64) {
 	fileError(diags, rel, err)
 }
 
+// ExhibitFolderName is the name of the exhibit folder of issue n: "issue-3".
+func ExhibitFolderName(n int) string { return "issue-" + strconv.Itoa(n) }
+
+// exhibitFolderNumber reads an exhibit folder's name: the issue number of
+// issue-3 (canonical), or of a name meant so and spelt otherwise (Issue-3,
+// issue_03, issue 3: not canonical); ok is false for any other name, a
+// folder of the case's own papers.
+func exhibitFolderNumber(name string) (n int, canonical, ok bool) {
+	if len(name) < 6 || !strings.EqualFold(name[:5], "issue") {
+		return 0, false, false
+	}
+	digits := strings.TrimLeft(name[5:], "-_ ")
+	if !allDigits(digits) || len(digits) > 9 {
+		return 0, false, false
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 1 {
+		return 0, false, false
+	}
+	return n, name == ExhibitFolderName(n), true
+}
+
 // allDigits reports whether s is a non-empty run of ASCII digits.
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -131,14 +159,8 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// trimZeros drops the leading zeros of a run of digits: "03" is "3".
-func trimZeros(s string) string {
-	for len(s) > 1 && s[0] == '0' {
-		s = s[1:]
-	}
-	return s
-}
-
 // ExhibitDir returns the exhibit folder of issue n of case id,
-// content/cases/<id>/exhibits/<n>.
-func ExhibitDir(id string, n int) string { return fmt.Sprintf("%s/%s/%d", CaseDir(id), ExhibitsDir, n) }
+// content/cases/<id>/exhibits/issue-<n>.
+func ExhibitDir(id string, n int) string {
+	return CaseDir(id) + "/" + ExhibitsDir + "/" + ExhibitFolderName(n)
+}

@@ -20,7 +20,7 @@ import (
 //	content/cases/<case-id>/issues/<name>.md
 //	content/cases/<case-id>/sealed/ledger.yaml and the sealed PDFs
 //	content/cases/<case-id>/fees.txt (the fee ledger)
-//	content/cases/<case-id>/exhibits/<number>/<file> (issue <number>'s exhibits)
+//	content/cases/<case-id>/exhibits/issue-<number>/<file> (the issue's exhibits)
 //	content/cases/<case-id>/exhibits/... (anything else: the case's own papers, not read)
 
 // Paths inside a case folder, content/cases/<case-id>/.
@@ -28,7 +28,7 @@ const (
 	SealedDir     = "sealed"         // package seal's sealed documents and their ledger
 	SealLedger    = "ledger.yaml"    // the seal ledger, inside SealedDir
 	FeeLedgerFile = practice.FeeFile // the fee ledger, fees.txt
-	ExhibitsDir   = "exhibits"       // the issues' exhibits, exhibits/<number>/ (exhibits.go); anything else in it is not read
+	ExhibitsDir   = "exhibits"       // the issues' exhibits, exhibits/issue-<number>/ (exhibits.go); anything else in it is not read
 	TemplatesDir  = "templates"      // a practice's template overrides
 	ContentDir    = "content"        // the cases and the public pages
 )

@@ -28,7 +28,7 @@ type Case struct {
 	Log *CommLog
 
 	// ExhibitFolders are the issues' exhibit folders,
-	// exhibits/<number>/, sorted by number; the issues' Exhibits point
+	// exhibits/issue-<number>/, sorted by number; the issues' Exhibits point
 	// into them (Issue.ResolveExhibits).
 	ExhibitFolders []*ExhibitFolder
 

@@ -9,7 +9,7 @@ import (
 
 // Exhibit is one file the coordinator considered for an issue, as the
 // issue's exhibits key lists it: a file of the issue's exhibit folder,
-// content/cases/<case-id>/exhibits/<number>/. The list gives the order, and
+// content/cases/<case-id>/exhibits/issue-<number>/. The list gives the order, and
 // the order the labels: A, B, C, ... Z, AA, AB ...
 //
 // Issue files may write an exhibit as its file name alone
@@ -79,7 +79,7 @@ func ExhibitLabel(i int) string {
 }
 
 // ExhibitFolder is the exhibit folder of one issue number,
-// content/cases/<case-id>/exhibits/<number>/, as read: every file in it,
+// content/cases/<case-id>/exhibits/issue-<number>/, as read: every file in it,
 // whether the issue lists it or not.
 type ExhibitFolder struct {
 	Number int
