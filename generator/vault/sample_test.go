@@ -3,8 +3,8 @@ package vault_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
