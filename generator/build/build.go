@@ -247,6 +247,7 @@ func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site
 		}
 		files = append(files, docs...)
 	}
+	files = append(files, exhibitFiles(p, opts.Source)...) // exhibits.go
 	if opts.Statements != "" {
 		sts, err := statementFiles(p, book, tmpl, md, opts.Source, opts.Statements) // statements.go
 		if err != nil {

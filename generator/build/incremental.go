@@ -202,9 +202,11 @@ func (b *Incremental) mark(rel string) {
 		b.readIssues[rel] = at.Case
 	case parse.KindLog:
 		b.readLogs[at.Case] = true
-	case parse.KindCaseFolder, parse.KindCase, parse.KindIssues, parse.KindSealed, parse.KindSealLedger, parse.KindFeeLedger:
+	case parse.KindCaseFolder, parse.KindCase, parse.KindIssues, parse.KindSealed, parse.KindSealLedger, parse.KindFeeLedger, parse.KindExhibit:
 		// The case is read again whole: a sealed document or a ledger's
-		// service record changes what its issues' pages show.
+		// service record changes what its issues' pages show, and an
+		// exhibit added, edited or removed changes an issue's exhibits,
+		// their copies and the check of the exhibit folders.
 		b.readCases[at.Case] = true
 	case parse.KindStray:
 		switch {
@@ -221,7 +223,7 @@ func (b *Incremental) mark(rel string) {
 		}
 	}
 	// Anything else (output/, .git/, notes beside the practice, editors'
-	// scratch files, a case's exhibits) is read by no one.
+	// scratch files) is read by no one.
 }
 
 // vanished reports whether rel no longer exists and no finding names it
@@ -305,7 +307,7 @@ func (b *Incremental) readCase(id string) {
 		}
 		return // the case folder is gone
 	}
-	c, diags := parse.ReadCase(root, id, b.p.MaxFileBytes())
+	c, diags := parse.ReadCase(root, id, b.p)
 	b.addParse(diags)
 	if c != nil {
 		b.p.Cases = append(b.p.Cases, c)

@@ -83,9 +83,11 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 			incWrite(t, dir, caseDir+"/notes.txt", "a note")
 		}, caseKeys, false, false},
 		{"public page", "content/public/faq.md", parse.KindPage, appendTo("content/public/faq.md", "\nMore.\n"), []site.Dep{site.DepPages}, false, false},
+		// The case is read again for any change under exhibits/: an
+		// issue's exhibits, or a folder that check must now report.
 		{"exhibit", caseDir + "/exhibits/plan.pdf", parse.KindExhibit, func() {
 			incWrite(t, dir, caseDir+"/exhibits/plan.pdf", "%PDF-1.4")
-		}, nil, false, true},
+		}, caseKeys, false, false},
 		{"scratch", swap, parse.KindScratch, func() { incWrite(t, dir, swap, "x") }, nil, false, true},
 		{"outside", "notes.md", parse.KindOutside, func() { incWrite(t, dir, "notes.md", "x") }, nil, false, true},
 		{"stray in content", "content/notes.md", parse.KindStray, func() {

@@ -134,6 +134,33 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			log := caseDir + "/" + parse.LogFile
 			incWrite(t, dir, log, "# a comment\n"+incReadOr(t, dir, log)+"2025-09-02 call @parent_b #1 private A private call\n")
 		}, []string{caseDir + "/" + parse.LogFile}, false, 5}, // as above, but no issue page
+		{"add a shareable exhibit", func() {
+			incWrite(t, dir, caseDir+"/exhibits/issue-1/letter.txt", "From: the school\n\nFirst version.\n")
+			s := incRead(t, dir, issue)
+			incWrite(t, dir, issue, strings.Replace(s, "\nquestion:", "\nexhibits:\n  - file: letter.txt\n    title: The school's letter\n    shareable: true\nquestion:", 1))
+		}, []string{issue, caseDir + "/exhibits/issue-1/letter.txt"}, false, 0},
+		{"edit an exhibit alone", func() {
+			incWrite(t, dir, caseDir+"/exhibits/issue-1/letter.txt", "From: the school\n\nSecond version, longer.\n")
+		}, []string{caseDir + "/exhibits/issue-1/letter.txt"}, false, 0},
+		{"add an exhibit the parents may not see", func() {
+			incWrite(t, dir, caseDir+"/exhibits/issue-1/note.txt", "A note.\n")
+			s := incRead(t, dir, issue)
+			incWrite(t, dir, issue, strings.Replace(s, "\nquestion:", "\n  - note.txt\nquestion:", 1))
+		}, []string{issue, caseDir + "/exhibits/issue-1/note.txt"}, false, 0},
+		{"share it", func() {
+			s := incRead(t, dir, issue)
+			incWrite(t, dir, issue, strings.Replace(s, "\n  - note.txt\n", "\n  - file: note.txt\n    shareable: true\n", 1))
+		}, []string{issue}, false, 0},
+		{"remove an exhibit", func() {
+			os.Remove(filepath.Join(dir, caseDir, "exhibits/issue-1/letter.txt"))
+			s := incRead(t, dir, issue)
+			incWrite(t, dir, issue, strings.Replace(s, "  - file: letter.txt\n    title: The school's letter\n    shareable: true\n", "", 1))
+		}, []string{issue, caseDir + "/exhibits/issue-1/letter.txt"}, false, 0},
+		{"remove the exhibit folder", func() {
+			os.RemoveAll(filepath.Join(dir, caseDir, "exhibits"))
+			s := incRead(t, dir, issue)
+			incWrite(t, dir, issue, strings.Replace(s, "\nexhibits:\n  - file: note.txt\n    shareable: true\n", "\n", 1))
+		}, []string{issue, caseDir + "/exhibits"}, false, 0},
 		{"add an issue", func() {
 			s := incRead(t, dir, issue)
 			s = strings.Replace(s, "\nnumber: ", "\nnumber: 9", 1) // 1 → 91

@@ -315,6 +315,7 @@ func (k *checker) checkCase(c *practice.Case) {
 
 	k.rules(src, c.Rules)
 	k.issues(c)
+	k.exhibits(c) // exhibits.go
 	k.pendingAtEnd(c)
 	k.fees(c)      // fees.go
 	k.lifecycle(c) // week.go

@@ -103,6 +103,7 @@ func build(p *practice.Practice, is *practice.Issue, r Rules, md *markup.Markdow
 		if len(record) == 0 {
 			record = []Block{text("The record consists of the notice, submissions and positions described above.")}
 		}
+		record = append(record, b.exhibits()...)
 		b.section("Background, Findings and Analysis", record...)
 	}
 	b.section(b.directivesHeading(), b.directives()...)
@@ -122,6 +123,30 @@ func build(p *practice.Practice, is *practice.Issue, r Rules, md *markup.Markdow
 	}
 	d.Withheld = b.sc.withheld
 	return d
+}
+
+// exhibits lists the exhibits the coordinator considered, in the order
+// the issue gives, each by label, title, file name and full SHA-256: the
+// hash lets anyone holding a copy tell that it is the file considered,
+// and puts the exhibit's content into the document, so that a change to
+// an exhibit after sealing is a change to the sealed content
+// (Issue.Fingerprint). Nil when the issue lists none.
+func (b *builder) exhibits() []Block {
+	if len(b.is.Exhibits) == 0 {
+		return nil
+	}
+	l := &List{Tight: true}
+	for _, e := range b.is.Exhibits {
+		s := "Exhibit " + e.Label + ", "
+		if t := b.sc.text(e.Title); t != "" {
+			s += t + " (" + e.File + ", "
+		} else {
+			s += e.File + " ("
+		}
+		s += "SHA-256 " + e.SHA256 + ")."
+		l.Items = append(l.Items, Item{Label: "•", Blocks: []Block{text(s)}})
+	}
+	return []Block{text("The Parenting Coordinator considered:"), l}
 }
 
 // section appends a numbered section.

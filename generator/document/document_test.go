@@ -414,3 +414,46 @@ func TestNotDocumented(t *testing.T) {
 		t.Error("no error for a pending issue")
 	}
 }
+
+// TestExhibitsInRecord: the record section lists the exhibits in the
+// coordinator's order, each with its label, title, file and full hash;
+// the document's identifier follows the exhibits' hashes; a document
+// without exhibits says nothing of them.
+func TestExhibitsInRecord(t *testing.T) {
+	p := fixture()
+	_, before := buildText(t, p, caseA, 1)
+	if strings.Contains(before, "considered") {
+		t.Errorf("a document without exhibits lists some: %s", before)
+	}
+	is := p.Case(caseA).Issue(1)
+	idBefore := ID(is)
+	is.Exhibits = []practice.Exhibit{
+		{File: "notice.pdf", Title: "The school's notice", SHA256: strings.Repeat("ab", 32)},
+		{File: "email.txt", SHA256: strings.Repeat("01", 32)},
+	}
+	is.ResolveExhibits() // labels; the case has no exhibit folder, so the hashes go
+	is.Exhibits[0].SHA256, is.Exhibits[1].SHA256 = strings.Repeat("ab", 32), strings.Repeat("01", 32)
+	doc, text := buildText(t, p, caseA, 1)
+	want := "The Parenting Coordinator considered: • Exhibit A, The school's notice (notice.pdf, SHA-256 " + strings.Repeat("ab", 32) +
+		"). • Exhibit B, email.txt (SHA-256 " + strings.Repeat("01", 32) + ")."
+	if !strings.Contains(text, want) {
+		t.Errorf("record does not list the exhibits as\n%s\nin\n%s", want, text)
+	}
+	var record *Section
+	for i := range doc.Sections {
+		if doc.Sections[i].Heading == "Background, Findings and Analysis" {
+			record = &doc.Sections[i]
+		}
+	}
+	if record == nil || !strings.Contains(words(&Document{Sections: []Section{*record}}), "Exhibit B") {
+		t.Error("the exhibits are not in the record section")
+	}
+	idA := ID(is)
+	if idA == idBefore {
+		t.Error("listing exhibits left the document's identifier unchanged")
+	}
+	is.Exhibits[1].SHA256 = strings.Repeat("02", 32)
+	if ID(is) == idA {
+		t.Error("a changed exhibit left the document's identifier unchanged")
+	}
+}

@@ -19,7 +19,8 @@ const maxRef = 16
 // example "PCD-FC-2025-0387-D3-1a2b3c4d". The court case number is kept to
 // its letters, digits and hyphens and to its last 16 characters (whole
 // hyphen-separated parts where they fit). The hash covers the case id,
-// kind, number and the issue's source, so an edited issue gets a new
+// kind, number and the issue's source with its exhibits (Issue.Fingerprint),
+// so an edited issue or exhibit gets a new
 // identifier and two cases whose numbers end alike still differ.
 func ID(is *practice.Issue) string {
 	kind := is.DocumentKind()
@@ -34,7 +35,8 @@ func ID(is *practice.Issue) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%d\x00", is.Case.ID, kind, is.Number)
-	h.Write(is.Src.Sum[:])
+	sum0 := is.Fingerprint() // the issue file and its exhibits' hashes
+	h.Write(sum0[:])
 	sum := h.Sum(nil)
 	ref := shortRef(idPart(is.Case.CourtCaseNo))
 	if ref == "" {

@@ -60,7 +60,7 @@ func Dir(root string) (*practice.Practice, diag.List) {
 func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List, error) {
 	r := &reader{ctx: ctx, limit: practice.DefaultMaxFileBytes}
 	p, diags := r.readPractice(root)
-	limit := p.MaxFileBytes()
+	limit, exhibitLimit := p.MaxFileBytes(), p.MaxExhibitBytes()
 
 	ids, strays, more := caseIDs(root)
 	diags = append(diags, more...)
@@ -75,7 +75,7 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	workers := runtime.GOMAXPROCS(0)
 	readers := make(chan *reader, workers)
 	for range workers {
-		readers <- &reader{ctx: ctx, limit: limit}
+		readers <- &reader{ctx: ctx, limit: limit, exhibitLimit: exhibitLimit}
 	}
 	var g errgroup.Group
 	g.SetLimit(workers)
@@ -128,6 +128,9 @@ func (r *reader) readPractice(root string) (*practice.Practice, diag.List) {
 	p.LocalJurisdictions = localJurisdictions(root)
 	if n := p.Limits.MaxFileBytes; n != nil && *n <= 0 {
 		diags.Errorf(p.Src.At("limits.max_file_bytes"), "limits.max_file_bytes: want a positive number of bytes, e.g. 8388608 for 8 MiB; leave it out for the default, %s", sourcefile.Bytes(practice.DefaultMaxFileBytes))
+	}
+	if n := p.Limits.MaxExhibitBytes; n != nil && *n <= 0 {
+		diags.Errorf(p.Src.At("limits.max_exhibit_bytes"), "limits.max_exhibit_bytes: want a positive number of bytes, e.g. 67108864 for 64 MiB; leave it out for the default, %s", sourcefile.Bytes(practice.DefaultMaxExhibitBytes))
 	}
 	return p, diags
 }
@@ -221,11 +224,14 @@ func caseIDs(root string) (ids, strays []string, diags diag.List) {
 	return ids, strays, diags
 }
 
-// ReadCase reads content/cases/<id>/case.md and the case's issues, with
-// limit the size limit of a file (Practice.MaxFileBytes). It returns nil
-// when the case file cannot be read at all.
-func ReadCase(root, id string, limit int64) (*practice.Case, diag.List) {
-	return newReader(limit).readCase(root, id)
+// ReadCase reads content/cases/<id>/case.md, the case's issues and their
+// exhibit folders, with the size limits of p (Practice.MaxFileBytes,
+// Practice.MaxExhibitBytes; a nil p has the defaults). It returns nil when
+// the case file cannot be read at all.
+func ReadCase(root, id string, p *practice.Practice) (*practice.Case, diag.List) {
+	r := newReader(p.MaxFileBytes())
+	r.exhibitLimit = p.MaxExhibitBytes()
+	return r.readCase(root, id)
 }
 
 func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
@@ -256,7 +262,11 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	var diags diag.List
 	c.Body, c.Src, diags = r.frontMatter(file, data, c)
 	diags = append(diags, r.strayInCase(root, dir, "")...)
+	var more diag.List
 
+	// The exhibit folders before the issues, which point into them.
+	c.ExhibitFolders, more = r.readExhibits(root, dir)
+	diags = append(diags, more...)
 	names, more := r.issueFiles(root, dir)
 	diags = append(diags, more...)
 	for _, name := range names {
@@ -302,7 +312,9 @@ func (r *reader) issueFiles(root, caseDir string) ([]string, diag.List) {
 
 // ReadIssue reads one issue file (file is relative to root) of case c, with
 // limit the size limit of a file (Practice.MaxFileBytes), and appends
-// nothing to c: the caller decides where the issue goes.
+// nothing to c: the caller decides where the issue goes. Its exhibits are
+// looked up in c's exhibit folders as last read (ReadCase): a change to an
+// exhibit folder needs the case read again.
 func ReadIssue(root, file string, c *practice.Case, limit int64) (*practice.Issue, diag.List) {
 	return newReader(limit).readIssue(root, file, c)
 }
@@ -319,6 +331,7 @@ func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue
 	var body string
 	body, is.Src, diags = r.frontMatter(file, data, is)
 	is.Body, is.Private = practice.SplitPrivate(body)
+	is.ResolveExhibits()
 	return is, diags
 }
 

@@ -166,7 +166,7 @@ func TestDirLinks(t *testing.T) {
 		writeFile(t, outside, "case/case.md", readTestdata(t, caseDir+"/case.md"))
 		link := CasesDir + "/2026-fam-0002"
 		symlink(t, filepath.Join(outside, "case"), filepath.Join(root, filepath.FromSlash(link)))
-		c, diags := ReadCase(root, "2026-fam-0002", 0)
+		c, diags := ReadCase(root, "2026-fam-0002", nil)
 		if c != nil {
 			t.Errorf("case read through the link: %+v", c)
 		}

@@ -21,7 +21,8 @@ import (
 //	content/cases/<case-id>/sealed/ledger.yaml and the sealed PDFs
 //	content/cases/<case-id>/fees.txt (the fee ledger)
 //	content/cases/<case-id>/log.txt (the communications and session log)
-//	content/cases/<case-id>/exhibits/...
+//	content/cases/<case-id>/exhibits/issue-<number>/<file> (the issue's exhibits)
+//	content/cases/<case-id>/exhibits/... (anything else: the case's own papers, not read)
 
 // Paths inside a case folder, content/cases/<case-id>/.
 const (
@@ -29,7 +30,7 @@ const (
 	SealLedger    = "ledger.yaml"    // the seal ledger, inside SealedDir
 	FeeLedgerFile = practice.FeeFile // the fee ledger, fees.txt
 	LogFile       = practice.LogFile // the communications and session log, log.txt
-	ExhibitsDir   = "exhibits"       // documents a case refers to, which pcdocket does not read
+	ExhibitsDir   = "exhibits"       // the issues' exhibits, exhibits/issue-<number>/ (exhibits.go); anything else in it is not read
 	TemplatesDir  = "templates"      // a practice's template overrides
 	ContentDir    = "content"        // the cases and the public pages
 )
@@ -54,7 +55,7 @@ const (
 	KindSealed                   // a case's sealed/ folder, or a sealed document in it
 	KindSealLedger               // a case's seal ledger, sealed/ledger.yaml
 	KindFeeLedger                // a case's fee ledger, fees.txt
-	KindExhibit                  // a case's exhibits/ folder, or anything in it
+	KindExhibit                  // a case's exhibits/ folder, or anything in it (an issue's exhibit, or a paper not read)
 	KindStray                    // any other path under content/: pcdocket reads it only to report it as misplaced
 	KindLog                      // a case's communications and session log, log.txt
 )

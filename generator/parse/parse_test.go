@@ -170,7 +170,7 @@ func TestFrontMatterFindings(t *testing.T) {
 			`f.md:9: missing required key "kind" in events[0]: add it`,
 		}},
 		{"crlf and lone cr count as line breaks", "---\r\nnumber: 1\r\ntitle: t\rcategory: other\r\nraised_on: 2026-01-01\r\nclauses: [\"1\"]\r\nquestion: q\r\ncolour: red\r\n---\r\n",
-			[]string{`f.md:8: unknown key "colour" (known keys: number, title, category, raised_by, raised_on, urgent, clauses, silent, question, positions, events, outcome, amends)`}},
+			[]string{`f.md:8: unknown key "colour" (known keys: number, title, category, raised_by, raised_on, urgent, clauses, silent, question, positions, events, outcome, amends, exhibits)`}},
 		{"toml syntax", "+++\nnumber = \n+++\n", []string{"f.md:2: this key has no value: write one after the =, or remove the line (TOML: expected value but found '\\n' instead)"}},
 	}
 	for _, tt := range tests {

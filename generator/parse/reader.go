@@ -19,6 +19,9 @@ import (
 type reader struct {
 	ctx   context.Context // nil: never stopped
 	limit int64           // the largest file read, in bytes
+	// exhibitLimit is the largest exhibit hashed, in bytes
+	// (Practice.MaxExhibitBytes).
+	exhibitLimit int64
 
 	// buf holds the file being read. Nothing decoded points into it (the
 	// body is copied into a string, YAML and TOML copy their values), so
@@ -42,12 +45,13 @@ type reader struct {
 }
 
 // newReader returns a reader of files of at most limit bytes; limit <= 0
-// means practice.DefaultMaxFileBytes.
+// means practice.DefaultMaxFileBytes. It hashes exhibits of at most
+// practice.DefaultMaxExhibitBytes: readers of a case set exhibitLimit.
 func newReader(limit int64) *reader {
 	if limit <= 0 {
 		limit = practice.DefaultMaxFileBytes
 	}
-	return &reader{limit: limit}
+	return &reader{limit: limit, exhibitLimit: practice.DefaultMaxExhibitBytes}
 }
 
 // A keyLine is a key met while decoding.

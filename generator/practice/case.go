@@ -27,6 +27,11 @@ type Case struct {
 	// when the case has none.
 	Log *CommLog
 
+	// ExhibitFolders are the issues' exhibit folders,
+	// exhibits/issue-<number>/, sorted by number; the issues' Exhibits point
+	// into them (Issue.ResolveExhibits).
+	ExhibitFolders []*ExhibitFolder
+
 	Body   string   // the coordinator's private notes (Markdown)
 	Issues []*Issue // sorted by Number
 	Src    Source

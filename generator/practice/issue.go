@@ -19,6 +19,9 @@ type Issue struct {
 	Events    []Event   `pc:"events"`
 	Outcome   *Outcome  `pc:"outcome"`
 	Amends    int       `pc:"amends"` // number of an earlier issue whose sealed document this one amends
+	// Exhibits are the files the coordinator considered, in the order
+	// given, from the issue's exhibit folder (see Exhibit).
+	Exhibits []Exhibit `pc:"exhibits"`
 
 	// Body is the record: background, findings, analysis (Markdown),
 	// without the coordinator's private sections. Documents and pages

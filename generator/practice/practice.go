@@ -144,6 +144,12 @@ type Limits struct {
 	// DefaultMaxFileBytes. practice.yaml itself is read with the default,
 	// as the limit is not known before it is read.
 	MaxFileBytes *int `pc:"max_file_bytes"`
+	// MaxExhibitBytes is the largest exhibit file, in bytes; nil means
+	// DefaultMaxExhibitBytes. Exhibits have a limit of their own: a
+	// scanned letter is larger than any Markdown file should be, and an
+	// exhibit is hashed as it streams, never held whole while the practice
+	// is read.
+	MaxExhibitBytes *int `pc:"max_exhibit_bytes"`
 }
 
 // DocumentsConfig is practice.yaml's documents key.
@@ -167,6 +173,21 @@ func (p *Practice) MaxFileBytes() int64 {
 		return DefaultMaxFileBytes
 	}
 	return int64(*p.Limits.MaxFileBytes)
+}
+
+// DefaultMaxExhibitBytes is the size limit of an exhibit when practice.yaml
+// sets none: 32 MiB, a long scanned document. The build copies each
+// exhibit into the private site (and, encrypting, holds it in memory), so
+// the limit still bounds what one file can cost.
+const DefaultMaxExhibitBytes = 32 << 20
+
+// MaxExhibitBytes returns the size limit of an exhibit: the one
+// practice.yaml sets when it is positive, DefaultMaxExhibitBytes otherwise.
+func (p *Practice) MaxExhibitBytes() int64 {
+	if p == nil || p.Limits.MaxExhibitBytes == nil || *p.Limits.MaxExhibitBytes <= 0 {
+		return DefaultMaxExhibitBytes
+	}
+	return int64(*p.Limits.MaxExhibitBytes)
 }
 
 // Case returns the case with the given id, or nil.

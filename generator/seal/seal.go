@@ -89,6 +89,21 @@ type Entry struct {
 // count.
 const SourceNormalized = "normalized-v1"
 
+// SourceWithExhibits is the SourceHash of an entry of an issue that lists
+// exhibits: its SourceSum is Issue.Fingerprint, the issue file's
+// normalized fingerprint with every exhibit's label, name and SHA-256. A
+// pcdocket from before exhibits refuses the value rather than report the
+// sealed issue changed.
+const SourceWithExhibits = "normalized-exhibits-v1"
+
+// sourceHash names how Issue.Fingerprint fingerprints is.
+func sourceHash(is *practice.Issue) string {
+	if len(is.Exhibits) > 0 {
+		return SourceWithExhibits
+	}
+	return SourceNormalized
+}
+
 // Service is when and how a sealed document was served, recorded in the
 // ledger after sealing by RecordService.
 type Service struct {
@@ -242,10 +257,10 @@ func readLedger(root, caseID string) ([]Entry, error) {
 			return nil, &LoadError{pos, fmt.Errorf("record %q: want %q, or no record for a sealed document; a newer pcdocket may have written it", le.Record, recordService)}
 		}
 		switch le.SourceHash {
-		case "", SourceNormalized:
+		case "", SourceNormalized, SourceWithExhibits:
 			e.SourceHash = le.SourceHash
 		default:
-			return nil, &LoadError{pos, fmt.Errorf("source_hash %q: want %q; a newer pcdocket may have written it", le.SourceHash, SourceNormalized)}
+			return nil, &LoadError{pos, fmt.Errorf("source_hash %q: want %q or %q; a newer pcdocket may have written it", le.SourceHash, SourceNormalized, SourceWithExhibits)}
 		}
 		if e.SealedOn, err = practice.ParseDate(le.SealedOn); err != nil {
 			return nil, &LoadError{pos, fmt.Errorf("sealed_on: %v", err)}
@@ -544,8 +559,8 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		File:       is.DocumentFile(),
 		PDFSum:     sha256.Sum256(pdf),
 		Source:     is.Src.File,
-		SourceSum:  is.Src.Sum,
-		SourceHash: SourceNormalized,
+		SourceSum:  is.Fingerprint(), // the issue file, and its exhibits' hashes
+		SourceHash: sourceHash(is),
 	}
 	dir := filepath.Join(root, filepath.FromSlash(parse.SealedPath(caseID, "")))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -770,8 +785,13 @@ func checkStray(l *diag.List, root, caseID string, es []Entry) {
 // written before source_hash may hold the SHA-256 of the raw bytes, which
 // the normalized fingerprint differs from once the file had CRLF line
 // endings or a BOM, so for it the raw bytes are compared too.
+//
+// The fingerprint of an issue with exhibits covers their hashes too
+// (Issue.Fingerprint), so that an exhibit changed after sealing is a
+// changed source, reported, never a silent difference between the sealed
+// document's list of hashes and the files.
 func sourceMatches(root string, is *practice.Issue, e Entry) bool {
-	if is.Src.Sum == e.SourceSum {
+	if is.Fingerprint() == e.SourceSum {
 		return true
 	}
 	if e.SourceHash != "" {
@@ -790,7 +810,11 @@ func checkEntry(l *diag.List, ledger *Ledger, p *practice.Practice, e Entry) {
 	if is == nil {
 		l.Errorf(at, "issue %d was sealed on %s as %s but case %s has no issue %d any more; restore %s", e.Number, e.SealedOn, e.ID, e.Case, e.Number, e.Source)
 	} else if !sourceMatches(ledger.root, is, e) {
-		l.Errorf(is.Src.At("number"), "issue %d was sealed on %s as %s and its source has changed since; revert the edit, or record the change in a new issue with `amends: %d`", e.Number, e.SealedOn, e.ID, e.Number)
+		what := "its source has changed since"
+		if len(is.Exhibits) > 0 {
+			what = "its source or one of its exhibits has changed since (the sealed document lists each exhibit's SHA-256)"
+		}
+		l.Errorf(is.Src.At("number"), "issue %d was sealed on %s as %s and %s; revert the edit, or record the change in a new issue with `amends: %d`", e.Number, e.SealedOn, e.ID, what, e.Number)
 	}
 	b, err := sourcefile.ReadFile(ledger.root, e.PDFPath(), MaxPDFBytes, nil)
 	switch {

@@ -210,3 +210,54 @@ func TestLoadBadLedger(t *testing.T) {
 		t.Error("Load: no error for a bad ledger")
 	}
 }
+
+// TestCheckChangedExhibit: the fingerprint sealed covers the issue's
+// exhibits, so an exhibit edited after sealing is reported as a change to
+// the sealed issue, not left to differ silently from the hash the sealed
+// document prints.
+func TestCheckChangedExhibit(t *testing.T) {
+	root := practiceCopy(t)
+	dir := filepath.Join(root, "content/cases", caseID)
+	letter := filepath.Join(dir, "exhibits/issue-1/letter.txt")
+	if err := os.MkdirAll(filepath.Dir(letter), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(letter, []byte("The school's letter.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "issues/01-school-closure-exchanges.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := strings.Replace(string(src), "\nquestion:", "\nexhibits:\n  - letter.txt\nquestion:", 1)
+	if listed == string(src) {
+		t.Fatal("fixture: no question key to list exhibits before")
+	}
+	if err := os.WriteFile(file, []byte(listed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := load(t, root)
+	if got := p.Case(caseID).Issue(1).Exhibits; len(got) != 1 || !got[0].Found() {
+		t.Fatalf("the issue's exhibits: %+v", got)
+	}
+	e, err := Seal(root, p, caseID, 1, render(t, p, 1), sealDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.SourceHash != SourceWithExhibits {
+		t.Errorf("source_hash %q, want %q", e.SourceHash, SourceWithExhibits)
+	}
+	if diags := Check(root, load(t, root)); len(diags) != 0 {
+		t.Fatalf("check right after sealing: %v", diags)
+	}
+	if err := os.WriteFile(letter, []byte("The school's letter, altered.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diags := Check(root, load(t, root))
+	want := "content/cases/" + caseID + "/issues/01-school-closure-exchanges.md:2: issue 1 was sealed on 2026-10-02 as " + e.ID +
+		" and its source or one of its exhibits has changed since (the sealed document lists each exhibit's SHA-256); revert the edit, or record the change in a new issue with `amends: 1`"
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("check after the exhibit changed:\n got %v\nwant %s", diags, want)
+	}
+}

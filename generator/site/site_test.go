@@ -261,6 +261,9 @@ func checkSite(t *testing.T, p *practice.Practice) {
 	got := renderAll(t, newSite(t, p))
 	docs := map[string]bool{}
 	for _, is := range p.Issues() {
+		for i := range is.Exhibits {
+			docs[ExhibitHref(is, &is.Exhibits[i])] = true // copied by the build
+		}
 		if f := is.DocumentFile(); f != "" {
 			docs["documents/"+f] = true
 		}

@@ -1,8 +1,10 @@
 package vault_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -274,5 +276,89 @@ func TestSampleOpensForEachHolder(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSampleExhibitsSharedOnly: in the encrypted sample, every exhibit is
+// encrypted (its bytes are nowhere in the clear) and opens for the
+// coordinator; a parent opens the copies of the exhibits their case's
+// issues mark shareable, and nothing of the others: not their bytes, and
+// not their names, except in the served document that lists every exhibit
+// the coordinator considered (its PDF, and its twin on the issue page).
+func TestSampleExhibitsSharedOnly(t *testing.T) {
+	dir, p := buildSample(t, fastIter)
+	_, ids := samplePassphrases(t, p)
+	krJS, err := os.ReadFile(filepath.Join(dir, vault.KeyringFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kr, err := vault.ParseKeyring(krJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		files[e.Name()], _ = os.ReadFile(filepath.Join(dir, e.Name()))
+	}
+	open := func(pass string) map[string][]byte {
+		a, err := kr.Unlock(pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := openAll(t, files, kr, a)
+		return got
+	}
+	coord, parent := open(coordPass), open(cPass) // cPass: parent_a of case ids[2]
+	has := func(opened map[string][]byte, want []byte) bool {
+		for _, body := range opened {
+			if bytes.Equal(body, want) {
+				return true
+			}
+		}
+		return false
+	}
+	shared, unshared := 0, 0
+	for _, c := range p.Cases {
+		for _, is := range c.Issues {
+			for _, e := range is.Exhibits {
+				src, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(e.Path)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for name, data := range files {
+					if bytes.Contains(data, src) {
+						t.Errorf("%s holds exhibit %s of %s in the clear", name, e.Label, is.ID())
+					}
+				}
+				if !has(coord, src) {
+					t.Errorf("the coordinator cannot open exhibit %s of %s", e.Label, is.ID())
+				}
+				if c.ID != ids[2] {
+					continue
+				}
+				if e.Shareable {
+					shared++
+					if !has(parent, src) {
+						t.Errorf("the parent cannot open exhibit %s of %s, which is shareable", e.Label, is.ID())
+					}
+					continue
+				}
+				unshared++
+				for k, body := range parent {
+					if bytes.Contains(body, src) {
+						t.Errorf("the parent opens %s, which holds exhibit %s of %s, not shareable", k, e.Label, is.ID())
+					}
+					orig := strings.Split(k, "@")[0]
+					document := is.Documented() && (orig == is.DocumentFile() || orig == fmt.Sprintf("%d.html", is.Number))
+					if !document && (bytes.Contains(body, []byte(e.File)) || strings.Contains(k, e.File)) {
+						t.Errorf("the parent opens %s, which names exhibit %s of %s (%s), not shareable", k, e.Label, is.ID(), e.File)
+					}
+				}
+			}
+		}
+	}
+	if shared == 0 || unshared == 0 {
+		t.Fatalf("case %s has %d shareable and %d other exhibits: the sample must have both for this test to prove anything", ids[2], shared, unshared)
 	}
 }

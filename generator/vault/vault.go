@@ -542,6 +542,10 @@ func splitParentOwner(owner string) (caseID, parent string, ok bool) {
 // own files in ParentDir, the case id for a case's pages and documents, or
 // coordOwner for pages that are not one case's: anything unrecognised is
 // coordinator-only.
+//
+// So an exhibit's copy (site.ExhibitHref) opens to the case's parents
+// when the issue marks it shareable, which puts it under cases/<id>/, and
+// to the coordinator alone otherwise, under exhibits/<id>/.
 func (o owners) of(p string) string {
 	if name, ok := strings.CutPrefix(p, ParentDir); ok && !strings.Contains(name, "/") {
 		stem := strings.TrimSuffix(name, path.Ext(name))
