@@ -146,6 +146,7 @@ type Site struct {
 
 	cases   []*caseView
 	docket  docketData
+	dockets []*coordinatorDocket // one per coordinator, in a practice of several (coordinators.go)
 	catList []*categoryView
 	pages   []Page
 
@@ -296,9 +297,10 @@ func (s *Site) buildPages() error {
 	pages = append(pages, bytesPage(SearchScript, s.script))
 	pages = s.appendCasePages(pages)
 	pages = s.appendCategoryPages(pages)
-	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)
+	pages = append(pages, s.coordinatorPages()...) // docket-<id>.html, between categories/ and fees/
+	pages = append(pages, s.feePages()...)         // fees/, between categories/ and index.html (fees.go)
 	pages = append(pages, s.page("index.html", s.docketDeps(), "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
-		Billing: &billingView{cases: s.cases, asOf: s.asOf}}))
+		Billing: &billingView{cases: s.cases, asOf: s.asOf}, Coordinators: s.coordinatorLinks("index.html")}))
 	pages = s.appendNotesPages(pages)
 	pages = append(pages,
 		Page{Path: SearchIndexFile, Deps: sortDeps(s.searchIndexDeps()), render: s.index1(SearchIndexFile, s.cases)},

@@ -56,6 +56,9 @@ type pageData struct {
 	Docket  *docketData  // open issues, recent outcomes, coming deadlines
 	Cases   []*caseView  // every case, in the practice's order
 	Billing *billingView // the billing summary (fees.go)
+	// Coordinators link to each coordinator's docket, in a practice of
+	// several; nil otherwise (coordinators.go).
+	Coordinators []coordinatorLink
 
 	// The category pages: categories/index.html lists Categories (those
 	// with issues), categories/<name>.html shows one Category.
@@ -417,24 +420,34 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 		i := todo[k]
 		views[i] = s.caseView(s.p.Cases[i], slugs[i], md)
 	})
+	s.cases = append(s.cases, views...)
+	s.docket = s.docketOf(views)
+	s.dockets = s.coordinatorDockets(views)
+
+	s.indexCategories()
+}
+
+// docketOf is the docket of the cases views: their open issues, recent
+// outcomes and coming deadlines.
+func (s *Site) docketOf(views []*caseView) docketData {
+	var dd docketData
+	d := &dd
 	for _, cv := range views {
 		for _, v := range cv.Issues {
 			if v.Pending {
-				s.docket.Pending = append(s.docket.Pending, v)
+				d.Pending = append(d.Pending, v)
 				if v.Overdue {
-					s.docket.Overdue++
+					d.Overdue++
 				}
 				if v.Issue.Urgent {
-					s.docket.Urgent++
+					d.Urgent++
 				}
 			} else {
-				s.docket.Recent = append(s.docket.Recent, v)
+				d.Recent = append(d.Recent, v)
 			}
 		}
-		s.cases = append(s.cases, cv)
 	}
 
-	d := &s.docket
 	for _, cv := range views {
 		for _, dl := range s.book.Case(cv.Case) {
 			if !dl.Date.Before(s.asOf) {
@@ -460,7 +473,7 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 	d.Closed = len(d.Recent)
 	d.Recent = newest(d.Recent, recentOutcomes)
 
-	s.indexCategories()
+	return dd
 }
 
 // caseView resolves one case and its issues.
