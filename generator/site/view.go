@@ -356,6 +356,9 @@ func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 	v.DaysLateText, v.DaysLeftText = diag.Plural(v.DaysLate, "day"), diag.Plural(v.DaysLeft, "day")
 	v.ObjectionLong, v.FilingLong = objection.Long(), filing.Long()
 	v.Timeline = append(v.Timeline, timelineRow{On: is.RaisedOn.String(), What: "Raised", By: v.RaisedBy})
+	// A directive not followed comes after the outcome it breaks, and
+	// after its service: the timeline lists it there.
+	var after []timelineRow
 	for _, e := range is.Events {
 		row := timelineRow{On: e.On.String(), What: kindLabel(e.Kind), Result: e.Result, Note: e.Note}
 		if e.By != "" {
@@ -364,10 +367,16 @@ func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 		if row.Result == practice.ResultNoAgreement {
 			row.Result = "no agreement"
 		}
+		if e.Kind == practice.EventNoncompliance {
+			row.What = fmt.Sprintf("Directive %d not followed", e.Directive)
+			after = append(after, row)
+			continue
+		}
 		v.Timeline = append(v.Timeline, row)
 	}
 	o := is.Outcome
 	if o == nil {
+		v.Timeline = append(v.Timeline, after...)
 		return
 	}
 	v.OnLong, v.EffectiveLong, v.ServedLong = o.On.Long(), o.EffectiveOn().Long(), o.ServedOn.Long()
@@ -377,6 +386,7 @@ func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 	if !o.ServedOn.IsZero() {
 		v.Timeline = append(v.Timeline, timelineRow{On: o.ServedOn.String(), What: "Served"})
 	}
+	v.Timeline = append(v.Timeline, after...)
 }
 
 // categoryView is what the templates see of a category (each item of
