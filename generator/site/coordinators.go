@@ -80,10 +80,25 @@ func (s *Site) coordinatorLinks(path string) []coordinatorLink {
 func (s *Site) coordinatorPages() []Page {
 	var pages []Page
 	for _, cd := range s.dockets {
-		pages = append(pages, s.page(cd.path, s.docketDeps(), "docket.html", &pageData{
+		pages = append(pages, s.page(cd.path, cd.deps(), "docket.html", &pageData{
 			Title: "Docket: " + cd.co.Name, Nav: "docket", Docket: &cd.docket, Cases: cd.cases,
 			Billing: &billingView{cases: cd.cases, asOf: s.asOf}, Coordinators: s.coordinatorLinks(cd.path),
 		}))
 	}
 	return pages
+}
+
+// deps are the dependencies of the coordinator's docket: the reference
+// date, practice.yaml (which says who acts where), and the cases it lists
+// with every issue of them, so that an edit of another coordinator's case
+// leaves it alone.
+func (cd *coordinatorDocket) deps() []Dep {
+	deps := []Dep{DepAsOf, DepPractice}
+	for _, c := range cd.cases {
+		deps = append(deps, DepCase(c.Case.ID))
+		for _, v := range c.byDep {
+			deps = append(deps, v.dep)
+		}
+	}
+	return deps
 }
