@@ -212,10 +212,30 @@ func keysShow(e *env, args []string, usage string) int {
 	}
 	if s == nil {
 		fmt.Fprintf(e.stdout, "no document signing key (%s): documents are not digitally signed; run `pcdocket keys init`\n", pdfsign.KeyPath(source))
+	} else {
+		fmt.Fprintf(e.stdout, "document signing key %s:\n", pdfsign.KeyPath(source))
+		describeKey(e, s)
+	}
+	// In a practice of several coordinators, each one's own key.
+	p, _ := parse.Dir(source)
+	if p == nil {
 		return 0
 	}
-	fmt.Fprintf(e.stdout, "document signing key %s:\n", pdfsign.KeyPath(source))
-	describeKey(e, s)
+	var ids []string
+	for _, co := range p.AllCoordinators() {
+		ids = append(ids, co.ID)
+	}
+	own, err := pdfsign.LoadCoordinators(source, ids)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pcdocket keys show: %v\n", strings.TrimPrefix(err.Error(), "pdfsign: "))
+		return 1
+	}
+	for _, id := range ids {
+		if k := own[id]; k != nil {
+			fmt.Fprintf(e.stdout, "signing key of coordinator %s, %s:\n", id, pdfsign.CoordinatorKeyPath(source, id))
+			describeKey(e, k)
+		}
+	}
 	return 0
 }
 

@@ -85,4 +85,8 @@ func TestKeysInitCoordinator(t *testing.T) {
 		t.Error("keys init --coordinator wrote the practice's key too")
 	}
 	runFail(t, 2, "no coordinator with that id", "keys", "init", "--source", dir, "--coordinator", "reyse")
+	show := runOK(t, "keys", "show", "--source", dir)
+	if !strings.Contains(show, "no document signing key") || !strings.Contains(show, "signing key of coordinator reyes") {
+		t.Errorf("keys show said:\n%s", show)
+	}
 }
