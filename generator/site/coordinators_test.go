@@ -56,12 +56,21 @@ func TestCoordinatorDockets(t *testing.T) {
 			}
 		}
 	}
+	page := string(got["cases/"+theirs.ID+"/index.html"])
+	if !strings.Contains(page, `<dt>Coordinator</dt><dd><a href="../../docket-reyes.html">Marisol A. Reyes</a></dd>`) {
+		t.Errorf("the case page of %s does not name its coordinator with a link to her docket", theirs.ID)
+	}
 	checkSite(t, p)
 
 	// A practice of one coordinator has one docket and no list.
 	one := renderAll(t, newSite(t, samplePractice()))
 	if strings.Contains(string(one["index.html"]), `class="coordinators"`) {
 		t.Error("a practice of one coordinator lists coordinators")
+	}
+	for _, c := range p.Cases {
+		if strings.Contains(string(one["cases/"+c.ID+"/index.html"]), "<dt>Coordinator</dt>") {
+			t.Errorf("a practice of one coordinator names it on the page of %s", c.ID)
+		}
 	}
 	for pth := range one {
 		if strings.HasPrefix(pth, "docket-") {

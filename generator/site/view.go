@@ -114,6 +114,10 @@ type caseView struct {
 	Jurisdiction, JurisdictionSummary string
 	Recommends                        bool  // the appointment makes recommendations, not binding determinations
 	PartyA, PartyB                    party // the parents as the pages name them
+	// Coordinator is, in a practice of several coordinators, the one who
+	// acts in the case, and CoordinatorHref that coordinator's docket;
+	// both "" in a practice of one.
+	Coordinator, CoordinatorHref string
 
 	// Links: site paths from the root.
 	Href      string // the case page
@@ -494,6 +498,13 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 	}
 	cv.Recommends = c.Appointment.Recommends()
 	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
+	if len(s.p.AllCoordinators()) > 1 {
+		co := s.p.CoordinatorOf(c)
+		cv.Coordinator = co.Name
+		if idSafe(co.ID) {
+			cv.CoordinatorHref = CoordinatorDocketPath(co.ID)
+		}
+	}
 	prof := s.book.Profile(c)
 	cv.Jurisdiction = fmt.Sprintf("%s (%s)", prof.Name, prof.Code)
 	cv.JurisdictionSummary = prof.Summary
