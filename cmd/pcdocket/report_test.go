@@ -71,14 +71,14 @@ func TestKeysInitCoordinator(t *testing.T) {
 	t.Setenv(pdfsign.EnvKey, "")
 	t.Setenv(pdfsign.EnvPassphrase, "correct horse battery")
 	out := runOK(t, "keys", "init", "--source", dir, "--coordinator", "reyes")
-	if !strings.Contains(out, "Marisol A. Reyes") {
+	if !strings.Contains(out, "Priya N. Reyes") {
 		t.Errorf("keys init --coordinator reyes said:\n%s", out)
 	}
 	s, err := pdfsign.ReadKey(pdfsign.CoordinatorKeyPath(dir, "reyes"), "correct horse battery")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cn := s.Certificate().Subject.CommonName; cn != "Marisol A. Reyes" {
+	if cn := s.Certificate().Subject.CommonName; cn != "Priya N. Reyes" {
 		t.Errorf("the certificate names %q", cn)
 	}
 	if _, err := os.Stat(pdfsign.KeyPath(dir)); err == nil {

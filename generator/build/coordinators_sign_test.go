@@ -26,7 +26,7 @@ func TestCoordinatorsSign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reyes, err := pdfsign.Generate(pdfsign.Subject{Name: "Marisol A. Reyes"}, now)
+	reyes, err := pdfsign.Generate(pdfsign.Subject{Name: "Priya N. Reyes"}, now)
 	if err != nil {
 		t.Fatal(err)
 	}

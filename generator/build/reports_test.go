@@ -97,13 +97,13 @@ func TestReportContent(t *testing.T) {
 		want, not    []string
 	}{
 		{"status", "2026-fam-0142-nunez-ward",
-			[]string{"Before the Parenting Coordinator,", "Marisol A. Reyes", "/s/ Marisol A. Reyes", "PARENTING COORDINATOR’S STATUS REPORT", "Total"},
+			[]string{"Before the Parenting Coordinator,", "Priya N. Reyes", "/s/ Priya N. Reyes", "PARENTING COORDINATOR’S STATUS REPORT", "Total"},
 			[]string{"Eleanor J. Miller"}},
 		{"noncompliance", "2025-fam-0387-muller-lukasik",
 			[]string{"Directive 2 provides:", "within one hour of", "On February 10, 2026, Zoë Müller-Łukasik (Mother) did not comply", "/s/ Eleanor J. Miller", "Determination No. 1 was issued on December 26, 2025"},
-			[]string{"Marisol A. Reyes"}},
+			[]string{"Priya N. Reyes"}},
 		{"end-of-term", "2025-fam-0654-brennan-aziz",
-			[]string{"End of the term on October 31, 2026", "Issue 1, Make-up time for the weekend missed in October", "1 pending at the end of the term", "/s/ Marisol A. Reyes"},
+			[]string{"End of the term on October 31, 2026", "Issue 1, Make-up time for the weekend missed in October", "1 pending at the end of the term", "/s/ Priya N. Reyes"},
 			nil},
 	}
 	for _, tt := range tests {

@@ -11,7 +11,7 @@ func TestReports(t *testing.T) {
 	p := fixture()
 	c := p.Cases[0]
 	// A second coordinator acts in the case.
-	p.Coordinators = []practice.Coordinator{{ID: "reyes", Name: "Marisol A. Reyes", Credentials: "LCSW", Email: "mr@example.org"}}
+	p.Coordinators = []practice.Coordinator{{ID: "reyes", Name: "Priya N. Reyes", Credentials: "LCSW", Email: "mr@example.org"}}
 	c.Coordinator = "reyes"
 	// A pending issue, and a directive of issue 1 not followed; its note
 	// speaks of the screening and must not reach the court's report.
@@ -35,7 +35,7 @@ func TestReports(t *testing.T) {
 		want, not []string
 	}{
 		{KindStatusReport, opt.AsOf, []string{
-			"Parenting Coordinator’s Status Report", "Before the Parenting Coordinator, Marisol A. Reyes",
+			"Parenting Coordinator’s Status Report", "Before the Parenting Coordinator, Priya N. Reyes",
 			"the parents raised 4 issues",
 			"Exchanges 2 2 0", "Holidays 2 1 1", "Total 4 3 1",
 			"1 Closure days Exchanges 2026-02-01 Determination 2026-03-02",
@@ -44,7 +44,7 @@ func TestReports(t *testing.T) {
 			"recorded 2 instances of non-compliance with the outcome of issue 1",
 			"I certify that on May 16, 2026 I served a copy of this report",
 			"Ruth Okonkwo, Okonkwo LLP, counsel for Dan Hale", "Dan Hale (Father, a copy)",
-			"/s/ Marisol A. Reyes", "LCSW Parenting Coordinator",
+			"/s/ Priya N. Reyes", "LCSW Parenting Coordinator",
 		}, []string{"Eleanor J. Miller", "terminated"}},
 		{KindNoncomplianceReport, opt.AsOf, []string{
 			"Report of Non-Compliance", "reports 2 instances of non-compliance",
@@ -79,7 +79,7 @@ func TestReports(t *testing.T) {
 					t.Errorf("the report says %q", w)
 				}
 			}
-			if doc.Coordinator != "reyes" || !strings.HasPrefix(doc.Author, "Marisol A. Reyes") {
+			if doc.Coordinator != "reyes" || !strings.HasPrefix(doc.Author, "Priya N. Reyes") {
 				t.Errorf("author %q, coordinator %q: want the case's coordinator", doc.Author, doc.Coordinator)
 			}
 			again, _ := Report(p, c, tt.kind, o)

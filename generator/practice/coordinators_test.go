@@ -4,7 +4,7 @@ import "testing"
 
 func TestCoordinatorOf(t *testing.T) {
 	miller := Coordinator{ID: "miller", Name: "Eleanor J. Miller"}
-	reyes := Coordinator{ID: "reyes", Name: "Marisol A. Reyes"}
+	reyes := Coordinator{ID: "reyes", Name: "Priya N. Reyes"}
 	okafor := Coordinator{ID: "okafor", Name: "Dana Okafor"}
 	tests := []struct {
 		name        string
@@ -15,11 +15,11 @@ func TestCoordinatorOf(t *testing.T) {
 	}{
 		{"one coordinator, the old key", Practice{Coordinator: Coordinator{Name: "Ada"}}, "", "Ada", true},
 		{"default and a list, case names none", Practice{Coordinator: miller, Coordinators: []Coordinator{reyes}}, "", "Eleanor J. Miller", true},
-		{"default and a list, case names one", Practice{Coordinator: miller, Coordinators: []Coordinator{reyes}}, "reyes", "Marisol A. Reyes", true},
+		{"default and a list, case names one", Practice{Coordinator: miller, Coordinators: []Coordinator{reyes}}, "reyes", "Priya N. Reyes", true},
 		{"the default named by its id", Practice{Coordinator: miller, Coordinators: []Coordinator{reyes}}, "miller", "Eleanor J. Miller", true},
-		{"a list of one is the default", Practice{Coordinators: []Coordinator{reyes}}, "", "Marisol A. Reyes", true},
+		{"a list of one is the default", Practice{Coordinators: []Coordinator{reyes}}, "", "Priya N. Reyes", true},
 		{"a list of several, case names one", Practice{Coordinators: []Coordinator{reyes, okafor}}, "okafor", "Dana Okafor", false},
-		{"a list of several, case names none: the first, and check errs", Practice{Coordinators: []Coordinator{reyes, okafor}}, "", "Marisol A. Reyes", false},
+		{"a list of several, case names none: the first, and check errs", Practice{Coordinators: []Coordinator{reyes, okafor}}, "", "Priya N. Reyes", false},
 		{"an unknown id: the default, and check errs", Practice{Coordinator: miller, Coordinators: []Coordinator{reyes}}, "reyse", "Eleanor J. Miller", true},
 		{"no coordinator at all", Practice{}, "", "", false},
 	}

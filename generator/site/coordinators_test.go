@@ -15,7 +15,7 @@ import (
 func TestCoordinatorDockets(t *testing.T) {
 	p := samplePractice()
 	p.Coordinator.ID = "miller"
-	p.Coordinators = []practice.Coordinator{{ID: "reyes", Name: "Marisol A. Reyes"}}
+	p.Coordinators = []practice.Coordinator{{ID: "reyes", Name: "Priya N. Reyes"}}
 	if len(p.Cases) < 2 {
 		t.Fatal("the fixture needs two cases")
 	}
@@ -29,7 +29,7 @@ func TestCoordinatorDockets(t *testing.T) {
 	}{
 		{"index.html", "All coordinators", p.Cases},
 		{"docket-miller.html", "Dana Miller", p.Cases[:len(p.Cases)-1]},
-		{"docket-reyes.html", "Marisol A. Reyes", []*practice.Case{theirs}},
+		{"docket-reyes.html", "Priya N. Reyes", []*practice.Case{theirs}},
 	} {
 		page := string(got[tt.path])
 		if page == "" {
@@ -57,7 +57,7 @@ func TestCoordinatorDockets(t *testing.T) {
 		}
 	}
 	page := string(got["cases/"+theirs.ID+"/index.html"])
-	if !strings.Contains(page, `<dt>Coordinator</dt><dd><a href="../../docket-reyes.html">Marisol A. Reyes</a></dd>`) {
+	if !strings.Contains(page, `<dt>Coordinator</dt><dd><a href="../../docket-reyes.html">Priya N. Reyes</a></dd>`) {
 		t.Errorf("the case page of %s does not name its coordinator with a link to her docket", theirs.ID)
 	}
 	checkSite(t, p)
