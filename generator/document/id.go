@@ -34,7 +34,8 @@ func ID(is *practice.Issue) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%d\x00", is.Case.ID, kind, is.Number)
-	h.Write(is.Src.Sum[:])
+	src := is.Src.DocumentSum() // a noncompliance event recorded later does not change the document
+	h.Write(src[:])
 	sum := h.Sum(nil)
 	ref := shortRef(idPart(is.Case.CourtCaseNo))
 	if ref == "" {

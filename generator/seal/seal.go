@@ -544,7 +544,7 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		File:       is.DocumentFile(),
 		PDFSum:     sha256.Sum256(pdf),
 		Source:     is.Src.File,
-		SourceSum:  is.Src.Sum,
+		SourceSum:  is.Src.DocumentSum(), // without noncompliance events, which may follow
 		SourceHash: SourceNormalized,
 	}
 	dir := filepath.Join(root, filepath.FromSlash(parse.SealedPath(caseID, "")))
@@ -771,7 +771,9 @@ func checkStray(l *diag.List, root, caseID string, es []Entry) {
 // the normalized fingerprint differs from once the file had CRLF line
 // endings or a BOM, so for it the raw bytes are compared too.
 func sourceMatches(root string, is *practice.Issue, e Entry) bool {
-	if is.Src.Sum == e.SourceSum {
+	// A noncompliance event recorded after sealing leaves the file the
+	// document was made from as it was (practice.Source.Base).
+	if is.Src.Sum == e.SourceSum || is.Src.DocumentSum() == e.SourceSum {
 		return true
 	}
 	if e.SourceHash != "" {
