@@ -301,7 +301,11 @@ func (r *reporter) pending(issues []*practice.Issue, day practice.Date) []Block 
 		}
 		s := fmt.Sprintf("Issue %d, %s, raised on %s by %s.", is.Number, is.Title, is.RaisedOn.Long(), raiser(r.c, is.RaisedBy))
 		if rc := is.RecordClosed(); !rc.IsZero() && !rc.After(day) {
-			s += fmt.Sprintf(" The record closed on %s; a decision is due by %s.", rc.Long(), is.DueDate(dl).Long())
+			if due := is.DueDate(dl); due.Before(day) {
+				s += fmt.Sprintf(" The record closed on %s; a decision was due by %s and is overdue.", rc.Long(), due.Long())
+			} else {
+				s += fmt.Sprintf(" The record closed on %s; a decision is due by %s.", rc.Long(), due.Long())
+			}
 		} else {
 			s += " The record remains open."
 		}

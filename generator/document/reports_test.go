@@ -57,7 +57,7 @@ func TestReports(t *testing.T) {
 			"Termination of the appointment on May 31, 2026", "The appointment was terminated on May 31, 2026: The parents reconciled.",
 			"The appointment ran from January 5, 2026 to May 31, 2026, 147 days.",
 			"4 issues with the Parenting Coordinator: 2 determinations, 1 agreement and 1 pending at the end of the term",
-			"Issue 4, Summer",
+			"Issue 4, Summer", "a decision was due by May 19, 2026 and is overdue",
 		}, []string{"The term ended"}},
 	}
 	for _, tt := range tests {
