@@ -25,6 +25,7 @@ type issueData struct {
 type event struct {
 	on                     date
 	kind, by, result, note string
+	directive              int // a noncompliance event's directive
 }
 
 type outcome struct {
@@ -193,6 +194,13 @@ func (is *issueData) timeline(r *rand.Rand, c *caseData, kind string) {
 			o.referredTo = pick(r, []string{"counsel", "mediation", "court"})
 		}
 	}
+	// Now and then a parent does not follow an agreed term (an agreement
+	// binds under any appointment). Chosen by the issue's number, without
+	// a draw, so that the rest of the practice stays as it was.
+	if kind == "agreement" && is.number%7 == 3 {
+		add(event{on: o.served + 12, kind: "noncompliance", by: "parent_b", directive: 1,
+			note: "The term was not followed on the first occasion it applied."})
+	}
 }
 
 // write writes the issue file.
@@ -229,6 +237,9 @@ func (is *issueData) write(b *strings.Builder, r *rand.Rand, c *caseData) {
 			}
 			if e.result != "" {
 				w("    result: %s\n", e.result)
+			}
+			if e.directive != 0 {
+				w("    directive: %d\n", e.directive)
 			}
 			if e.note != "" {
 				w("    note: %s\n", q(e.note))

@@ -20,7 +20,7 @@ import (
 // keygen`, which signs the seal ledgers' entries.
 func runKeys(ctx context.Context, e *env, args []string) int {
 	usageLines := []string{
-		"pcdocket keys init   [--source DIR] [--name NAME] [--email EMAIL] [--passphrase-file FILE]",
+		"pcdocket keys init   [--source DIR] [--coordinator ID] [--name NAME] [--email EMAIL] [--passphrase-file FILE]",
 		"pcdocket keys import [--source DIR] [--passphrase-file FILE] FILE.p12",
 		"pcdocket keys show   [--source DIR]",
 	}
@@ -71,8 +71,9 @@ func passphrase(file string) (string, error) {
 
 func keysInit(e *env, args []string, usage string) int {
 	fs := newFlags(e, "keys init")
-	var source, name, email, passFile string
+	var source, name, email, passFile, coID string
 	sourceFlag(fs, &source)
+	fs.StringVar(&coID, "coordinator", "", "make the own key of this coordinator (an id in practice.yaml), keys/ID.p12, which signs the documents of the cases naming them")
 	fs.StringVar(&name, "name", "", "the signer the certificate names (default: the coordinator in practice.yaml)")
 	fs.StringVar(&email, "email", "", "the signer's email address (default: the coordinator's in practice.yaml)")
 	fs.StringVar(&passFile, "passphrase-file", "", "a file whose first line is the key's passphrase (default: $"+pdfsign.EnvPassphrase+")")
@@ -85,14 +86,27 @@ func keysInit(e *env, args []string, usage string) int {
 		return 2
 	}
 	sub := pdfsign.Subject{Name: name, Email: email}
+	keyPath := pdfsign.KeyPath(source)
 	if p, _ := parse.Dir(source); p != nil {
+		co := p.Coordinator
+		if coID != "" {
+			var ok bool
+			if co, ok = p.CoordinatorByID(coID); !ok {
+				fmt.Fprintf(e.stderr, "pcdocket keys init: --coordinator %s: practice.yaml has no coordinator with that id\n", coID)
+				return 2
+			}
+			keyPath = pdfsign.CoordinatorKeyPath(source, coID)
+		}
 		if sub.Name == "" {
-			sub.Name = p.Coordinator.Name
+			sub.Name = co.Name
 		}
 		if sub.Email == "" {
-			sub.Email = p.Coordinator.Email
+			sub.Email = co.Email
 		}
 		sub.Practice = p.Name
+	} else if coID != "" {
+		fmt.Fprintln(e.stderr, "pcdocket keys init: --coordinator needs a practice.yaml that lists the coordinator")
+		return 2
 	}
 	if sub.Name == "" {
 		fmt.Fprintln(e.stderr, "pcdocket keys init: no signer's name: give --name, or the coordinator's name in practice.yaml")
@@ -103,7 +117,6 @@ func keysInit(e *env, args []string, usage string) int {
 		fmt.Fprintf(e.stderr, "pcdocket keys init: %v\n", err)
 		return 2
 	}
-	keyPath := pdfsign.KeyPath(source)
 	if _, err := os.Stat(keyPath); err == nil {
 		fmt.Fprintf(e.stderr, "pcdocket keys init: %s already exists; a key is never overwritten: move it away first if you are sure nothing needs it\n", keyPath)
 		return 1
@@ -199,10 +212,30 @@ func keysShow(e *env, args []string, usage string) int {
 	}
 	if s == nil {
 		fmt.Fprintf(e.stdout, "no document signing key (%s): documents are not digitally signed; run `pcdocket keys init`\n", pdfsign.KeyPath(source))
+	} else {
+		fmt.Fprintf(e.stdout, "document signing key %s:\n", pdfsign.KeyPath(source))
+		describeKey(e, s)
+	}
+	// In a practice of several coordinators, each one's own key.
+	p, _ := parse.Dir(source)
+	if p == nil {
 		return 0
 	}
-	fmt.Fprintf(e.stdout, "document signing key %s:\n", pdfsign.KeyPath(source))
-	describeKey(e, s)
+	var ids []string
+	for _, co := range p.AllCoordinators() {
+		ids = append(ids, co.ID)
+	}
+	own, err := pdfsign.LoadCoordinators(source, ids)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pcdocket keys show: %v\n", strings.TrimPrefix(err.Error(), "pdfsign: "))
+		return 1
+	}
+	for _, id := range ids {
+		if k := own[id]; k != nil {
+			fmt.Fprintf(e.stdout, "signing key of coordinator %s, %s:\n", id, pdfsign.CoordinatorKeyPath(source, id))
+			describeKey(e, k)
+		}
+	}
 	return 0
 }
 

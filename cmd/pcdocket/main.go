@@ -14,6 +14,7 @@
 //	pcdocket seal   --rechain [--signing-key FILE] CASE-ID
 //	pcdocket verify [--source DIR] FILE.pdf
 //	pcdocket statement [--source DIR] --month YYYY-MM [--csv] [--report] [--out DIR] CASE-ID | --all
+//	pcdocket report [--source DIR] [--as-of DATE] [--served DATE] [--out DIR] status|noncompliance|end-of-term CASE-ID
 //	pcdocket keygen --out FILE
 //	pcdocket keys   init | import FILE.p12 | show
 //	pcdocket version (or --version)
@@ -73,6 +74,7 @@ func commands() map[string]command {
 		"verify":    {"tell whether a PDF is, byte for byte, a document this practice sealed, and check its digital signature", runVerify},
 		"keygen":    {"create the key that signs the seal ledgers, and print the practice.yaml line that pins it", runKeygen},
 		"keys":      {"create (init) or import (import FILE.p12) the certificate that digitally signs the documents", runKeys},
+		"report":    {"a report to the court on a case (status, noncompliance, end-of-term): a signed PDF and its HTML twin", runReport},
 		"statement": {"fees: a parent's monthly statement (PDF), the fee report to the court (--report), or the ledger as CSV (--csv)", runStatement},
 		"version":   {"print pcdocket's version and the revision it was built from", runVersion},
 		"help":      {"show the help of a command: pcdocket help COMMAND", runHelp},

@@ -36,7 +36,7 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	a.SetFonts(docFonts(source, p))
-	if err := signWith(a, source); err != nil {
+	if err := signWith(a, source, p); err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	ledger, err := seal.Load(source)
@@ -74,16 +74,29 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 }
 
 // signWith makes a sign every document with the practice's document
-// signing key, when it has one (see package pdfsign). A key that cannot be
+// signing key, or its coordinator's own key, when there is one (see package pdfsign). A key that cannot be
 // opened stops the build: no document is built half-signed or unsigned by
 // mistake.
-func signWith(a *pdfdoc.Assembler, source string) error {
+func signWith(a *pdfdoc.Assembler, source string, p *practice.Practice) error {
 	s, err := pdfsign.LoadPractice(source)
 	if err != nil {
 		return err
 	}
 	if s != nil {
 		a.SetSigner(s)
+	}
+	// In a practice of several coordinators, each may sign with a key of
+	// their own, keys/<id>.p12 (docs/signing.md).
+	var ids []string
+	for _, co := range p.AllCoordinators() {
+		ids = append(ids, co.ID)
+	}
+	own, err := pdfsign.LoadCoordinators(source, ids)
+	if err != nil {
+		return err
+	}
+	for id, s := range own {
+		a.SetSignerFor(id, s)
 	}
 	return nil
 }
@@ -140,7 +153,7 @@ func Seal(ctx context.Context, opts Options, caseID string, number int, on pract
 		return nil, err
 	}
 	a.SetFonts(docFonts(opts.Source, p))
-	if err := signWith(a, opts.Source); err != nil {
+	if err := signWith(a, opts.Source, p); err != nil {
 		return nil, err
 	}
 	pdf, err := a.Document(p, is)

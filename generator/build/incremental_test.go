@@ -121,7 +121,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}{
 		{"edit an issue's record", func() {
 			incWrite(t, dir, issue, incRead(t, dir, issue)+"\nA new paragraph of findings.\n")
-		}, []string{issue}, false, 12}, // the issue, its case, clause, category and notes pages, its PDF, the docket, the category index, the two search indexes, the practice's and the case's calendar feeds
+		}, []string{issue}, false, 13}, // the issue, its case, clause, category and notes pages, its PDF, the docket and its coordinator's docket, the category index, the two search indexes, the practice's and the case's calendar feeds
 		{"edit an issue's title", func() {
 			s := incRead(t, dir, issue)
 			incWrite(t, dir, issue, strings.Replace(s, "\ntitle: ", "\ntitle: Renamed ", 1))

@@ -73,7 +73,7 @@ func feeAssembler(opts *Options, l *Loaded) (*pdfdoc.Assembler, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := signWith(a, opts.Source); err != nil {
+	if err := signWith(a, opts.Source, l.Practice); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -133,7 +133,7 @@ func statementFiles(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *m
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
-	if err := signWith(a, source); err != nil {
+	if err := signWith(a, source, p); err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
 	var files []File

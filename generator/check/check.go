@@ -76,6 +76,7 @@ func Top(p *practice.Practice, asOf practice.Date) diag.List {
 			k.l.Errorf(p.Src.At("timezone"), "timezone %q is not an IANA time zone name: write one like \"America/Denver\" or \"Europe/London\", or leave it out for UTC", p.Timezone)
 		}
 	}
+	k.coordinators()
 	if p.Language != "" && !languageTag.MatchString(p.Language) {
 		k.l.Errorf(p.Src.At("language"), "language %q is not a language tag: write one like \"en-US\" or \"es-MX\", or leave it out for en-US", p.Language)
 	}
@@ -270,6 +271,7 @@ func (k *checker) checkCase(c *practice.Case) {
 	if c.Jurisdiction != "" {
 		k.jurisdiction(src, c.Jurisdiction)
 	}
+	k.caseCoordinator(c)
 	k.parties(c)
 
 	// Children: by initials and birth year only.

@@ -33,10 +33,16 @@ func Glyphs(p *practice.Practice, drawn func(rune) bool) diag.List {
 	}
 	g := glyphChecker{l: &l, drawn: drawn}
 	g.field(&p.Src, "name", p.Name, documented)
-	g.field(&p.Src, "coordinator.name", p.Coordinator.Name, documented)
-	g.field(&p.Src, "coordinator.credentials", p.Coordinator.Credentials, documented)
-	for i, a := range p.Coordinator.Address {
-		g.field(&p.Src, fmt.Sprintf("coordinator.address[%d]", i), a, documented)
+	coordinator := func(path string, co practice.Coordinator) {
+		g.field(&p.Src, path+".name", co.Name, documented)
+		g.field(&p.Src, path+".credentials", co.Credentials, documented)
+		for i, a := range co.Address {
+			g.field(&p.Src, fmt.Sprintf("%s.address[%d]", path, i), a, documented)
+		}
+	}
+	coordinator("coordinator", p.Coordinator)
+	for i, co := range p.Coordinators {
+		coordinator(fmt.Sprintf("coordinators[%d]", i), co)
 	}
 	for _, c := range p.Cases {
 		if c == nil {

@@ -155,6 +155,12 @@ func (k *checker) events(is *practice.Issue) {
 		case kind != "" && e.Result != "":
 			k.l.Warnf(src.At(path+".result"), "result only applies to a mediation event, and this one is a %s: remove it, or change kind to mediation", kind)
 		}
+		switch {
+		case kind == practice.EventNoncompliance:
+			k.noncompliance(is, i)
+		case kind != "" && has(src, path+".directive"):
+			k.l.Warnf(src.At(path+".directive"), "directive only applies to a noncompliance event, and this one is a %s: remove it, or change kind to noncompliance", kind)
+		}
 
 		if e.On.IsZero() {
 			continue
@@ -166,10 +172,59 @@ func (k *checker) events(is *practice.Issue) {
 		case !is.RaisedOn.IsZero() && e.On.Before(is.RaisedOn):
 			k.l.Errorf(pos, "event dated %s is before the issue was raised (raised_on %s): correct one of the dates", e.On, is.RaisedOn)
 		}
-		if o := is.Outcome; o != nil && !o.On.IsZero() && e.On.After(o.On) {
+		if o := is.Outcome; o != nil && !o.On.IsZero() && e.On.After(o.On) && kind != practice.EventNoncompliance {
 			k.l.Errorf(pos, "event dated %s is after the outcome of %s: an issue's timeline ends with its outcome; correct one of the dates", e.On, o.On)
 		}
 		prev = e.On
+	}
+}
+
+// noncompliance checks event i, a noncompliance event: it names a parent
+// and a directive of the issue's binding outcome, and is dated on or after
+// that outcome. The non-compliance report quotes the directive, so a wrong
+// number would put words in the report the parent was never bound by.
+func (k *checker) noncompliance(is *practice.Issue, i int) {
+	src := &is.Src
+	e := is.Events[i]
+	path := fmt.Sprintf("events[%d]", i)
+	if e.By == "" {
+		k.l.Errorf(at(src, path+".kind", path), "a noncompliance event needs by: the parent who did not follow the directive (parent_a, parent_b or both)")
+	} else if e.By == practice.PartyCoordinator {
+		k.l.Errorf(src.At(path+".by"), "a noncompliance event's by must be a parent, not the coordinator: use parent_a, parent_b or both")
+	}
+	if !src.Readable("outcome") {
+		return // the parser reported the outcome
+	}
+	o := is.Outcome
+	binding := o != nil && (o.Kind == practice.OutcomeAgreement ||
+		o.Kind == practice.OutcomeDetermination && (!is.Case.Appointment.Recommends() || !o.AdoptedOn.IsZero()))
+	if !binding {
+		why := "the issue has no outcome yet"
+		switch {
+		case o == nil:
+		case o.Kind == practice.OutcomeDetermination:
+			why = "its outcome is a recommendation the court has not adopted (no adopted_on)"
+		default:
+			why = "the issue was " + o.Kind
+		}
+		k.l.Errorf(at(src, path+".kind", path), "a noncompliance event needs a binding outcome to have been broken, and %s: record it on the issue whose determination or agreement was not followed", why)
+		return
+	}
+	if n := len(o.Directives); e.Directive < 1 || e.Directive > n {
+		dpos := at(src, path+".directive", path+".kind", path)
+		switch {
+		case !has(src, path+".directive"):
+			k.l.Errorf(dpos, "a noncompliance event needs directive: the number of the directive not followed, as outcome.directives lists them (%s)", rangeOf(n))
+		case n == 0:
+			k.l.Errorf(dpos, "directive %d: the outcome has no directives; list them under outcome.directives", e.Directive)
+		case n == 1:
+			k.l.Errorf(dpos, "directive %d is not one of the outcome's directives: it has one, directive 1", e.Directive)
+		default:
+			k.l.Errorf(dpos, "directive %d is not one of the outcome's directives: number them from 1 to %d, in the order outcome.directives lists them", e.Directive, n)
+		}
+	}
+	if !e.On.IsZero() && !o.On.IsZero() && e.On.Before(o.On) {
+		k.l.Errorf(at(src, path+".on", path), "noncompliance dated %s is before the outcome of %s: a directive can only be broken once it was given; correct one of the dates", e.On, o.On)
 	}
 }
 
@@ -425,4 +480,15 @@ func article(kind string) string {
 		return "an agreement"
 	}
 	return "a " + kind
+}
+
+// rangeOf says which directive numbers an outcome of n directives has.
+func rangeOf(n int) string {
+	switch n {
+	case 0:
+		return "it lists none"
+	case 1:
+		return "1"
+	}
+	return fmt.Sprintf("1 to %d", n)
 }

@@ -75,10 +75,8 @@ func build(p *practice.Practice, is *practice.Issue, r Rules, md *markup.Markdow
 	if b.amended() != nil {
 		d.Title, d.Short = "Amended "+d.Title, "Amended "+d.Short
 	}
-	d.Author = p.Coordinator.Name
-	if p.Coordinator.Credentials != "" {
-		d.Author += ", " + p.Coordinator.Credentials
-	}
+	co := p.CoordinatorOf(b.c)
+	d.Author, d.Coordinator = co.Signature(), co.ID
 	d.Subject = fmt.Sprintf("%s, Case No. %s: %s", b.c.Title, b.c.CourtCaseNo, is.Title)
 	d.RunningHead = fmt.Sprintf("%s — Case No. %s", b.c.Title, b.c.CourtCaseNo)
 	b.caption()
@@ -203,7 +201,7 @@ func caseCaption(p *practice.Practice, c *practice.Case, id string) Caption {
 			{Name: c.Parties.ParentB.Name + ",", Label: partyLabel(&c.Parties.ParentB, practice.PartyB) + "."},
 		},
 		And:      "and",
-		Before:   []string{"Before the Parenting Coordinator,", p.Coordinator.Name},
+		Before:   []string{"Before the Parenting Coordinator,", p.CoordinatorOf(c).Name},
 		Document: "Document " + id,
 	}
 }
@@ -324,10 +322,13 @@ func (b *builder) provisions() []Block {
 // parent had an opportunity to be heard.
 func (b *builder) process() []Block {
 	var out []Block
-	if len(b.is.Events) > 0 {
+	if hasProcess(b.is.Events) {
 		out = append(out, text("The Parenting Coordinator proceeded as follows."))
 		l := &List{}
 		for _, e := range b.is.Events {
+			if e.Kind == practice.EventNoncompliance {
+				continue // it came after the document, and goes to the court in a report
+			}
 			l.Items = append(l.Items, Item{Label: "•", Blocks: []Block{text(b.event(e))}})
 		}
 		out = append(out, l)
@@ -340,6 +341,17 @@ func (b *builder) process() []Block {
 		out = append(out, text("Safeguards applied throughout this process."))
 	}
 	return out
+}
+
+// hasProcess reports whether events hold a step of the process that led
+// to the document: anything but a noncompliance event, which follows it.
+func hasProcess(events []practice.Event) bool {
+	for _, e := range events {
+		if e.Kind != practice.EventNoncompliance {
+			return true
+		}
+	}
+	return false
 }
 
 // event describes one event in a sentence.
@@ -529,7 +541,7 @@ func (b *builder) review() []Block {
 
 // coordinatorLines are the lines under the coordinator's signature.
 func (b *builder) coordinatorLines(address bool, extra ...string) []string {
-	co := b.p.Coordinator
+	co := b.p.CoordinatorOf(b.c)
 	var out []string
 	if co.Credentials != "" {
 		out = append(out, co.Credentials)
@@ -550,7 +562,7 @@ func (b *builder) coordinatorLines(address bool, extra ...string) []string {
 func (b *builder) signature() Section {
 	return Section{Blocks: []Block{
 		text("Dated: " + b.is.Outcome.On.Long()),
-		&Signatures{Columns: 1, Lines: []SignLine{{Name: b.p.Coordinator.Name, Under: b.coordinatorLines(true)}}},
+		&Signatures{Columns: 1, Lines: []SignLine{{Name: b.p.CoordinatorOf(b.c).Name, Under: b.coordinatorLines(true)}}},
 	}}
 }
 
@@ -577,7 +589,7 @@ func (b *builder) agreementSignatures() Section {
 		s.Blocks = append(s.Blocks, counsel)
 	}
 	s.Blocks = append(s.Blocks, &Signatures{Columns: 1, Lines: []SignLine{{
-		Name: b.p.Coordinator.Name, Under: b.coordinatorLines(false, "Date: "+b.is.Outcome.On.Long()),
+		Name: b.p.CoordinatorOf(b.c).Name, Under: b.coordinatorLines(false, "Date: "+b.is.Outcome.On.Long()),
 	}}})
 	return s
 }
@@ -593,7 +605,7 @@ func (b *builder) certificate() *Section {
 	for _, r := range Recipients(b.c, b.r) {
 		l.Items = append(l.Items, Item{Label: "•", Blocks: []Block{text(r.Line())}})
 	}
-	co := b.p.Coordinator.Name
+	co := b.p.CoordinatorOf(b.c).Name
 	return &Section{Heading: "Certificate of Service", Blocks: []Block{
 		text("I certify that on " + on + " I served a copy of " + b.this() + " on the following:"),
 		l,

@@ -37,8 +37,12 @@ type Document struct {
 	Date  practice.Date
 
 	// Metadata of the file.
-	Author  string // "Eleanor J. Miller, J.D."
-	Subject string // "Title, Case No. X: issue title"
+	Author string // "Eleanor J. Miller, J.D."
+	// Coordinator is the id of the coordinator who signs the document
+	// (practice.Coordinator.ID); "" for the practice's default. A PDF
+	// assembler picks the signing key by it.
+	Coordinator string
+	Subject     string // "Title, Case No. X: issue title"
 
 	// RunningHead is the left part of the running header of page 2 on.
 	RunningHead string

@@ -101,7 +101,7 @@ func Statement(p *practice.Practice, st *fees.Statement) *Document {
 	}
 	d.Signature = Section{Blocks: []Block{
 		text("Dated: " + st.Month.Last().Long()),
-		&Signatures{Columns: 1, Lines: []SignLine{{Name: p.Coordinator.Name, Under: coordinator(p)}}},
+		&Signatures{Columns: 1, Lines: []SignLine{{Name: p.CoordinatorOf(c).Name, Under: coordinator(p, c)}}},
 	}}
 	return d
 }
@@ -183,7 +183,7 @@ func FeeReport(p *practice.Practice, acc *fees.Account, asOf practice.Date) *Doc
 		Section{Number: "IV", Heading: "Time per Activity", Blocks: []Block{at}})
 	d.Signature = Section{Blocks: []Block{
 		text("Respectfully submitted, " + asOf.Long() + "."),
-		&Signatures{Columns: 1, Lines: []SignLine{{Name: p.Coordinator.Name, Under: coordinator(p)}}},
+		&Signatures{Columns: 1, Lines: []SignLine{{Name: p.CoordinatorOf(c).Name, Under: coordinator(p, c)}}},
 	}}
 	return d
 }
@@ -191,10 +191,8 @@ func FeeReport(p *practice.Practice, acc *fees.Account, asOf practice.Date) *Doc
 // feeHead fills what every fee document shares with a determination: the
 // caption, the author and the running head.
 func feeHead(p *practice.Practice, c *practice.Case, d *Document) {
-	d.Author = p.Coordinator.Name
-	if p.Coordinator.Credentials != "" {
-		d.Author += ", " + p.Coordinator.Credentials
-	}
+	co := p.CoordinatorOf(c)
+	d.Author, d.Coordinator = co.Signature(), co.ID
 	d.RunningHead = fmt.Sprintf("%s — Case No. %s", c.Title, c.CourtCaseNo)
 	d.Caption = caseCaption(p, c, d.ID)
 }
@@ -277,8 +275,10 @@ func partyHead(c *practice.Case, k int) string {
 	return c.Party(key).Name
 }
 
-func coordinator(p *practice.Practice) []string {
-	co := p.Coordinator
+// coordinator are the lines under the signature of case c's coordinator:
+// credentials, role and contact.
+func coordinator(p *practice.Practice, c *practice.Case) []string {
+	co := p.CoordinatorOf(c)
 	var out []string
 	if co.Credentials != "" {
 		out = append(out, co.Credentials)

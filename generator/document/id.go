@@ -35,7 +35,7 @@ func ID(is *practice.Issue) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%d\x00", is.Case.ID, kind, is.Number)
-	sum0 := is.Fingerprint() // the issue file and its exhibits' hashes
+	sum0 := is.Fingerprint() // the issue file as the document was made from it, and its exhibits' hashes
 	h.Write(sum0[:])
 	sum := h.Sum(nil)
 	ref := shortRef(idPart(is.Case.CourtCaseNo))

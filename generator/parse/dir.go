@@ -330,6 +330,7 @@ func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue
 	var diags diag.List
 	var body string
 	body, is.Src, diags = r.frontMatter(file, data, is)
+	is.Src.Base = baseSum(data, &is.Src, is.Events)
 	is.Body, is.Private = practice.SplitPrivate(body)
 	is.ResolveExhibits()
 	return is, diags

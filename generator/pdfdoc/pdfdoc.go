@@ -68,6 +68,9 @@ type Assembler struct {
 	docs   *document.Builder
 	faces  [len(fontFiles)]*fontsubset.Face
 	signer Signer // nil: documents are not signed
+	// signers sign the documents of a coordinator with a key of their
+	// own, by id (document.Document.Coordinator); the others go to signer.
+	signers map[string]Signer
 
 	stack   *fontstack.Stack // where characters the serif lacks are found; nil: nowhere
 	shaped  sync.Map         // shapeKey -> []fontstack.Glyph
@@ -146,10 +149,11 @@ func (a *Assembler) render(dd *document.Document, lang string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdfdoc: %s: %w", dd.ID, err)
 	}
-	if a.signer == nil {
+	signer := a.signerOf(dd)
+	if signer == nil {
 		return pdf, nil
 	}
-	signed, err := a.signer.Sign(pdf, SignInfo{
+	signed, err := signer.Sign(pdf, SignInfo{
 		Time:   dd.Date.Time(),
 		Reason: dd.Title,
 		Page:   d.signPage,
@@ -182,6 +186,26 @@ type SignInfo struct {
 // SetSigner makes every document a signs from now on signed by s; nil
 // leaves them unsigned. Call it before the Assembler is shared.
 func (a *Assembler) SetSigner(s Signer) { a.signer = s }
+
+// SetSignerFor makes the documents of the coordinator with the given id
+// signed by s rather than by the Assembler's signer: in a practice of
+// several coordinators each signs with a key of their own. Call it
+// before the Assembler is shared.
+func (a *Assembler) SetSignerFor(id string, s Signer) {
+	if a.signers == nil {
+		a.signers = map[string]Signer{}
+	}
+	a.signers[id] = s
+}
+
+// signerOf returns who signs dd: its coordinator's own signer when there
+// is one, else the Assembler's; nil when dd is not to be signed.
+func (a *Assembler) signerOf(dd *document.Document) Signer {
+	if s, ok := a.signers[dd.Coordinator]; ok && dd.Coordinator != "" {
+		return s
+	}
+	return a.signer
+}
 
 // newDoc sets up an fpdf instance: page, fonts, metadata, header and footer.
 func (a *Assembler) newDoc(dd *document.Document) *doc {

@@ -58,10 +58,11 @@ func (d *doc) signing() {
 // signedLine is the line under the signature of a digitally signed
 // document, or "" when the Assembler does not sign.
 func (d *doc) signedLine() string {
-	if d.a.signer == nil {
+	s := d.a.signerOf(d.d)
+	if s == nil {
 		return ""
 	}
-	return "Digitally signed by " + d.a.signer.Name() + " on " + d.d.Date.Long() + ". A PDF reader's signature panel shows whether the document has changed since."
+	return "Digitally signed by " + s.Name() + " on " + d.d.Date.Long() + ". A PDF reader's signature panel shows whether the document has changed since."
 }
 
 // width0 is the width of the text block between the current margins.

@@ -249,3 +249,53 @@ func IgnoreKeys(practiceDir string) error {
 	}
 	return nil
 }
+
+// CoordinatorKeyPath returns the path of the signing key of the
+// coordinator with the given id, in a practice of several coordinators:
+// keys/<id>.p12 inside practiceDir. A coordinator without one signs with
+// the practice's key (KeyPath).
+func CoordinatorKeyPath(practiceDir, id string) string {
+	return filepath.Join(practiceDir, KeyDir, id+".p12")
+}
+
+// CoordinatorPassphraseEnv names the environment variable that holds the
+// passphrase of coordinator id's key: $PCDOCKET_DOCUMENT_KEY_PASSPHRASE_
+// and the id upper-cased, hyphens made underscores ("okafor-dana" gives
+// PCDOCKET_DOCUMENT_KEY_PASSPHRASE_OKAFOR_DANA). When it is not set, the
+// practice's passphrase ($PCDOCKET_DOCUMENT_KEY_PASSPHRASE) is tried.
+func CoordinatorPassphraseEnv(id string) string {
+	return EnvPassphrase + "_" + strings.ToUpper(strings.ReplaceAll(id, "-", "_"))
+}
+
+// LoadCoordinators returns the signers of the coordinators among ids who
+// have a key of their own (CoordinatorKeyPath), by id; a coordinator
+// without one is left out, to sign with the practice's key. As with
+// LoadPractice, a key that is present but cannot be opened is an error.
+func LoadCoordinators(practiceDir string, ids []string) (map[string]*Signer, error) {
+	var out map[string]*Signer
+	for _, id := range ids {
+		if id == "" || strings.ContainsAny(id, `/\.`) {
+			continue // check reports an id that is no file name
+		}
+		name := CoordinatorKeyPath(practiceDir, id)
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		pass, ok := os.LookupEnv(CoordinatorPassphraseEnv(id))
+		if !ok {
+			pass, ok = os.LookupEnv(EnvPassphrase)
+		}
+		if !ok {
+			return nil, fmt.Errorf("pdfsign: %s signs the documents of coordinator %s and needs its passphrase: set $%s (or $%s)", name, id, CoordinatorPassphraseEnv(id), EnvPassphrase)
+		}
+		s, err := ReadKey(name, pass)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = map[string]*Signer{}
+		}
+		out[id] = s
+	}
+	return out, nil
+}

@@ -16,6 +16,10 @@ type Case struct {
 	// Jurisdiction overrides the practice's jurisdiction profile for this
 	// case: a case may be before a court of another state.
 	Jurisdiction string `pc:"jurisdiction"`
+	// Coordinator is the id of the coordinator who acts in the case, one
+	// of practice.yaml's coordinators; empty means the practice's default
+	// (see Practice.CoordinatorOf).
+	Coordinator string `pc:"coordinator"`
 	// Fees are the fee terms of the order; nil when case.md gives none.
 	Fees *Fees `pc:"fees"`
 

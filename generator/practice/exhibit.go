@@ -141,11 +141,12 @@ func (is *Issue) ResolveExhibits() {
 // exhibits existed, so older seals still match.
 func (is *Issue) Fingerprint() [32]byte {
 	if len(is.Exhibits) == 0 {
-		return is.Src.Sum
+		return is.Src.DocumentSum()
 	}
 	h := sha256.New()
 	h.Write([]byte("pcdocket-exhibits/1\x00"))
-	h.Write(is.Src.Sum[:])
+	src := is.Src.DocumentSum() // without noncompliance events recorded after the document
+	h.Write(src[:])
 	for _, e := range is.Exhibits {
 		h.Write([]byte(e.Label + "\x00" + e.File + "\x00" + e.SHA256 + "\x00"))
 	}

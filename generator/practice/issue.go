@@ -57,6 +57,9 @@ type Event struct {
 	By     string `pc:"by"`
 	Result string `pc:"result"`
 	Note   string `pc:"note"`
+	// Directive is, for a noncompliance event, the number (from 1) of the
+	// directive of the issue's outcome that was not followed.
+	Directive int `pc:"directive"`
 }
 
 // Event kinds.
@@ -69,16 +72,32 @@ const (
 	// EventMissed records that a parent (By), given notice of a mediation
 	// or session, did not attend it.
 	EventMissed = "missed"
+	// EventNoncompliance records, after a binding outcome, that a parent
+	// (By) did not follow one of its directives (Directive): what happened
+	// is the Note. It feeds the non-compliance report to the court, and
+	// never the document of the outcome it follows.
+	EventNoncompliance = "noncompliance"
 )
 
 // EventKinds lists the event kinds, for validation and suggestions.
-var EventKinds = []string{EventNotice, EventSubmission, EventMediation, EventMissed, EventRecordClosed, EventNote}
+var EventKinds = []string{EventNotice, EventSubmission, EventMediation, EventMissed, EventRecordClosed, EventNote, EventNoncompliance}
 
 // NoticeTo reports whether e is a notice addressed to party: a notice's by
 // names the parent noticed, and a notice without by (or by both) goes to
 // both parents.
 func (e Event) NoticeTo(party string) bool {
 	return e.Kind == EventNotice && (e.By == "" || e.By == PartyBoth || e.By == party)
+}
+
+// Noncompliance returns the issue's noncompliance events, in order.
+func (is *Issue) Noncompliance() []Event {
+	var out []Event
+	for _, e := range is.Events {
+		if e.Kind == EventNoncompliance {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Noticed returns the date of the first notice to party, or the zero date.

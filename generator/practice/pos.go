@@ -29,10 +29,25 @@ type Source struct {
 	BodyLine  int      // first line of the Markdown body
 	Keys      Keys     // line of each key the file wrote
 	Sum       [32]byte // SHA-256 of the file's text, line endings and BOM normalized, for sealing (parse.SourceSum)
+	// Base is, for an issue file with noncompliance events, the Sum of
+	// the file without them (and the comment lines just above each): the
+	// file as its document was made, for a directive broken after sealing
+	// is recorded in the issue without changing what was sealed. Zero for
+	// every other file; see DocumentSum.
+	Base [32]byte
 	// Unread holds the paths of the values the parser could not read and
 	// reported (a wrong type, a bad date); "" stands for the whole front
 	// matter (a syntax error, no front matter). See Readable.
 	Unread []string
+}
+
+// DocumentSum is the fingerprint of the file as the document made from it
+// sees it: Base when the file has one, else Sum.
+func (s *Source) DocumentSum() [32]byte {
+	if s.Base != ([32]byte{}) {
+		return s.Base
+	}
+	return s.Sum
 }
 
 // Readable reports whether the value at path was read whole: false when

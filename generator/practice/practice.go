@@ -15,12 +15,18 @@ import "sort"
 
 // Practice is a whole practice folder.
 type Practice struct {
-	Name        string      `pc:"name,required"`
-	Coordinator Coordinator `pc:"coordinator,required"`
-	Public      PublicSite  `pc:"public"`
-	Timezone    string      `pc:"timezone"`
-	Rules       Rules       `pc:"rules"`
-	Ledger      Ledger      `pc:"ledger"`
+	Name string `pc:"name,required"`
+	// Coordinator is the practice's coordinator, or, in a practice of
+	// several, the one who acts in a case that names none. check requires
+	// it or Coordinators.
+	Coordinator Coordinator `pc:"coordinator"`
+	// Coordinators are the practice's other coordinators, each with an
+	// id a case names in its coordinator key; see CoordinatorOf.
+	Coordinators []Coordinator `pc:"coordinators"`
+	Public       PublicSite    `pc:"public"`
+	Timezone     string        `pc:"timezone"`
+	Rules        Rules         `pc:"rules"`
+	Ledger       Ledger        `pc:"ledger"`
 
 	// Jurisdiction is the code of the jurisdiction profile whose rules
 	// apply to every case that names none ("CO", "TX", ...); empty means
@@ -50,6 +56,10 @@ type Practice struct {
 
 // Coordinator is the parenting coordinator who signs documents.
 type Coordinator struct {
+	// ID names the coordinator in a case's coordinator key and in the
+	// file name of the coordinator's signing key (keys/<id>.p12); it is
+	// required in coordinators and optional in coordinator.
+	ID          string   `pc:"id"`
 	Name        string   `pc:"name,required"`
 	Credentials string   `pc:"credentials"`
 	Email       string   `pc:"email"`

@@ -156,8 +156,11 @@ func Pages(p *practice.Practice, tmpl fs.FS) ([]Page, error) {
 // publicSite copies the public settings of p, normalising the base URL
 // (which Check has found valid).
 func publicSite(p *practice.Practice) site {
-	s := site{Name: p.Name, Coordinator: p.Coordinator}
-	s.Coordinator.Address = append([]string(nil), p.Coordinator.Address...)
+	// The practice's coordinator, or in a practice that lists only
+	// coordinators, its default or first one, is its public contact.
+	co := p.CoordinatorOf(nil)
+	s := site{Name: p.Name, Coordinator: co}
+	s.Coordinator.Address = append([]string(nil), co.Address...)
 	s.BaseURL, _ = baseURL(p)
 	return s
 }

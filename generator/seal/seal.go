@@ -559,7 +559,7 @@ func Seal(root string, p *practice.Practice, caseID string, number int, pdf []by
 		File:       is.DocumentFile(),
 		PDFSum:     sha256.Sum256(pdf),
 		Source:     is.Src.File,
-		SourceSum:  is.Fingerprint(), // the issue file, and its exhibits' hashes
+		SourceSum:  is.Fingerprint(), // the issue file without later noncompliance events, and its exhibits' hashes
 		SourceHash: sourceHash(is),
 	}
 	dir := filepath.Join(root, filepath.FromSlash(parse.SealedPath(caseID, "")))
@@ -791,7 +791,10 @@ func checkStray(l *diag.List, root, caseID string, es []Entry) {
 // changed source, reported, never a silent difference between the sealed
 // document's list of hashes and the files.
 func sourceMatches(root string, is *practice.Issue, e Entry) bool {
-	if is.Fingerprint() == e.SourceSum {
+	// A noncompliance event recorded after sealing leaves the file the
+	// document was made from as it was (practice.Source.Base), and
+	// Fingerprint leaves such events out.
+	if is.Fingerprint() == e.SourceSum || len(is.Exhibits) == 0 && is.Src.Sum == e.SourceSum {
 		return true
 	}
 	if e.SourceHash != "" {

@@ -16,17 +16,24 @@ import (
 // the issue page's own furniture around the twin, every word it prints
 // comes from the document model, which the PDF renders too.
 func TestTwinTemplateHasNoWording(t *testing.T) {
-	b, err := fs.ReadFile(templates.Default(), "private/document.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`(?s)\{\{/\*.*?\*/\}\}`).ReplaceAllString(string(b), " ")
-	s = regexp.MustCompile(`(?s)\{\{.*?\}\}`).ReplaceAllString(s, " ")
-	s = regexp.MustCompile(`(?s)<[^>]*>`).ReplaceAllString(s, " ")
-	furniture := []string{"Document", "Download", "the", "PDF:", "Record", "No", "record", "written", "yet."}
-	for _, w := range strings.Fields(s) {
-		if !slices.Contains(furniture, w) {
-			t.Errorf("document.html prints %q: a document's wording belongs in package document", w)
+	for _, tt := range []struct {
+		file      string
+		furniture []string
+	}{
+		{"private/document.html", []string{"Document", "Download", "the", "PDF:", "Record", "No", "record", "written", "yet."}},
+		{"private/report.html", []string{"·"}}, // a report's page of its own: every word is the document's
+	} {
+		b, err := fs.ReadFile(templates.Default(), tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := regexp.MustCompile(`(?s)\{\{/\*.*?\*/\}\}`).ReplaceAllString(string(b), " ")
+		s = regexp.MustCompile(`(?s)\{\{.*?\}\}`).ReplaceAllString(s, " ")
+		s = regexp.MustCompile(`(?s)<[^>]*>`).ReplaceAllString(s, " ")
+		for _, w := range strings.Fields(s) {
+			if !slices.Contains(tt.furniture, w) {
+				t.Errorf("%s prints %q: a document's wording belongs in package document", tt.file, w)
+			}
 		}
 	}
 }

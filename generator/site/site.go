@@ -157,6 +157,7 @@ type Site struct {
 
 	cases   []*caseView
 	docket  docketData
+	dockets []*coordinatorDocket // one per coordinator, in a practice of several (coordinators.go)
 	catList []*categoryView
 	pages   []Page
 
@@ -308,9 +309,10 @@ func (s *Site) buildPages() error {
 	pages = append(pages, s.feedPages()...) // calendar.ics, calendar/ (week.go), between assets/ and cases/
 	pages = s.appendCasePages(pages)
 	pages = s.appendCategoryPages(pages)
-	pages = append(pages, s.feePages()...) // fees/, between categories/ and index.html (fees.go)
+	pages = append(pages, s.coordinatorPages()...) // docket-<id>.html, between categories/ and fees/
+	pages = append(pages, s.feePages()...)         // fees/, between categories/ and index.html (fees.go)
 	pages = append(pages, s.page("index.html", s.docketDeps(), "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
-		Billing: &billingView{cases: s.cases, asOf: s.asOf}}))
+		Billing: &billingView{cases: s.cases, asOf: s.asOf}, Coordinators: s.coordinatorLinks("index.html")}))
 	pages = append(pages, s.logPages()...) // log/, between index.html and notes/ (log.go)
 	pages = s.appendNotesPages(pages)
 	pages = append(pages,

@@ -57,6 +57,9 @@ type pageData struct {
 	Docket  *docketData  // open issues, recent outcomes, coming deadlines
 	Cases   []*caseView  // every case, in the practice's order
 	Billing *billingView // the billing summary (fees.go)
+	// Coordinators link to each coordinator's docket, in a practice of
+	// several; nil otherwise (coordinators.go).
+	Coordinators []coordinatorLink
 
 	// The category pages: categories/index.html lists Categories (those
 	// with issues), categories/<name>.html shows one Category.
@@ -117,6 +120,10 @@ type caseView struct {
 	Jurisdiction, JurisdictionSummary string
 	Recommends                        bool  // the appointment makes recommendations, not binding determinations
 	PartyA, PartyB                    party // the parents as the pages name them
+	// Coordinator is, in a practice of several coordinators, the one who
+	// acts in the case, and CoordinatorHref that coordinator's docket;
+	// both "" in a practice of one.
+	Coordinator, CoordinatorHref string
 
 	// Links: site paths from the root.
 	Href      string // the case page
@@ -379,6 +386,9 @@ func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 	v.DaysLateText, v.DaysLeftText = diag.Plural(v.DaysLate, "day"), diag.Plural(v.DaysLeft, "day")
 	v.ObjectionLong, v.FilingLong = objection.Long(), filing.Long()
 	v.Timeline = append(v.Timeline, timelineRow{On: is.RaisedOn.String(), What: "Raised", By: v.RaisedBy})
+	// A directive not followed comes after the outcome it breaks, and
+	// after its service: the timeline lists it there.
+	var after []timelineRow
 	for _, e := range is.Events {
 		row := timelineRow{On: e.On.String(), What: kindLabel(e.Kind), Result: e.Result, Note: e.Note}
 		if e.By != "" {
@@ -387,10 +397,16 @@ func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 		if row.Result == practice.ResultNoAgreement {
 			row.Result = "no agreement"
 		}
+		if e.Kind == practice.EventNoncompliance {
+			row.What = fmt.Sprintf("Directive %d not followed", e.Directive)
+			after = append(after, row)
+			continue
+		}
 		v.Timeline = append(v.Timeline, row)
 	}
 	o := is.Outcome
 	if o == nil {
+		v.Timeline = append(v.Timeline, after...)
 		return
 	}
 	v.OnLong, v.EffectiveLong, v.ServedLong = o.On.Long(), o.EffectiveOn().Long(), o.ServedOn.Long()
@@ -400,6 +416,7 @@ func (v *issueView) display(recordClosed, objection, filing practice.Date) {
 	if !o.ServedOn.IsZero() {
 		v.Timeline = append(v.Timeline, timelineRow{On: o.ServedOn.String(), What: "Served"})
 	}
+	v.Timeline = append(v.Timeline, after...)
 }
 
 // categoryView is what the templates see of a category (each item of
@@ -443,24 +460,34 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 		i := todo[k]
 		views[i] = s.caseView(s.p.Cases[i], slugs[i], md)
 	})
+	s.cases = append(s.cases, views...)
+	s.docket = s.docketOf(views)
+	s.dockets = s.coordinatorDockets(views)
+
+	s.indexCategories()
+}
+
+// docketOf is the docket of the cases views: their open issues, recent
+// outcomes and coming deadlines.
+func (s *Site) docketOf(views []*caseView) docketData {
+	var dd docketData
+	d := &dd
 	for _, cv := range views {
 		for _, v := range cv.Issues {
 			if v.Pending {
-				s.docket.Pending = append(s.docket.Pending, v)
+				d.Pending = append(d.Pending, v)
 				if v.Overdue {
-					s.docket.Overdue++
+					d.Overdue++
 				}
 				if v.Issue.Urgent {
-					s.docket.Urgent++
+					d.Urgent++
 				}
 			} else {
-				s.docket.Recent = append(s.docket.Recent, v)
+				d.Recent = append(d.Recent, v)
 			}
 		}
-		s.cases = append(s.cases, cv)
 	}
 
-	d := &s.docket
 	for _, cv := range views {
 		for _, dl := range s.book.Case(cv.Case) {
 			if !dl.Date.Before(s.asOf) {
@@ -482,12 +509,12 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 		r := &d.Ahead[i]
 		r.Day, r.What = jurisdiction.ShortDate(r.Deadline.Date), r.Deadline.Kind.Describe()
 	}
-	s.indexWeek()
+	d.Week = s.weekOf(views)
 	sort.SliceStable(d.Pending, func(i, j int) bool { return docketBefore(d.Pending[i], d.Pending[j]) })
 	d.Closed = len(d.Recent)
 	d.Recent = newest(d.Recent, recentOutcomes)
 
-	s.indexCategories()
+	return dd
 }
 
 // caseView resolves one case and its issues.
@@ -498,6 +525,13 @@ func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
 	}
 	cv.Recommends = c.Appointment.Recommends()
 	cv.PartyA, cv.PartyB = newParty(c.Parties.ParentA), newParty(c.Parties.ParentB)
+	if len(s.p.AllCoordinators()) > 1 {
+		co := s.p.CoordinatorOf(c)
+		cv.Coordinator = co.Name
+		if idSafe(co.ID) {
+			cv.CoordinatorHref = CoordinatorDocketPath(co.ID)
+		}
+	}
 	prof := s.book.Profile(c)
 	cv.Jurisdiction = fmt.Sprintf("%s (%s)", prof.Name, prof.Code)
 	cv.JurisdictionSummary = prof.Summary

@@ -98,12 +98,13 @@ func (l caseLinks) IssueHref(is *practice.Issue) string {
 	return l.cv.Href
 }
 
-// indexWeek puts together the docket's week from every case's items.
-func (s *Site) indexWeek() {
-	cases := make([]*practice.Case, len(s.cases))
-	items := make([][]agenda.Item, len(s.cases))
-	byCase := make(map[*practice.Case]*caseView, len(s.cases))
-	for i, cv := range s.cases {
+// weekOf puts together a docket's week from its cases' items: every
+// case's for the docket, a coordinator's own for theirs.
+func (s *Site) weekOf(views []*caseView) *weekView {
+	cases := make([]*practice.Case, len(views))
+	items := make([][]agenda.Item, len(views))
+	byCase := make(map[*practice.Case]*caseView, len(views))
+	for i, cv := range views {
 		cases[i], items[i] = cv.Case, cv.agenda
 		byCase[cv.Case] = cv
 	}
@@ -149,7 +150,7 @@ func (s *Site) indexWeek() {
 		}
 		v.Quiet = append(v.Quiet, r)
 	}
-	s.docket.Week = v
+	return v
 }
 
 // DropFeeds takes the calendar feeds out of the site, and the docket's
@@ -164,6 +165,11 @@ func (s *Site) DropFeeds() {
 	s.pages = pages
 	if s.docket.Week != nil {
 		s.docket.Week.FeedHref = ""
+	}
+	for _, cd := range s.dockets {
+		if cd.docket.Week != nil {
+			cd.docket.Week.FeedHref = ""
+		}
 	}
 }
 
