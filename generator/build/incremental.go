@@ -52,6 +52,7 @@ type Incremental struct {
 	// every case must be checked again.
 	checks    map[string]diag.List
 	glyphs    map[string]diag.List // each case's check.GlyphsCase, kept alike
+	seals     map[string]diag.List // each case folder's seal.CheckCase, kept alike
 	checkAsOf practice.Date
 	recheck   map[string]bool
 	checkAll  bool
@@ -113,7 +114,7 @@ func (b *Incremental) Rebuild(ctx context.Context, changed []string) (*Update, e
 	}
 
 	b.read()
-	seal.ApplyService(b.opts.Source, b.p) // served_on from the ledgers' service records
+	b.applyService()
 	parsed := time.Now()
 
 	asOf := b.today()
@@ -152,6 +153,7 @@ func (b *Incremental) check(asOf practice.Date) diag.List {
 	if b.checks == nil || b.checkAll || asOf != b.checkAsOf {
 		b.checks = map[string]diag.List{}
 		b.glyphs = map[string]diag.List{}
+		b.seals = map[string]diag.List{}
 		b.checkAll = false
 		clear(b.recheck)
 	}
@@ -190,10 +192,50 @@ func (b *Incremental) check(asOf practice.Date) diag.List {
 			delete(b.glyphs, id)
 		}
 	}
-	clear(b.recheck)
 	l = append(l, fonts...)
 	l = append(l, check.GlyphsPractice(b.p, drawn)...)
-	return append(l, seal.Check(b.opts.Source, b.p)...)
+	l = append(l, b.checkSeals(live)...)
+	clear(b.recheck)
+	return l
+}
+
+// checkSeals is seal.Check, with each case's findings kept until the case
+// is read again (a change under sealed/ reads the case again). A case
+// folder that did not parse is checked every time: parse dropped it, so
+// nothing says when it changes.
+func (b *Incremental) checkSeals(live map[string]bool) diag.List {
+	l := seal.CheckKey(b.p)
+	ids := seal.CaseIDs(b.opts.Source, b.p)
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		seen[id] = true
+		f, ok := b.seals[id]
+		if !ok || b.recheck[id] || !live[id] {
+			f = seal.CheckCase(b.opts.Source, b.p, id)
+			b.seals[id] = f
+		}
+		l = append(l, f...)
+	}
+	for id := range b.seals {
+		if !seen[id] {
+			delete(b.seals, id)
+		}
+	}
+	return l
+}
+
+// applyService sets served_on from the ledgers' service records
+// (seal.ApplyService): for the whole practice after it was read whole, else
+// only for the cases read again since, whose issues are new; the others keep
+// what was applied to them.
+func (b *Incremental) applyService() {
+	if b.checkAll || b.checks == nil {
+		seal.ApplyService(b.opts.Source, b.p)
+		return
+	}
+	for id := range b.recheck {
+		seal.ApplyServiceCase(b.opts.Source, b.p.Case(id))
+	}
 }
 
 // today returns the reference date: opts.AsOf, or else today in the
