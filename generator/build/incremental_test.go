@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -125,6 +126,16 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			s := incRead(t, dir, issue)
 			incWrite(t, dir, issue, strings.Replace(s, "\ntitle: ", "\ntitle: Renamed ", 1))
 		}, []string{issue}, false, 0},
+		{"move an issue to another category", func() {
+			// The category pages keep their paths and change their Deps.
+			s := incRead(t, dir, issue)
+			cat := regexp.MustCompile(`\ncategory: *([a-z-]+)`).FindStringSubmatch(s)
+			to := "other"
+			if cat == nil || cat[1] == to {
+				to = "schedule"
+			}
+			incWrite(t, dir, issue, regexp.MustCompile(`\ncategory: *[a-z-]+`).ReplaceAllString(s, "\ncategory: "+to))
+		}, []string{issue}, false, 0},
 		{"add an issue", func() {
 			s := incRead(t, dir, issue)
 			s = strings.Replace(s, "\nnumber: ", "\nnumber: 9", 1) // 1 → 91
@@ -196,6 +207,27 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			t.Errorf("%s: rendered every file", st.name)
 		}
 		incSame(t, st.name, u.Files, incFull(t, dir))
+		checkOutputsIndex(t, st.name, &b.outs)
+	}
+}
+
+// checkOutputsIndex checks that the index the rebuilds keep up to date is
+// the one the outputs would get afresh.
+func checkOutputsIndex(t *testing.T, step string, o *outputs) {
+	t.Helper()
+	var fresh outputs
+	fresh.reset(o.list)
+	if len(fresh.byDep) != len(o.byDep) {
+		t.Errorf("%s: the index has %d keys, want %d", step, len(o.byDep), len(fresh.byDep))
+	}
+	for d, want := range fresh.byDep {
+		got := slices.Sorted(slices.Values(o.byDep[d]))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the index has %s in files %v, want %v", step, d, got, want)
+		}
+	}
+	if !slices.Equal(fresh.aggr, o.aggr) {
+		t.Errorf("%s: aggregates at %v, want %v", step, o.aggr, fresh.aggr)
 	}
 }
 
