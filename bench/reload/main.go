@@ -36,6 +36,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"pcdocket/bench/synth"
@@ -68,6 +69,7 @@ func run(bin, sizes string, saves, cold int, work string, gap time.Duration) err
 	}
 	fmt.Printf("%d saves per style and size; times from just before the write to the reload event, ms\n", saves)
 	fmt.Printf("%7s %-8s %6s %6s %6s %6s %7s %7s %7s\n", "issues", "style", "p50", "p90", "p99", "max", "errors", "extra", "stale")
+	fmt.Printf("(rebuild: p50 and p90 of the rebuild times the server logged, both styles; errors: errors events before the reload;\n extra: events after it; stale: first reloads whose page lacked the edit)\n")
 	var coldLines []string
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -121,7 +123,26 @@ func practiceOf(work string, n int) (string, error) {
 type server struct {
 	cmd  *exec.Cmd
 	addr string
-	out  *strings.Builder
+	out  *logBuffer
+}
+
+// logBuffer holds what the server prints; exec writes it from its own
+// goroutine while the benchmark reads it.
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // startServe launches `pcdocket serve` on a free loopback port.
@@ -133,7 +154,7 @@ func startServe(bin, src string) (*server, error) {
 	addr := ln.Addr().String()
 	ln.Close()
 	cmd := exec.Command(bin, "serve", "--no-documents", "--as-of", asOf, "--source", src, "--addr", addr)
-	out := &strings.Builder{}
+	out := &logBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		return nil, err
@@ -380,7 +401,29 @@ func saveToReload(bin, src string, n, saves int, gap time.Duration) error {
 		t := times[st]
 		fmt.Printf("%7d %-8s %6.1f %6.1f %6.1f %6.1f %7d %7d %7d\n", n, st, pct(t, 50), pct(t, 90), pct(t, 99), slices.Max(t), errs[st], extra[st], stale[st])
 	}
+	if rb := rebuildTimes(s.out.String()); len(rb) > 0 {
+		fmt.Printf("%7d rebuild  %6.1f %6.1f   (%d rebuilds logged)\n", n, pct(rb, 50), pct(rb, 90), len(rb))
+	}
 	return nil
+}
+
+// rebuildTimes reads the rebuild times off the server's log lines
+// ("...: 9 pages re-rendered in 21 ms").
+func rebuildTimes(log string) []float64 {
+	var out []float64
+	for _, line := range strings.Split(log, "\n") {
+		i := strings.Index(line, " re-rendered in ")
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(line[i+len(" re-rendered in "):])
+		if len(f) > 0 {
+			if v, err := strconv.ParseFloat(f[0], 64); err == nil {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // saveByRename saves as editors that write atomically do: a scratch file
