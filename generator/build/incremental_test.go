@@ -371,3 +371,50 @@ func renderDocument(dir string, p *practice.Practice, is *practice.Issue) ([]byt
 	}
 	return a.Document(p, is)
 }
+
+// TestIncrementalRechecksPublicPages: the findings about the public pages
+// (check.Top), which rebuilds keep between edits, follow an edit of a page
+// and not of an issue.
+func TestIncrementalRechecksPublicPages(t *testing.T) {
+	dir := incCopy(t)
+	b := NewIncremental(Options{Source: dir, AsOf: incAsOf})
+	ctx := context.Background()
+	if _, err := b.Rebuild(ctx, nil); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	const faq = "content/public/faq.md"
+	good := incRead(t, dir, faq)
+	incWrite(t, dir, faq, regexp.MustCompile(`\ntitle: .*`).ReplaceAllString(good, "\ntitle: \" \"")) // blank: public.Check's error
+	u, _ := b.Rebuild(ctx, []string{faq})
+	sameFindings(t, "page without a title", u.Findings, dir)
+	// An issue edit keeps the page's error.
+	issues, _ := filepath.Glob(filepath.Join(dir, "content/cases/*/issues/*.md"))
+	r, _ := filepath.Rel(dir, issues[0])
+	issue := filepath.ToSlash(r)
+	incWrite(t, dir, issue, incRead(t, dir, issue)+"\nMore findings.\n")
+	u, _ = b.Rebuild(ctx, []string{issue})
+	sameFindings(t, "issue edit while the page is broken", u.Findings, dir)
+	incWrite(t, dir, faq, good)
+	u, err := b.Rebuild(ctx, []string{faq})
+	sameFindings(t, "page fixed", u.Findings, dir)
+	if err != nil {
+		t.Fatalf("page fixed: %v", err)
+	}
+	incSame(t, "page fixed", u.Files, incFull(t, dir))
+}
+
+// sameFindings checks that findings are those a first build of dir finds.
+func sameFindings(t *testing.T, step string, findings diag.List, dir string) {
+	t.Helper()
+	u, _ := NewIncremental(Options{Source: dir, AsOf: incAsOf}).Rebuild(context.Background(), nil)
+	str := func(l diag.List) []string {
+		var out []string
+		for _, f := range l {
+			out = append(out, f.String())
+		}
+		return out
+	}
+	if got, want := str(findings), str(u.Findings); !slices.Equal(got, want) {
+		t.Errorf("%s: findings\n%s\nwant\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
