@@ -6,6 +6,7 @@
 #
 #   bench/reload.sh [SAVES] [COLD]     (default 100 and 3)
 #
+# SIZES=1000,10000 (the default) sets the practice sizes in issues.
 # Prints p50/p90/p99/max per size and style, the errors events seen before
 # a reload, extra events after it (a second reload would mean the first
 # showed a half-saved file), stale pages (the first reload not showing the
@@ -19,5 +20,7 @@ OUT=bench/out/reload
 mkdir -p "$OUT"
 go build -o "$OUT/pcdocket" ./cmd/pcdocket
 go build -o "$OUT/reload" ./bench/reload
+. bench/scratchfs.sh
+scratch_setup # the full builds write there, as in scale.sh
 echo "$(nproc) cores; $(go version | cut -d' ' -f3)"
-"$OUT/reload" -bin "$OUT/pcdocket" -sizes "${SIZES:-1000,10000}" -saves "$SAVES" -cold "$COLD" -work "$OUT"
+"$OUT/reload" -bin "$OUT/pcdocket" -sizes "${SIZES:-1000,10000}" -saves "$SAVES" -cold "$COLD" -work "$OUT" -buildout "$SCRATCH/out"

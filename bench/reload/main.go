@@ -14,7 +14,7 @@
 //
 // Usage (bench/reload.sh builds the binary and runs it):
 //
-//	go run ./bench/reload -bin PCDOCKET [-sizes 1000,10000] [-saves 100] [-cold 3] [-work bench/out/reload]
+//	go run ./bench/reload -bin PCDOCKET [-sizes 1000,10000] [-saves 100] [-cold 3] [-work bench/out/reload] [-buildout DIR]
 //
 // Practices are generated with bench/synth (20 issues per case, seed 1, as
 // bench/scale.sh does) under -work, and kept for the next run.
@@ -50,19 +50,23 @@ func main() {
 	saves := flag.Int("saves", 100, "saves per size and save style")
 	cold := flag.Int("cold", 3, "cold-start runs per size (each with one full build beside it)")
 	work := flag.String("work", "bench/out/reload", "folder for the generated practices and build outputs")
+	buildOut := flag.String("buildout", "", "output folder of the timed full builds (default WORK/out); bench/reload.sh points it at a fresh journaled ext4 image, see bench/scratchfs.sh")
 	gap := flag.Duration("gap", 150*time.Millisecond, "pause after each reload, before the next save (jittered ±50%)")
 	flag.Parse()
 	if *bin == "" || flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: reload -bin PCDOCKET [-sizes 1000,10000] [-saves N] [-cold N] [-work DIR]")
 		os.Exit(2)
 	}
-	if err := run(*bin, *sizes, *saves, *cold, *work, *gap); err != nil {
+	if *buildOut == "" {
+		*buildOut = filepath.Join(*work, "out")
+	}
+	if err := run(*bin, *sizes, *saves, *cold, *work, *buildOut, *gap); err != nil {
 		fmt.Fprintf(os.Stderr, "reload: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, sizes string, saves, cold int, work string, gap time.Duration) error {
+func run(bin, sizes string, saves, cold int, work, buildOut string, gap time.Duration) error {
 	bin, err := filepath.Abs(bin)
 	if err != nil {
 		return err
@@ -81,7 +85,7 @@ func run(bin, sizes string, saves, cold int, work string, gap time.Duration) err
 			return err
 		}
 		if cold > 0 {
-			line, err := coldStart(bin, src, filepath.Join(work, "out"), n, cold)
+			line, err := coldStart(bin, src, buildOut, n, cold)
 			if err != nil {
 				return err
 			}

@@ -155,7 +155,8 @@ type Server struct {
 
 	mu     sync.Mutex // serialises builds
 	inc    *build.Incremental
-	builds int // counts the watcher's builds, so a held failure knows it is stale
+	builds int         // counts the watcher's builds, so a held failure knows it is stale
+	held   *time.Timer // publishes a failed build's errors (rebuild)
 	state  state
 
 	conns conns
@@ -211,13 +212,17 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.builds++
+	if s.held != nil {
+		s.held.Stop() // this build's outcome replaces the held one
+		s.held = nil
+	}
 	r := s.build(ctx, changed)
 	if r.Err == nil {
 		s.publish(&r)
 		return
 	}
 	n := s.builds
-	time.AfterFunc(s.debounce(), func() {
+	s.held = time.AfterFunc(s.debounce(), func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if s.builds == n { // no build since
@@ -326,6 +331,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	err = srv.Shutdown(sctx)
 	<-watched
+	s.mu.Lock()
+	if s.held != nil {
+		s.held.Stop() // no errors reported after Run returns
+	}
+	s.mu.Unlock()
 	return err
 }
 
