@@ -22,8 +22,16 @@ func docFonts(root string, p *practice.Practice) *fontstack.Stack {
 // the practice's stack draws (check.Glyphs). A serif family that cannot be
 // read is left to the documents to report.
 func glyphFindings(root string, p *practice.Practice) diag.List {
+	l, drawn := fontFindings(root, p)
+	return append(l, check.Glyphs(p, drawn)...)
+}
+
+// fontFindings reports the entries of documents.fonts that hold no font,
+// and returns which characters the documents' fonts draw (pdfdoc.Coverage),
+// or nil when the templates or the fonts cannot be read.
+func fontFindings(root string, p *practice.Practice) (diag.List, func(rune) bool) {
 	if p == nil {
-		return nil
+		return nil, nil
 	}
 	var l diag.List
 	for i, f := range p.Documents.Fonts {
@@ -38,7 +46,7 @@ func glyphFindings(root string, p *practice.Practice) diag.List {
 	tmpl := templates.OverlayLimit(filepath.Join(root, "templates"), p.MaxFileBytes())
 	drawn, err := pdfdoc.Coverage(tmpl, docFonts(root, p))
 	if err != nil {
-		return l
+		return l, nil
 	}
-	return append(l, check.Glyphs(p, drawn)...)
+	return l, drawn
 }

@@ -105,9 +105,9 @@ func TestIncrementalRebuildsDependents(t *testing.T) {
 		if k := parse.Classify(tt.rel).Kind; k != tt.kind {
 			t.Fatalf("%s: %s is a %v, want a %v", tt.name, tt.rel, k, tt.kind)
 		}
-		before := make(map[string][]site.Dep, len(b.deps))
-		for p, d := range b.deps {
-			before[p] = d
+		before := make(map[string][]site.Dep, len(b.outs.list))
+		for _, o := range b.outs.list {
+			before[o.path] = o.deps
 		}
 		tt.edit()
 		rel := tt.rel

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -161,6 +162,16 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			s := incRead(t, dir, issue)
 			incWrite(t, dir, issue, strings.Replace(s, "\nexhibits:\n  - file: note.txt\n    shareable: true\n", "\n", 1))
 		}, []string{issue, caseDir + "/exhibits"}, false, 0},
+		{"move an issue to another category", func() {
+			// The category pages keep their paths and change their Deps.
+			s := incRead(t, dir, issue)
+			cat := regexp.MustCompile(`\ncategory: *([a-z-]+)`).FindStringSubmatch(s)
+			to := "other"
+			if cat == nil || cat[1] == to {
+				to = "schedule"
+			}
+			incWrite(t, dir, issue, regexp.MustCompile(`\ncategory: *[a-z-]+`).ReplaceAllString(s, "\ncategory: "+to))
+		}, []string{issue}, false, 0},
 		{"add an issue", func() {
 			s := incRead(t, dir, issue)
 			s = strings.Replace(s, "\nnumber: ", "\nnumber: 9", 1) // 1 → 91
@@ -232,6 +243,27 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			t.Errorf("%s: rendered every file", st.name)
 		}
 		incSame(t, st.name, u.Files, incFull(t, dir))
+		checkOutputsIndex(t, st.name, &b.outs)
+	}
+}
+
+// checkOutputsIndex checks that the index the rebuilds keep up to date is
+// the one the outputs would get afresh.
+func checkOutputsIndex(t *testing.T, step string, o *outputs) {
+	t.Helper()
+	var fresh outputs
+	fresh.reset(o.list)
+	if len(fresh.byDep) != len(o.byDep) {
+		t.Errorf("%s: the index has %d keys, want %d", step, len(o.byDep), len(fresh.byDep))
+	}
+	for d, want := range fresh.byDep {
+		got := slices.Sorted(slices.Values(o.byDep[d]))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the index has %s in files %v, want %v", step, d, got, want)
+		}
+	}
+	if !slices.Equal(fresh.aggr, o.aggr) {
+		t.Errorf("%s: aggregates at %v, want %v", step, o.aggr, fresh.aggr)
 	}
 }
 
@@ -374,4 +406,51 @@ func renderDocument(dir string, p *practice.Practice, is *practice.Issue) ([]byt
 		return nil, err
 	}
 	return a.Document(p, is)
+}
+
+// TestIncrementalRechecksPublicPages: the findings about the public pages
+// (check.Top), which rebuilds keep between edits, follow an edit of a page
+// and not of an issue.
+func TestIncrementalRechecksPublicPages(t *testing.T) {
+	dir := incCopy(t)
+	b := NewIncremental(Options{Source: dir, AsOf: incAsOf})
+	ctx := context.Background()
+	if _, err := b.Rebuild(ctx, nil); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	const faq = "content/public/faq.md"
+	good := incRead(t, dir, faq)
+	incWrite(t, dir, faq, regexp.MustCompile(`\ntitle: .*`).ReplaceAllString(good, "\ntitle: \" \"")) // blank: public.Check's error
+	u, _ := b.Rebuild(ctx, []string{faq})
+	sameFindings(t, "page without a title", u.Findings, dir)
+	// An issue edit keeps the page's error.
+	issues, _ := filepath.Glob(filepath.Join(dir, "content/cases/*/issues/*.md"))
+	r, _ := filepath.Rel(dir, issues[0])
+	issue := filepath.ToSlash(r)
+	incWrite(t, dir, issue, incRead(t, dir, issue)+"\nMore findings.\n")
+	u, _ = b.Rebuild(ctx, []string{issue})
+	sameFindings(t, "issue edit while the page is broken", u.Findings, dir)
+	incWrite(t, dir, faq, good)
+	u, err := b.Rebuild(ctx, []string{faq})
+	sameFindings(t, "page fixed", u.Findings, dir)
+	if err != nil {
+		t.Fatalf("page fixed: %v", err)
+	}
+	incSame(t, "page fixed", u.Files, incFull(t, dir))
+}
+
+// sameFindings checks that findings are those a first build of dir finds.
+func sameFindings(t *testing.T, step string, findings diag.List, dir string) {
+	t.Helper()
+	u, _ := NewIncremental(Options{Source: dir, AsOf: incAsOf}).Rebuild(context.Background(), nil)
+	str := func(l diag.List) []string {
+		var out []string
+		for _, f := range l {
+			out = append(out, f.String())
+		}
+		return out
+	}
+	if got, want := str(findings), str(u.Findings); !slices.Equal(got, want) {
+		t.Errorf("%s: findings\n%s\nwant\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

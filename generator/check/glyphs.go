@@ -22,9 +22,26 @@ func Glyphs(p *practice.Practice, drawn func(rune) bool) diag.List {
 	if p == nil || drawn == nil {
 		return nil
 	}
+	l := GlyphsPractice(p, drawn)
+	for _, c := range p.Cases {
+		l = append(l, GlyphsCase(c, drawn)...)
+	}
+	return l
+}
+
+// GlyphsPractice is the part of Glyphs that checks practice.yaml (the
+// practice's name and the coordinator's). Its texts reach every document, so
+// they are errors as soon as any issue of any case is documented.
+func GlyphsPractice(p *practice.Practice, drawn func(rune) bool) diag.List {
+	if p == nil || drawn == nil {
+		return nil
+	}
 	var l diag.List
 	documented := false
 	for _, c := range p.Cases {
+		if c == nil {
+			continue
+		}
 		for _, is := range c.Issues {
 			if is != nil && is.Documented() {
 				documented = true
@@ -44,60 +61,67 @@ func Glyphs(p *practice.Practice, drawn func(rune) bool) diag.List {
 	for i, co := range p.Coordinators {
 		coordinator(fmt.Sprintf("coordinators[%d]", i), co)
 	}
-	for _, c := range p.Cases {
-		if c == nil {
+	return l
+}
+
+// GlyphsCase is the part of Glyphs that checks one case: its case file and
+// its issues. What it finds depends on that case alone, so watch mode keeps
+// it until the case is read again.
+func GlyphsCase(c *practice.Case, drawn func(rune) bool) diag.List {
+	if c == nil || drawn == nil {
+		return nil
+	}
+	var l diag.List
+	g := glyphChecker{l: &l, drawn: drawn}
+	doc := false
+	for _, is := range c.Issues {
+		if is != nil && is.Documented() {
+			doc = true
+		}
+	}
+	src := &c.Src
+	g.field(src, "title", c.Title, doc)
+	g.field(src, "court", c.Court, doc)
+	g.field(src, "court_case_no", c.CourtCaseNo, doc)
+	for _, key := range []string{practice.PartyA, practice.PartyB} {
+		pa := c.Party(key)
+		base := "parties." + key
+		g.field(src, base+".name", pa.Name, doc)
+		g.field(src, base+".label", pa.Label, doc)
+		if pa.Counsel != nil {
+			g.field(src, base+".counsel.name", pa.Counsel.Name, doc)
+			g.field(src, base+".counsel.firm", pa.Counsel.Firm, doc)
+		}
+	}
+	g.field(src, "plan.title", c.Plan.Title, doc)
+	for i, cl := range c.Plan.Clauses {
+		g.field(src, fmt.Sprintf("plan.clauses[%d].title", i), cl.Title, doc)
+		g.field(src, fmt.Sprintf("plan.clauses[%d].text", i), cl.Text, doc)
+	}
+	for _, is := range c.Issues {
+		if is == nil {
 			continue
 		}
-		doc := false
-		for _, is := range c.Issues {
-			if is != nil && is.Documented() {
-				doc = true
+		d := is.Documented()
+		src := &is.Src
+		g.field(src, "title", is.Title, d)
+		g.field(src, "question", is.Question, d)
+		g.field(src, "positions.parent_a", is.Positions.ParentA, d)
+		g.field(src, "positions.parent_b", is.Positions.ParentB, d)
+		for i, e := range is.Events {
+			g.field(src, fmt.Sprintf("events[%d].note", i), e.Note, d)
+		}
+		if o := is.Outcome; o != nil {
+			g.field(src, "outcome.summary", o.Summary, d)
+			for i, dir := range o.Directives {
+				g.field(src, fmt.Sprintf("outcome.directives[%d]", i), dir, d)
 			}
 		}
-		src := &c.Src
-		g.field(src, "title", c.Title, doc)
-		g.field(src, "court", c.Court, doc)
-		g.field(src, "court_case_no", c.CourtCaseNo, doc)
-		for _, key := range []string{practice.PartyA, practice.PartyB} {
-			pa := c.Party(key)
-			base := "parties." + key
-			g.field(src, base+".name", pa.Name, doc)
-			g.field(src, base+".label", pa.Label, doc)
-			if pa.Counsel != nil {
-				g.field(src, base+".counsel.name", pa.Counsel.Name, doc)
-				g.field(src, base+".counsel.firm", pa.Counsel.Firm, doc)
-			}
-		}
-		g.field(src, "plan.title", c.Plan.Title, doc)
-		for i, cl := range c.Plan.Clauses {
-			g.field(src, fmt.Sprintf("plan.clauses[%d].title", i), cl.Title, doc)
-			g.field(src, fmt.Sprintf("plan.clauses[%d].text", i), cl.Text, doc)
-		}
-		for _, is := range c.Issues {
-			if is == nil {
-				continue
-			}
-			d := is.Documented()
-			src := &is.Src
-			g.field(src, "title", is.Title, d)
-			g.field(src, "question", is.Question, d)
-			g.field(src, "positions.parent_a", is.Positions.ParentA, d)
-			g.field(src, "positions.parent_b", is.Positions.ParentB, d)
-			for i, e := range is.Events {
-				g.field(src, fmt.Sprintf("events[%d].note", i), e.Note, d)
-			}
-			if o := is.Outcome; o != nil {
-				g.field(src, "outcome.summary", o.Summary, d)
-				for i, dir := range o.Directives {
-					g.field(src, fmt.Sprintf("outcome.directives[%d]", i), dir, d)
-				}
-			}
-			// The body, line by line from its first line (private
-			// sections, which no document prints, are not in Body).
-			if src.BodyLine > 0 {
-				for i, line := range strings.Split(is.Body, "\n") {
-					g.text(practice.Pos{File: src.File, Line: src.BodyLine + i}, "the record", line, d)
-				}
+		// The body, line by line from its first line (private
+		// sections, which no document prints, are not in Body).
+		if src.BodyLine > 0 {
+			for i, line := range strings.Split(is.Body, "\n") {
+				g.text(practice.Pos{File: src.File, Line: src.BodyLine + i}, "the record", line, d)
 			}
 		}
 	}

@@ -702,14 +702,29 @@ func writeLedger(root, caseID string, es []Entry) error {
 // list. A ledger written before the chain is a warning while no key is
 // pinned.
 func Check(root string, p *practice.Practice) diag.List {
-	var l diag.List
 	if p == nil {
-		return l
+		return nil
 	}
-	pub, pinErr := PinnedKey(p)
-	if pinErr != nil {
-		l.Errorf(p.Src.At("ledger.public_key"), "%v", pinErr)
+	l := CheckKey(p)
+	for _, id := range CaseIDs(root, p) {
+		l = append(l, CheckCase(root, p, id)...)
 	}
+	return l
+}
+
+// CheckKey is the part of Check about practice.yaml: a ledger.public_key
+// that cannot be read.
+func CheckKey(p *practice.Practice) diag.List {
+	var l diag.List
+	if _, err := PinnedKey(p); err != nil {
+		l.Errorf(p.Src.At("ledger.public_key"), "%v", err)
+	}
+	return l
+}
+
+// CaseIDs returns, sorted, the ids of the cases whose ledgers Check reads:
+// the practice's cases and every case folder under root, read or not.
+func CaseIDs(root string, p *practice.Practice) []string {
 	ids := map[string]bool{}
 	for _, c := range p.Cases {
 		ids[c.ID] = true
@@ -725,40 +740,47 @@ func Check(root string, p *practice.Practice) diag.List {
 		cases = append(cases, id)
 	}
 	sort.Strings(cases)
-	for _, id := range cases {
-		es, err := readLedger(root, id)
-		var le *LoadError
-		if errors.As(err, &le) {
-			l.Errorf(le.Pos, "%v", le.Err)
-			continue
-		}
-		if err != nil {
-			l.Errorf(practice.Pos{File: ledgerPath(id)}, "%v", err)
-			continue
-		}
-		at := practice.Pos{File: ledgerPath(id)}
-		flaws, legacy := audit(id, es, pub)
-		for _, f := range flaws {
-			if f.unpinned && pinErr != nil {
-				continue // the key is pinned, but unreadably: reported above
-			}
-			at.Line = f.line
-			l.Errorf(at, "%s", f.msg)
-		}
-		if legacy && pub == nil {
-			at.Line = es[0].line
-			l.Warnf(at, "the ledger has no hash chain (an older pcdocket wrote it), so a removed or edited entry would go unnoticed; run `pcdocket seal --rechain %s` to add it, or let the next seal in this case add it", id)
-		}
-		ledger := &Ledger{root: root, entries: es}
-		for i, e := range es {
-			if e.Service != nil {
-				checkService(&l, p, e, es[:i+1])
-				continue
-			}
-			checkEntry(&l, ledger, p, e)
-		}
-		checkStray(&l, root, id, es)
+	return cases
+}
+
+// CheckCase is the part of Check about one case's ledger. What it finds
+// depends on that case's folder and practice.yaml's key alone, so watch mode
+// keeps it until the case is read again.
+func CheckCase(root string, p *practice.Practice, id string) diag.List {
+	var l diag.List
+	pub, pinErr := PinnedKey(p)
+	es, err := readLedger(root, id)
+	var le *LoadError
+	if errors.As(err, &le) {
+		l.Errorf(le.Pos, "%v", le.Err)
+		return l
 	}
+	if err != nil {
+		l.Errorf(practice.Pos{File: ledgerPath(id)}, "%v", err)
+		return l
+	}
+	at := practice.Pos{File: ledgerPath(id)}
+	flaws, legacy := audit(id, es, pub)
+	for _, f := range flaws {
+		if f.unpinned && pinErr != nil {
+			continue // the key is pinned, but unreadably: reported by CheckKey
+		}
+		at.Line = f.line
+		l.Errorf(at, "%s", f.msg)
+	}
+	if legacy && pub == nil {
+		at.Line = es[0].line
+		l.Warnf(at, "the ledger has no hash chain (an older pcdocket wrote it), so a removed or edited entry would go unnoticed; run `pcdocket seal --rechain %s` to add it, or let the next seal in this case add it", id)
+	}
+	ledger := &Ledger{root: root, entries: es}
+	for i, e := range es {
+		if e.Service != nil {
+			checkService(&l, p, e, es[:i+1])
+			continue
+		}
+		checkEntry(&l, ledger, p, e)
+	}
+	checkStray(&l, root, id, es)
 	return l
 }
 

@@ -96,16 +96,39 @@ func ApplyService(root string, p *practice.Practice) {
 		return
 	}
 	for _, e := range l.services {
-		c := p.Case(e.Case)
-		if c == nil {
-			continue
-		}
-		is := c.Issue(e.Number)
-		if is == nil || is.Outcome == nil || !is.Outcome.ServedOn.IsZero() || e.Service.On.Before(is.Outcome.On) {
-			continue
-		}
-		is.Outcome.ServedOn = e.Service.On
+		applyService(p.Case(e.Case), e)
 	}
+}
+
+// ApplyServiceCase is ApplyService for one case: watch mode applies the
+// service records of the cases it read again, instead of reading every
+// ledger of the practice on each edit (11 ms of CPU of an edit's rebuild at
+// 10,000 issues, most of it in lstat, with ApplyService and Check each
+// reading all 500 ledgers).
+func ApplyServiceCase(root string, c *practice.Case) {
+	if c == nil {
+		return
+	}
+	es, err := readLedger(root, c.ID)
+	if err != nil {
+		return
+	}
+	for _, e := range es {
+		if e.Service != nil {
+			applyService(c, e)
+		}
+	}
+}
+
+func applyService(c *practice.Case, e Entry) {
+	if c == nil {
+		return
+	}
+	is := c.Issue(e.Number)
+	if is == nil || is.Outcome == nil || !is.Outcome.ServedOn.IsZero() || e.Service.On.Before(is.Outcome.On) {
+		return
+	}
+	is.Outcome.ServedOn = e.Service.On
 }
 
 // checkService reports a service record that contradicts its issue or the

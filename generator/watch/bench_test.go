@@ -11,8 +11,9 @@ import (
 
 // BenchmarkEditToReload measures, on generated practices, the time from an
 // issue file's write to the reload event sent to the pages (write-ms: the
-// debounce quiet time, DefaultDebounce, included) and the rebuild alone
-// (rebuild-ms: re-read, check, re-render). Run it with a fixed count for
+// watcher's settle time after a save, DefaultSettle, included) and the
+// rebuild alone (rebuild-ms: re-read, check, re-render). bench/reload
+// measures the same from outside the process. Run it with a fixed count for
 // stable percentiles:
 //
 //	go test ./generator/watch -run XXX -bench EditToReload -benchtime 40x

@@ -101,6 +101,8 @@ type Report struct {
 	Err      error
 	Duration time.Duration
 	Sent     time.Time // when the reload or errors event went to the pages
+
+	files map[string][]byte // the site built, until it is published
 }
 
 // String formats the report as one terminal line: what changed, what was
@@ -151,9 +153,11 @@ type Server struct {
 	cfg Config
 	id  string // tells a restarted server from the one a page last saw
 
-	mu    sync.Mutex // serialises builds
-	inc   *build.Incremental
-	state state
+	mu     sync.Mutex // serialises builds
+	inc    *build.Incremental
+	builds int         // counts the watcher's builds, so a held failure knows it is stale
+	held   *time.Timer // publishes a failed build's errors (rebuild)
+	state  state
 
 	conns conns
 
@@ -194,20 +198,66 @@ func New(cfg Config) *Server {
 func (s *Server) Build(ctx context.Context, changed []string) Report {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u, err := s.inc.Rebuild(ctx, changed)
-	r := Report{Changed: u.Changed, Full: u.Full, Rendered: u.Rendered, Removed: u.Removed,
-		Findings: u.Findings, Err: err, Duration: u.Duration}
+	r := s.build(ctx, changed)
+	s.publish(&r)
+	return r
+}
 
+// rebuild is Build for the watcher, which reports a save as soon as it
+// settles (DefaultSettle): a file written in place can be read between its
+// truncation and its write, and fail to parse. So a good build is shown at
+// once, and a failed one only when no other build followed within the
+// debounce: the overlay does not flash the errors of a half-written file.
+func (s *Server) rebuild(ctx context.Context, changed []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.builds++
+	if s.held != nil {
+		s.held.Stop() // this build's outcome replaces the held one
+		s.held = nil
+	}
+	r := s.build(ctx, changed)
+	if r.Err == nil {
+		s.publish(&r)
+		return
+	}
+	n := s.builds
+	s.held = time.AfterFunc(s.debounce(), func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.builds == n { // no build since
+			s.publish(&r)
+		}
+	})
+}
+
+func (s *Server) debounce() time.Duration {
+	if s.cfg.Debounce > 0 {
+		return s.cfg.Debounce
+	}
+	return DefaultDebounce
+}
+
+// build rebuilds; s.mu is held.
+func (s *Server) build(ctx context.Context, changed []string) Report {
+	u, err := s.inc.Rebuild(ctx, changed)
+	return Report{Changed: u.Changed, Full: u.Full, Rendered: u.Rendered, Removed: u.Removed,
+		Findings: u.Findings, Err: err, Duration: u.Duration, files: u.Files}
+}
+
+// publish makes r's site, or its errors, what the server shows, tells the
+// pages, and reports r to OnRebuild; s.mu is held.
+func (s *Server) publish(r *Report) {
 	s.smu.Lock()
 	next := s.state
 	var ev event
-	if err == nil {
-		next.files = u.Files
+	if r.Err == nil {
+		next.files = r.files
 		next.generation++
 		next.errors = nil
 		ev = event{"reload", fmt.Sprintf(`{"generation":%d}`, next.generation)}
 	} else {
-		next.errors = overlayLines(u.Findings, err)
+		next.errors = overlayLines(r.Findings, r.Err)
 		ev = event{"errors", jsonString(map[string]any{"errors": next.errors})}
 	}
 	s.state = next
@@ -223,10 +273,10 @@ func (s *Server) Build(ctx context.Context, changed []string) Report {
 	}
 	s.smu.Unlock()
 	r.Sent = time.Now()
+	r.files = nil
 	if s.cfg.OnRebuild != nil {
-		s.cfg.OnRebuild(r)
+		s.cfg.OnRebuild(*r)
 	}
-	return r
 }
 
 // overlayLines lists the errors as the overlay shows them: each error
@@ -269,7 +319,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	go func() { served <- srv.Serve(ln) }()
 	watched := make(chan error, 1)
 	go func() {
-		watched <- w.Run(ctx, func(batch []string) { s.Build(ctx, batch) })
+		watched <- w.Run(ctx, func(batch []string) { s.rebuild(ctx, batch) })
 	}()
 
 	select {
@@ -281,6 +331,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	err = srv.Shutdown(sctx)
 	<-watched
+	s.mu.Lock()
+	if s.held != nil {
+		s.held.Stop() // no errors reported after Run returns
+	}
+	s.mu.Unlock()
 	return err
 }
 
