@@ -31,6 +31,7 @@ package site
 // case, against each entry (see that file).
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -129,6 +130,16 @@ func writeIndex(w io.Writer, cases []*caseView) error {
 		parts = append(parts, b)
 	}
 	parts = append(parts, []byte("]};\n"))
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// Fast path: the build renders into a buffer; grown once to the
+		// index's size, it does not double its way there (every case's
+		// index is 24 MB at 50,000 issues: 31 MB of copies on the way).
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		buf.Grow(n)
+	}
 	bufs := net.Buffers(parts)
 	_, err := bufs.WriteTo(w)
 	return err
