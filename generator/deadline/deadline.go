@@ -196,21 +196,31 @@ func (b *Book) Issue(is *practice.Issue) []Deadline {
 	return out
 }
 
-// Case returns the dates of case c itself: the end of the appointment's
-// term, when the order sets one. The term is a date of the order, not a
-// period, so it is not moved off a weekend.
+// Case returns the dates of case c itself: the end of the appointment,
+// when the order sets one: the term as extended (appointment.extensions),
+// or the day of a termination, the same day the calendar feed gives. The
+// term is a date of the order, not a period, so it is not moved off a
+// weekend.
 func (b *Book) Case(c *practice.Case) []Deadline {
-	te := c.Appointment.TermEnds
+	a := c.Appointment
+	te := a.EndsOn()
 	if te.IsZero() {
 		return nil
 	}
-	return []Deadline{{
+	d := Deadline{
 		Case:  c.ID,
 		Kind:  TermEnds,
 		Date:  te,
 		Rule:  "appointment.term_ends",
 		Basis: "the appointment order's term ends " + jurisdiction.ShortDate(te),
-	}}
+	}
+	switch {
+	case a.Terminated != nil:
+		d.Rule, d.Basis = "appointment.terminated", "the appointment was terminated on "+jurisdiction.ShortDate(te)
+	case a.TermEnd() != a.TermEnds:
+		d.Rule, d.Basis = "appointment.extensions", "the term as extended ends "+jurisdiction.ShortDate(te)
+	}
+	return []Deadline{d}
 }
 
 // All returns every deadline of the practice, by case, then issue (case

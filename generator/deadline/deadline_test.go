@@ -125,3 +125,31 @@ func TestEveryProfileEveryDay2026To2028(t *testing.T) {
 		}
 	}
 }
+
+// TestTermEndFollowsTheLifecycle: the case's own deadline is the end of
+// the appointment as the calendar feed gives it: the order's term, the term
+// as extended, or the day of a termination.
+func TestTermEndFollowsTheLifecycle(t *testing.T) {
+	d := practice.MustDate
+	for _, tc := range []struct {
+		name string
+		a    practice.Appointment
+		want string
+		rule string
+	}{
+		{"order", practice.Appointment{TermEnds: d("2027-01-31")}, "2027-01-31", "appointment.term_ends"},
+		{"extended", practice.Appointment{TermEnds: d("2027-01-31"),
+			Extensions: []practice.Extension{{On: d("2026-12-01"), TermEnds: d("2027-07-31")}}}, "2027-07-31", "appointment.extensions"},
+		{"terminated", practice.Appointment{TermEnds: d("2027-01-31"),
+			Terminated: &practice.Termination{On: d("2026-11-06"), Reason: "stipulated"}}, "2026-11-06", "appointment.terminated"},
+	} {
+		p := &practice.Practice{}
+		c := &practice.Case{ID: "c", Appointment: tc.a}
+		p.Cases = []*practice.Case{c}
+		set, _ := jurisdiction.Load("") // the built-in profiles
+		got := deadline.New(p, set).Case(c)
+		if len(got) != 1 || got[0].Date.String() != tc.want || got[0].Rule != tc.rule {
+			t.Errorf("%s: got %+v, want %s by %s", tc.name, got, tc.want, tc.rule)
+		}
+	}
+}
