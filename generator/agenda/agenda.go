@@ -199,11 +199,7 @@ func Case(c *practice.Case, dl Deadlines, links Links) []Item {
 				detail = append(detail, e.Summary)
 			}
 			if len(e.With) > 0 {
-				with := make([]string, len(e.With))
-				for i, w := range e.With {
-					with[i] = c.PartyName(w) // a party key by name; other words as written
-				}
-				detail = append(detail, "with "+strings.Join(with, ", "))
+				detail = append(detail, "with "+e.People(c))
 			}
 			if e.Issue != 0 {
 				if is := c.Issue(e.Issue); is != nil {

@@ -1,5 +1,7 @@
 package practice
 
+import "strings"
+
 // This file holds the parts of a case that make up the coordinator's week
 // beyond the disputes: the appointment's lifecycle (conflict disclosure,
 // extensions, termination) and the communications and session log.
@@ -132,4 +134,65 @@ func (a Appointment) EndsOn() Date {
 		return a.Terminated.On
 	}
 	return a.TermEnd()
+}
+
+// People names who took part in an entry, in a phrase: parents by their
+// label (else their name), counsel, children by their initials, anyone
+// else as the log writes them: "both parents and counsel for the Father".
+// The log's pages and the calendar feed both say it this way.
+func (e *LogEntry) People(c *Case) string {
+	names := make([]string, 0, len(e.With))
+	for _, w := range e.With {
+		names = append(names, c.person(w, e.Outsider(w)))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// person names one word of an entry's With.
+func (c *Case) person(w string, outside bool) string {
+	if outside {
+		return w
+	}
+	parent := func(key string) string {
+		p := c.Party(key)
+		if p.Label != "" {
+			return p.Label
+		}
+		return p.Name
+	}
+	norm := strings.ToLower(strings.NewReplacer(".", "", " ", "", "-", "_").Replace(w))
+	switch norm {
+	case PartyA, PartyB:
+		return parent(norm)
+	case PartyBoth, "parents":
+		return "both parents"
+	case "children":
+		return "the children"
+	case "counsel":
+		return "counsel"
+	case "counsel_a":
+		return "counsel for " + parent(PartyA)
+	case "counsel_b":
+		return "counsel for " + parent(PartyB)
+	}
+	for _, key := range []string{PartyA, PartyB} {
+		if l := c.Party(key).Label; l != "" {
+			ln := strings.ToLower(l)
+			switch norm {
+			case ln:
+				return l
+			case ln + "_counsel", ln + "'s_counsel":
+				return "counsel for " + l
+			}
+		}
+	}
+	for _, ch := range c.Children {
+		if strings.EqualFold(strings.NewReplacer(".", "", " ", "").Replace(ch.Initials), norm) {
+			return ch.Initials
+		}
+	}
+	return w
 }

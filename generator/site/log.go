@@ -108,73 +108,14 @@ func shared(rows []*logRow) []*logRow {
 	return out
 }
 
-// who names the people of an entry for a table cell: parents by their
-// label (else their name), counsel, children by their initials, anyone
-// else as the log writes them.
+// who names the people of an entry for a table cell, capitalised:
+// "Both parents and counsel" (practice.LogEntry.People).
 func who(c *practice.Case, e *practice.LogEntry) string {
-	names := make([]string, 0, len(e.With))
-	for _, w := range e.With {
-		names = append(names, person(c, w, e.Outsider(w)))
-	}
-	s := andList(names)
+	s := e.People(c)
 	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		s = string(s[0]-'a'+'A') + s[1:] // "Both parents and counsel"
+		s = string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
-}
-
-// person names one word of an entry's With.
-func person(c *practice.Case, w string, outside bool) string {
-	if outside {
-		return w
-	}
-	parent := func(key string) string {
-		p := c.Party(key)
-		if p.Label != "" {
-			return p.Label
-		}
-		return p.Name
-	}
-	norm := strings.ToLower(strings.NewReplacer(".", "", " ", "", "-", "_").Replace(w))
-	switch norm {
-	case practice.PartyA, practice.PartyB:
-		return parent(norm)
-	case practice.PartyBoth, "parents":
-		return "both parents"
-	case "children":
-		return "the children"
-	case "counsel":
-		return "counsel"
-	case "counsel_a":
-		return "counsel for " + parent(practice.PartyA)
-	case "counsel_b":
-		return "counsel for " + parent(practice.PartyB)
-	}
-	for _, key := range []string{practice.PartyA, practice.PartyB} {
-		if l := c.Party(key).Label; l != "" {
-			ln := strings.ToLower(l)
-			switch norm {
-			case ln:
-				return l
-			case ln + "_counsel", ln + "'s_counsel":
-				return "counsel for " + l
-			}
-		}
-	}
-	for _, ch := range c.Children {
-		if strings.EqualFold(strings.NewReplacer(".", "", " ", "").Replace(ch.Initials), norm) {
-			return ch.Initials
-		}
-	}
-	return w
-}
-
-// andList joins names as prose: "a, b and c".
-func andList(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // setLog fills the case's and its issues' log views.
