@@ -12,11 +12,9 @@
 package fees
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
@@ -38,21 +36,11 @@ import (
 func Parse(file string, data []byte) (*practice.FeeLedger, diag.List) {
 	l := &practice.FeeLedger{File: file}
 	var diags diag.List
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	for n, raw := range bytes.Split(data, []byte("\n")) {
-		pos := practice.Pos{File: file, Line: n + 1}
-		if !utf8.Valid(raw) {
-			diags.Errorf(pos, "this line is not UTF-8 text: save the file as UTF-8")
-			continue
-		}
-		line := strings.TrimSpace(string(raw))
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	diag.Lines(&diags, file, data, func(pos practice.Pos, line string) {
 		if e, ok := parseLine(&diags, pos, line); ok {
 			l.Entries = append(l.Entries, e)
 		}
-	}
+	})
 	return l, diags
 }
 

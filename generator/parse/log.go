@@ -1,13 +1,11 @@
 package parse
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"pcdocket/generator/diag"
 	"pcdocket/generator/fees"
@@ -64,21 +62,11 @@ const logHelp = `write DATE [HH:MM] MODE [DURATION] @WHO... [#ISSUE] [private] [
 func ParseLog(file string, data []byte) (*practice.CommLog, diag.List) {
 	l := &practice.CommLog{File: file}
 	var diags diag.List
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	for n, raw := range bytes.Split(data, []byte("\n")) {
-		pos := practice.Pos{File: file, Line: n + 1}
-		if !utf8.Valid(raw) {
-			diags.Errorf(pos, "this line is not UTF-8 text: save the file as UTF-8")
-			continue
-		}
-		line := strings.TrimSpace(string(raw))
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	diag.Lines(&diags, file, data, func(pos practice.Pos, line string) {
 		if e, ok := logLine(&diags, pos, line); ok {
 			l.Entries = append(l.Entries, e)
 		}
-	}
+	})
 	return l, diags
 }
 
