@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -159,7 +160,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
 	}
-	files, err := Render(ctx, l, opts)
+	// Rendered once and dropped: the site caches nothing for a later edit,
+	// and each page and record is let go once written (oneOff).
+	files, _, err := renderWith(l.Practice, l.Jurisdictions, opts, site.NewOneBuild)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +192,11 @@ type File struct {
 	Path   string
 	Deps   []site.Dep // for incremental rebuilds; see package site
 	Render func(w io.Writer) error
+
+	// record is the issue whose record (practice.Issue.Body) the file
+	// reads, or nil: its issue page and its document. A one-off build
+	// lets the record go after the last of them (oneOff).
+	record *practice.Issue
 }
 
 // Render returns every output file of a loaded practice, private and
@@ -203,16 +211,22 @@ func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
 // incremental rebuild's site.Site.Next) instead of site.New, and it
 // returns the site either way.
 func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
+	newSite := site.New
+	if next != nil {
+		newSite = func(*practice.Practice, fs.FS, *markup.Markdown, practice.Date, *deadline.Book) (*site.Site, error) {
+			return next()
+		}
+	}
+	return renderWith(p, set, opts, newSite)
+}
+
+// renderWith is render with the private site made by newSite: site.New,
+// site.NewOneBuild, or an incremental rebuild's site.Site.Next.
+func renderWith(p *practice.Practice, set *jurisdiction.Set, opts Options, newSite func(*practice.Practice, fs.FS, *markup.Markdown, practice.Date, *deadline.Book) (*site.Site, error)) ([]File, *site.Site, error) {
 	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), p.MaxFileBytes())
 	md := markup.New()
 	book := deadline.New(p, set)
-	var s *site.Site
-	var err error
-	if next != nil {
-		s, err = next()
-	} else {
-		s, err = site.New(p, tmpl, md, opts.AsOf, book)
-	}
+	s, err := newSite(p, tmpl, md, opts.AsOf, book)
 	if err != nil {
 		return nil, nil, fmt.Errorf("private site: %w", err)
 	}
@@ -234,11 +248,12 @@ func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, op
 }
 
 func renderRest(p *practice.Practice, book *deadline.Book, opts Options, s *site.Site, tmpl fs.FS, md *markup.Markdown) ([]File, error) {
-	files := make([]File, 0, len(s.Pages())+64)
-	for _, pg := range s.Pages() {
+	pages := s.TakePages() // Pages, and forgotten by a site of NewOneBuild
+	files := make([]File, 0, len(pages)+64)
+	for _, pg := range pages {
 		// Page paths are clean (site builds them): no path.Join, which
 		// cleaned 21,000 paths after every edit in watch mode.
-		files = append(files, File{Path: PrivateDir + "/" + pg.Path, Deps: pg.Deps, Render: pg.Render})
+		files = append(files, File{Path: PrivateDir + "/" + pg.Path, Deps: pg.Deps, Render: pg.Render, record: pg.Record})
 	}
 	if !opts.NoDocuments {
 		docs, err := documents(p, book, tmpl, md, opts.Source)
@@ -272,6 +287,12 @@ var publicDeps = []site.Dep{site.DepPages, site.DepPractice}
 // WriteFiles renders files into dir in parallel, one worker per core. The
 // private site's files are written readable by their owner only.
 func WriteFiles(ctx context.Context, dir string, files []File) error {
+	return writeFiles(ctx, dir, files, nil)
+}
+
+// writeFiles is WriteFiles; with once set, each file is let go once
+// written (oneOff.written).
+func writeFiles(ctx context.Context, dir string, files []File, once *oneOff) error {
 	dirs := map[string]bool{}
 	for _, f := range files {
 		if !safePath(f.Path) {
@@ -284,10 +305,65 @@ func WriteFiles(ctx context.Context, dir string, files []File) error {
 			return err
 		}
 	}
-	files = spreadDirs(files)
+	if once != nil {
+		// Reordered in place: the caller's slice is then the only one,
+		// and clearing its entries frees the pages.
+		copy(files, spreadDirs(files))
+	} else {
+		files = spreadDirs(files)
+	}
 	return renderFiles(ctx, files, writers(), func(i int, data []byte) error {
-		return writeFileUnpolled(filepath.Join(dir, filepath.FromSlash(files[i].Path)), data, fileMode(siteOf(files[i].Path)))
+		f := &files[i]
+		if err := writeFileUnpolled(filepath.Join(dir, filepath.FromSlash(f.Path)), data, fileMode(siteOf(f.Path))); err != nil {
+			return err
+		}
+		once.written(f)
+		return nil
 	})
+}
+
+// oneOff lets go of what a one-off build (Build, never watch mode, which
+// keeps the model between edits) no longer needs as it writes its files:
+// each file once written, so that its page's data and dependency list can
+// be freed, and each issue's record once every file that reads it (its
+// issue page, and its document) is written.
+//
+// Memory: at 50,000 issues the records are 109 MB and the pages with
+// their dependency lists about 50 MB, all live until the last file was
+// written, and the collector lets the heap grow to twice what is live.
+type oneOff struct {
+	readers map[*practice.Issue]*atomic.Int32 // files left to write that read the record
+}
+
+// newOneOff counts the readers of each record among files.
+func newOneOff(files []File) *oneOff {
+	o := &oneOff{readers: map[*practice.Issue]*atomic.Int32{}}
+	for _, f := range files {
+		if f.record == nil {
+			continue
+		}
+		n := o.readers[f.record]
+		if n == nil {
+			n = new(atomic.Int32)
+			o.readers[f.record] = n
+		}
+		n.Add(1)
+	}
+	return o
+}
+
+// written lets go of f, just written, and of the record it read when it
+// was the last file to read it. Nothing reads a record after its last
+// reader: the checks ran before rendering, and no other file reads it.
+// A nil o keeps everything.
+func (o *oneOff) written(f *File) {
+	if o == nil {
+		return
+	}
+	if is := f.record; is != nil && o.readers[is].Add(-1) == 0 {
+		is.Body = ""
+	}
+	*f = File{}
 }
 
 // bufs are the buffers renderFiles renders into. Pages are tens of

@@ -159,7 +159,9 @@ func publishFiles(ctx context.Context, out string, files []File) error {
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := WriteFiles(ctx, tmp, files); err != nil {
+	// A build publishes once and keeps nothing: each file is let go as
+	// it is written (oneOff).
+	if err := writeFiles(ctx, tmp, files, newOneOff(files)); err != nil {
 		return err
 	}
 	for _, d := range []string{PrivateDir, PublicDir} {
