@@ -311,7 +311,7 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 func (s *Site) Pages() []Page { return s.pages }
 
 // TakePages returns the pages of a site made by NewOneBuild, as Pages
-// does, and forgets them, so that a page's data and dependency list are
+// does but without their dependency lists, and forgets them, so that a page's data and dependency list are
 // freed as soon as the caller has written the page and let go of it
 // (about 50 MB at 50,000 issues that otherwise stayed live to the end). A
 // site made by New keeps its pages for Next and returns them as Pages
@@ -322,6 +322,11 @@ func (s *Site) TakePages() []Page {
 		s.pages = nil
 		for _, c := range s.cases {
 			c.pages = nil
+		}
+		// Nothing is rebuilt from the dependency lists of a site that is
+		// rendered once.
+		for i := range pages {
+			pages[i].Deps = nil
 		}
 	}
 	return pages
