@@ -85,6 +85,9 @@ func Today(p *practice.Practice, now time.Time) practice.Date {
 
 // Result describes a finished build.
 type Result struct {
+	// Practice is the model built from. Build does not keep it for a
+	// later edit: the records of its issues (practice.Issue.Body) are
+	// released as their pages are written (oneOff); Load reads them.
 	Practice *practice.Practice
 	Findings diag.List // warnings (a build with errors returns a *diag.ListError)
 	Private  int       // files written to the private site
@@ -179,7 +182,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Public++
 		}
 	}
-	if err := publishFiles(ctx, opts.output(), files); err != nil {
+	// A build publishes once and keeps nothing: each file is let go as
+	// it is written (oneOff).
+	if err := publishFiles(ctx, opts.output(), files, newOneOff(files, opts.Source)); err != nil {
 		return nil, err
 	}
 	res.Duration = time.Since(start)
@@ -333,9 +338,16 @@ type oneOff struct {
 	readers map[*practice.Issue]*atomic.Int32 // files left to write that read the record
 }
 
-// newOneOff counts the readers of each record among files.
-func newOneOff(files []File) *oneOff {
+// newOneOff counts the readers of each record among files. Records are
+// released only when the practice overrides no template of the private
+// site: the built-in ones read a record on its issue page alone (and its
+// HTML twin, on the same page), but an override may print .Issue.Issue.Body
+// on any page that reaches the issue, and would then print it empty.
+func newOneOff(files []File, source string) *oneOff {
 	o := &oneOff{readers: map[*practice.Issue]*atomic.Int32{}}
+	if privateOverrides(source) {
+		return o
+	}
 	for _, f := range files {
 		if f.record == nil {
 			continue
@@ -375,6 +387,29 @@ func (o *oneOff) order(files []File) {
 	copy(files[n:], spreadDirs(rest))
 }
 
+// privateOverrides reports whether the practice at source has a template
+// of the private site of its own (templates/private/*.html) that differs
+// from the built-in one. A read error counts as one: records are then
+// kept.
+func privateOverrides(source string) bool {
+	tmpl := templates.Overlay(filepath.Join(source, parse.TemplatesDir))
+	names, err := fs.Glob(tmpl, "private/*.html")
+	if err != nil {
+		return true
+	}
+	for _, name := range names {
+		own, err := fs.ReadFile(tmpl, name)
+		if err != nil {
+			return true
+		}
+		def, err := fs.ReadFile(templates.Default(), name)
+		if err != nil || !bytes.Equal(own, def) {
+			return true
+		}
+	}
+	return false
+}
+
 // written lets go of f, just written, and of the record it read when it
 // was the last file to read it. Nothing reads a record after its last
 // reader: the checks ran before rendering, and no other file reads it.
@@ -383,8 +418,8 @@ func (o *oneOff) written(f *File) {
 	if o == nil {
 		return
 	}
-	if is := f.record; is != nil && o.readers[is].Add(-1) == 0 {
-		is.Body = ""
+	if n := o.readers[f.record]; n != nil && n.Add(-1) == 0 {
+		f.record.Body = ""
 	}
 	*f = File{}
 }
