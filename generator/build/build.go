@@ -165,7 +165,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// Rendered once and dropped: the site caches nothing for a later edit,
 	// and each page and record is let go once written (oneOff).
-	files, _, err := renderWith(l.Practice, l.Jurisdictions, opts, site.NewOneBuild)
+	files, _, err := renderSite(l.Practice, l.Jurisdictions, opts, nil, true)
 	if err != nil {
 		return nil, err
 	}
@@ -216,22 +216,25 @@ func Render(ctx context.Context, l *Loaded, opts Options) ([]File, error) {
 // incremental rebuild's site.Site.Next) instead of site.New, and it
 // returns the site either way.
 func render(ctx context.Context, p *practice.Practice, set *jurisdiction.Set, opts Options, next func() (*site.Site, error)) ([]File, *site.Site, error) {
-	newSite := site.New
-	if next != nil {
-		newSite = func(*practice.Practice, fs.FS, *markup.Markdown, practice.Date, *deadline.Book) (*site.Site, error) {
-			return next()
-		}
-	}
-	return renderWith(p, set, opts, newSite)
+	return renderSite(p, set, opts, next, false)
 }
 
-// renderWith is render with the private site made by newSite: site.New,
-// site.NewOneBuild, or an incremental rebuild's site.Site.Next.
-func renderWith(p *practice.Practice, set *jurisdiction.Set, opts Options, newSite func(*practice.Practice, fs.FS, *markup.Markdown, practice.Date, *deadline.Book) (*site.Site, error)) ([]File, *site.Site, error) {
+// renderSite is render; without next, it makes the private site with
+// site.NewOneBuild when oneBuild is set (Build), else with site.New.
+func renderSite(p *practice.Practice, set *jurisdiction.Set, opts Options, next func() (*site.Site, error), oneBuild bool) ([]File, *site.Site, error) {
 	tmpl := templates.OverlayLimit(filepath.Join(opts.Source, parse.TemplatesDir), p.MaxFileBytes())
 	md := markup.New()
 	book := deadline.New(p, set)
-	s, err := newSite(p, tmpl, md, opts.AsOf, book)
+	var s *site.Site
+	var err error
+	switch {
+	case next != nil:
+		s, err = next()
+	case oneBuild:
+		s, err = site.NewOneBuild(p, tmpl, md, opts.AsOf, book)
+	default:
+		s, err = site.New(p, tmpl, md, opts.AsOf, book)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("private site: %w", err)
 	}
