@@ -86,8 +86,9 @@ func Today(p *practice.Practice, now time.Time) practice.Date {
 // Result describes a finished build.
 type Result struct {
 	// Practice is the model built from. Build does not keep it for a
-	// later edit: the records of its issues (practice.Issue.Body) are
-	// released as their pages are written (oneOff); Load reads them.
+	// later edit: under the built-in templates of the private site, the
+	// records of its issues (practice.Issue.Body) are released as their
+	// pages are written (oneOff), and read as empty; Load reads them.
 	Practice *practice.Practice
 	Findings diag.List // warnings (a build with errors returns a *diag.ListError)
 	Private  int       // files written to the private site
@@ -375,7 +376,9 @@ func newOneOff(files []File, source string) *oneOff {
 // largest single item of the model (109 MB at 50,000 issues) is gone
 // halfway through the build instead of shrinking all along it, and the
 // largest pages (every case's search index, the docket, the category
-// pages) are written when less is live.
+// pages) are written when less is live: at 50,000 issues, peak RSS 1.15
+// and 1.22 GB against 1.36 and 1.26 GB in spreadDirs order alone (two
+// runs each, alternately, on a loaded machine).
 func (o *oneOff) order(files []File) {
 	readers := make([]File, 0, len(files))
 	var rest []File
