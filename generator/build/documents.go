@@ -53,8 +53,9 @@ func documents(p *practice.Practice, book *deadline.Book, tmpl fs.FS, md *markup
 			deps = append(deps, site.DepIssue(am))
 		}
 		files = append(files, File{
-			Path: path.Join(PrivateDir, DocumentsDir, is.DocumentFile()),
-			Deps: deps,
+			Path:   path.Join(PrivateDir, DocumentsDir, is.DocumentFile()),
+			Deps:   deps,
+			record: is,
 			Render: func(w io.Writer) error {
 				b, sealed, err := ledger.Sealed(is)
 				if err != nil {

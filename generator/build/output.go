@@ -129,7 +129,7 @@ func legacyOutput(out string, entries []os.DirEntry) bool {
 // killed are removed first, and the build it replaces right after: a
 // plain-text private site never outlives the next build, which matters when
 // that build is encrypted.
-func publishFiles(ctx context.Context, out string, files []File) error {
+func publishFiles(ctx context.Context, out string, files []File, once *oneOff) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func publishFiles(ctx context.Context, out string, files []File) error {
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := WriteFiles(ctx, tmp, files); err != nil {
+	if err := writeFiles(ctx, tmp, files, once); err != nil {
 		return err
 	}
 	for _, d := range []string{PrivateDir, PublicDir} {

@@ -163,6 +163,10 @@ type Site struct {
 
 	bufs     sync.Pool
 	partials *partials // the cache of the template function cached
+
+	// oneBuild is set by NewOneBuild: the site is rendered once and
+	// dropped, so nothing is cached for a later edit.
+	oneBuild bool
 }
 
 // Page is one file of the private site.
@@ -174,6 +178,11 @@ type Page struct {
 	// Deps names what the page depends on, for incremental rebuilds; see the
 	// package documentation for the scheme.
 	Deps []Dep
+	// Record is the issue whose record (practice.Issue.Body) the page
+	// shows, or nil. An issue page is the one page of the site that reads
+	// it, so a build that does not keep the model may let the record go
+	// once the page is written (build.Build does).
+	Record *practice.Issue
 
 	render func(w io.Writer) error
 }
@@ -195,6 +204,26 @@ func (pg Page) Render(w io.Writer) error {
 // Deadlines (due dates, review and filing deadlines, the docket's dates
 // ahead) come from book; nil means the built-in jurisdiction profiles.
 func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Date, book *deadline.Book) (*Site, error) {
+	return makeSite(p, tmpl, md, asOf, book, false)
+}
+
+// NewOneBuild is New for a site that is rendered once and dropped, as by
+// a one-off build (build.Build), never by watch mode, which calls Next.
+// Such a site caches nothing for a later edit: each issue's docket and
+// category rows and each case's search entry are made when a page needs
+// them and not kept, and TakePages hands the pages over so that each can
+// be freed once it is written.
+//
+// Memory: at 50,000 issues the rows kept were 30 MB and the search
+// entries 24 MB, all live until the last page was written, and the
+// collector lets the heap grow to twice what is live. A case's search
+// entry is then made twice (its own index and every case's), a few
+// hundred milliseconds of CPU at that size.
+func NewOneBuild(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Date, book *deadline.Book) (*Site, error) {
+	return makeSite(p, tmpl, md, asOf, book, true)
+}
+
+func makeSite(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Date, book *deadline.Book, oneBuild bool) (*Site, error) {
 	if p == nil {
 		return nil, errors.New("site: no practice")
 	}
@@ -204,7 +233,7 @@ func New(p *practice.Practice, tmpl fs.FS, md *markup.Markdown, asOf practice.Da
 	if book == nil {
 		book = deadline.New(p, nil)
 	}
-	s := &Site{p: p, md: md, docs: document.NewBuilder(md, document.ProfileRules(book)), book: book, asOf: asOf, loc: location(p), partials: new(partials)}
+	s := &Site{p: p, md: md, docs: document.NewBuilder(md, document.ProfileRules(book)), book: book, asOf: asOf, loc: location(p), partials: new(partials), oneBuild: oneBuild}
 	s.partials.reset()
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := s.parseTemplates(tmpl); err != nil {
@@ -280,6 +309,28 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 // Pages returns every page and asset of the private site, sorted by Path.
 // The slice is shared: callers must not modify it.
 func (s *Site) Pages() []Page { return s.pages }
+
+// TakePages returns the pages of a site made by NewOneBuild, as Pages
+// does but without their dependency lists, and forgets them, so that a page's data and dependency list are
+// freed as soon as the caller has written the page and let go of it
+// (about 50 MB at 50,000 issues that otherwise stayed live to the end). A
+// site made by New keeps its pages for Next and returns them as Pages
+// does.
+func (s *Site) TakePages() []Page {
+	pages := s.pages
+	if s.oneBuild {
+		s.pages = nil
+		for _, c := range s.cases {
+			c.pages = nil
+		}
+		// Nothing is rebuilt from the dependency lists of a site that is
+		// rendered once.
+		for i := range pages {
+			pages[i].Deps = nil
+		}
+	}
+	return pages
+}
 
 // buildPages puts together every page of the site, in path order.
 //
@@ -504,6 +555,7 @@ func (s *Site) casePages(c *caseView) []Page {
 			}
 			deps = append(deps, DepLogIssue(c.Case.ID, v.Issue.Number))
 			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
+			pages[len(pages)-1].Record = v.Issue
 		}
 		for _, cl := range c.Clauses {
 			deps := []Dep{DepPractice, caseDep}

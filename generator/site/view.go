@@ -145,8 +145,9 @@ type caseView struct {
 	LogHref   string
 
 	// Not for templates.
-	pages []Page       // the case's own pages, kept for Site.Next
-	byDep []*issueView // Issues in the order of their dependency keys
+	pages    []Page       // the case's own pages, kept for Site.Next
+	byDep    []*issueView // Issues in the order of their dependency keys
+	oneBuild bool         // the site is rendered once: cache nothing (NewOneBuild)
 
 	search     sync.Once // searchEntry
 	searchJSON []byte
@@ -320,6 +321,12 @@ func (v *issueView) CategoryRow() (template.HTML, error) {
 }
 
 func (v *issueView) row(r *row, name, root string) (template.HTML, error) {
+	if v.CaseView.oneBuild {
+		// Rendered once per build (an issue is on one category page, and
+		// on the docket while open): kept, the rows of 50,000 issues held
+		// 30 MB to the end of the build. See NewOneBuild.
+		r = new(row)
+	}
 	r.once.Do(func() {
 		var b strings.Builder
 		if v.tmpl == nil || v.tmpl.Lookup(name) == nil {
@@ -523,7 +530,7 @@ func (s *Site) docketOf(views []*caseView) docketData {
 
 // caseView resolves one case and its issues.
 func (s *Site) caseView(c *practice.Case, slug string, md section) *caseView {
-	cv := &caseView{Case: c, Status: c.Status, Deadlines: c.Deadlines(s.p), md: md}
+	cv := &caseView{Case: c, Status: c.Status, Deadlines: c.Deadlines(s.p), md: md, oneBuild: s.oneBuild}
 	if cv.Status == "" {
 		cv.Status = practice.StatusActive
 	}
