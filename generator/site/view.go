@@ -161,6 +161,7 @@ type caseView struct {
 	// feeds, and its feed: its path and its events, made once (week.go).
 	agenda    []agenda.Item
 	feedHref  string
+	feedDeps  []Dep // the dependencies of the case's feed, made once
 	feed      sync.Once
 	feedBytes []byte
 	feedErr   error
