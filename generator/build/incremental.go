@@ -605,7 +605,7 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 
 // renderSized renders files on workers goroutines, each into a buffer of
 // about sizes[i] bytes (its last output's size, or 0 for a new file), and
-// returns the outputs, which it does not copy.
+// returns the outputs: for a file rendered before, the buffer itself.
 //
 // Fast path, instead of renderFiles's pooled buffers: an edit at 10,000
 // issues renders the search index (4.9 MB), the calendar feed (2.2 MB) and
@@ -624,13 +624,24 @@ func renderSized(ctx context.Context, files []File, sizes []int, workers int) ([
 			break
 		}
 		g.Go(func() error {
-			buf := bytes.NewBuffer(make([]byte, 0, sizes[i]+sizes[i]/16+512))
+			var buf *bytes.Buffer
+			if sizes[i] == 0 {
+				// A new file (every file of the first build): a pooled
+				// buffer, copied to its size below, as renderFiles does.
+				buf = bufs.Get().(*bytes.Buffer)
+				buf.Reset()
+				defer putBuf(buf)
+			} else {
+				buf = bytes.NewBuffer(make([]byte, 0, sizes[i]+sizes[i]/16+512))
+			}
 			if err := files[i].Render(buf); err != nil {
 				return fmt.Errorf("%s: %w", files[i].Path, err)
 			}
 			data := buf.Bytes()
-			if cap(data) > 2*len(data)+4096 {
-				data = bytes.Clone(data) // the page shrank: do not keep the rest
+			if sizes[i] == 0 || cap(data)-len(data) > len(data)/8+4096 {
+				// Kept for the server to read until the next edit: not
+				// in a pooled buffer, nor with much room to spare.
+				data = bytes.Clone(data)
 			}
 			out[i] = data
 			return nil
