@@ -164,6 +164,7 @@ type Site struct {
 	// The dependency lists of the pages that list the whole practice, by
 	// page path, and the list of every case and issue; see keptDeps.
 	depLists map[string][]Dep
+	depMu    sync.Mutex // guards depLists: the category pages are made beside the rest
 	every    []Dep
 	prev     *Site // the site Next was called on, while buildPages runs
 
@@ -315,20 +316,30 @@ func (s *Site) buildPages() error {
 	for _, c := range s.cases {
 		n += len(c.pages)
 	}
+	// The category pages are put together on the other core, beside
+	// the rest: each category's list of dependencies is made from its
+	// issues (1.6 ms of the 7 ms Site.Next took after an edit at 10,000
+	// issues, on one core).
+	var cats []Page
+	var catsDone sync.WaitGroup
+	catsDone.Go(func() { cats = s.appendCategoryPages(make([]Page, 0, len(s.catList)+1)) })
 	pages := make([]Page, 0, n)
 	pages = append(pages, bytesPage(SearchScript, s.script))
 	pages = append(pages, s.feedPages()...) // calendar.ics, calendar/ (week.go), between assets/ and cases/
 	pages = s.appendCasePages(pages)
-	pages = s.appendCategoryPages(pages)
-	pages = append(pages, s.coordinatorPages()...) // docket-<id>.html, between categories/ and fees/
-	pages = append(pages, s.feePages()...)         // fees/, between categories/ and index.html (fees.go)
-	pages = append(pages, s.listPage("index.html", s.docketDeps(), "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
+	var rest []Page                              // after categories/
+	rest = append(rest, s.coordinatorPages()...) // docket-<id>.html, between categories/ and fees/
+	rest = append(rest, s.feePages()...)         // fees/, between categories/ and index.html (fees.go)
+	rest = append(rest, s.listPage("index.html", s.docketDeps(), "docket.html", &pageData{Title: "Docket", Nav: "docket", Docket: &s.docket, Cases: s.cases,
 		Billing: &billingView{cases: s.cases, asOf: s.asOf}, Coordinators: s.coordinatorLinks("index.html")}))
-	pages = append(pages, s.logPages()...) // log/, between index.html and notes/ (log.go)
-	pages = s.appendNotesPages(pages)
-	pages = append(pages,
+	rest = append(rest, s.logPages()...) // log/, between index.html and notes/ (log.go)
+	rest = s.appendNotesPages(rest)
+	rest = append(rest,
 		Page{Path: SearchIndexFile, Deps: s.every, render: s.index1(SearchIndexFile, s.cases)},
 		bytesPage("style.css", s.css))
+	catsDone.Wait()
+	pages = append(pages, cats...)
+	pages = append(pages, rest...)
 	pages, err := inPathOrder(pages)
 	if err != nil {
 		return err
@@ -366,12 +377,16 @@ func (s *Site) listPage(p string, deps []Dep, name string, data *pageData) Page 
 func (s *Site) keptDeps(p string, deps []Dep) []Dep {
 	if s.prev != nil {
 		if old, ok := s.prev.depLists[p]; ok && slices.Equal(deps, old) {
+			s.depMu.Lock()
 			s.depLists[p] = old
+			s.depMu.Unlock()
 			return old
 		}
 	}
 	deps = sortDeps(deps)
+	s.depMu.Lock()
 	s.depLists[p] = deps
+	s.depMu.Unlock()
 	return deps
 }
 

@@ -516,10 +516,15 @@ func (s *Site) index(reuse map[*practice.Case]*caseView) {
 		views[i] = s.caseView(s.p.Cases[i], slugs[i], md)
 	})
 	s.cases = append(s.cases, views...)
+	// The category views are put together beside the dockets, on the
+	// other core: each reads the case views and writes its own fields.
+	// Site.Next runs this after every edit on one core otherwise, 3.5 ms
+	// at 10,000 issues (1.3 ms of it the categories).
+	var cats sync.WaitGroup
+	cats.Go(s.indexCategories)
 	s.docket = s.docketOf(views)
 	s.dockets = s.coordinatorDockets(views)
-
-	s.indexCategories()
+	cats.Wait()
 }
 
 // docketOf is the docket of the cases views: their open issues, recent
