@@ -562,7 +562,12 @@ func (s *Site) docketOf(views []*caseView) docketData {
 			}
 		}
 	}
-	sort.SliceStable(d.Ahead, func(i, j int) bool { return d.Ahead[i].Deadline.Date.Before(d.Ahead[j].Deadline.Date) })
+	// slices.SortStableFunc, not sort.SliceStable, which swaps through
+	// reflection: Site.Next sorts every deadline ahead and every open
+	// issue again after each edit (1 ms of its 4 at 10,000 issues).
+	slices.SortStableFunc(d.Ahead, func(a, b aheadRow) int {
+		return order(a.Deadline.Date.Before(b.Deadline.Date), b.Deadline.Date.Before(a.Deadline.Date))
+	})
 	d.AheadAll = len(d.Ahead)
 	d.Ahead = d.Ahead[:min(len(d.Ahead), deadlinesAhead)]
 	for i := range d.Ahead {
@@ -570,7 +575,7 @@ func (s *Site) docketOf(views []*caseView) docketData {
 		r.Day, r.What = jurisdiction.ShortDate(r.Deadline.Date), r.Deadline.Kind.Describe()
 	}
 	d.Week = s.weekOf(views)
-	sort.SliceStable(d.Pending, func(i, j int) bool { return docketBefore(d.Pending[i], d.Pending[j]) })
+	slices.SortStableFunc(d.Pending, func(a, b *issueView) int { return order(docketBefore(a, b), docketBefore(b, a)) })
 	d.Closed = len(d.Recent)
 	d.Recent = newest(d.Recent, recentOutcomes)
 
@@ -758,6 +763,17 @@ func (s *Site) indexCategories() {
 			s.catList = append(s.catList, cv)
 		}
 	}
+}
+
+// order turns "a before b" and "b before a" into a comparison's result.
+func order(ab, ba bool) int {
+	switch {
+	case ab:
+		return -1
+	case ba:
+		return 1
+	}
+	return 0
 }
 
 // docketBefore orders open issues: overdue first, then urgent ones (an
