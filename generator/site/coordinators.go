@@ -80,7 +80,7 @@ func (s *Site) coordinatorLinks(path string) []coordinatorLink {
 func (s *Site) coordinatorPages() []Page {
 	var pages []Page
 	for _, cd := range s.dockets {
-		pages = append(pages, s.page(cd.path, cd.deps(), "docket.html", &pageData{
+		pages = append(pages, s.listPage(cd.path, cd.deps(), "docket.html", &pageData{
 			Title: "Docket: " + cd.co.Name, Nav: "docket", Docket: &cd.docket, Cases: cd.cases,
 			Billing: &billingView{cases: cd.cases, asOf: s.asOf}, Coordinators: s.coordinatorLinks(cd.path),
 		}))

@@ -78,6 +78,12 @@ func (s *Site) funcs() template.FuncMap {
 		"logTable": func(root string, rows []*logRow, label string, issueCol, coordinator bool) logTableData {
 			return logTableData{Root: root, Rows: rows, Label: label, IssueCol: issueCol, Coordinator: coordinator}
 		},
+		// docketRows, categoryRows and docketCaseRows join the rows of a
+		// long list, each rendered once and kept with its view (see
+		// joinRows).
+		"docketRows":     func(v []*issueView) (template.HTML, error) { return joinRows(v, (*issueView).DocketRow) },
+		"categoryRows":   func(v []*issueView) (template.HTML, error) { return joinRows(v, (*issueView).CategoryRow) },
+		"docketCaseRows": func(v []*caseView) (template.HTML, error) { return joinRows(v, (*caseView).DocketRow) },
 		// blocks writes a document's blocks as HTML; see docview.go.
 		"blocks": s.blocksHTML,
 		// category returns the vocabulary entry for a category name.

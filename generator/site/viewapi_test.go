@@ -23,8 +23,11 @@ var viewTypes = []any{
 // goOnly are the view's fields that no default template reads and that
 // stay for a reason, with the reason.
 var goOnly = map[string]string{
-	"caseView.Dir":     "the case's folder: the links of its pages and of its fee page are built from it, and an override may link into it",
-	"caseView.Account": "the case's priced fee account, computed once for the fee pages and the billing summary (fees.go), which read it in Go",
+	"caseView.Dir":          "the case's folder: the links of its pages and of its fee page are built from it, and an override may link into it",
+	"caseView.Account":      "the case's priced fee account, computed once for the fee pages and the billing summary (fees.go), which read it in Go",
+	"caseView.DocketRow":    "the case's docket row, rendered once: the default docket joins the rows with docketCaseRows, in Go; an override may print each",
+	"issueView.DocketRow":   "the issue's docket row, rendered once: the default docket joins the rows with docketRows, in Go; an override may print each",
+	"issueView.CategoryRow": "the issue's category row, rendered once: the default category page joins the rows with categoryRows, in Go; an override may print each",
 }
 
 // TestViewAPI keeps the view an API rather than a struct that grows: every

@@ -178,16 +178,22 @@ const feedProdID = "-//pcdocket//Calendar//EN"
 
 // feedPages returns the practice's feed and each case's, in path order.
 func (s *Site) feedPages() []Page {
-	pages := []Page{{Path: FeedFile, Deps: sortDeps(s.searchIndexDeps()), render: func(w io.Writer) error {
+	pages := []Page{{Path: FeedFile, Deps: s.every, render: func(w io.Writer) error {
 		return s.writeFeed(w, s.p.Name, s.cases)
 	}}}
 	byDir := make([]Page, 0, len(s.cases))
 	for _, cv := range s.cases {
-		deps := []Dep{DepPractice, DepCase(cv.Case.ID)}
-		for _, v := range cv.byDep {
-			deps = append(deps, v.dep)
+		if cv.feedDeps == nil {
+			// Made once per case view, which Site.Next keeps for a case
+			// that did not change: 500 lists made and sorted again after
+			// each edit at 10,000 issues were a tenth of Next.
+			deps := []Dep{DepPractice, DepCase(cv.Case.ID)}
+			for _, v := range cv.byDep {
+				deps = append(deps, v.dep)
+			}
+			cv.feedDeps = sortDeps(deps)
 		}
-		byDir = append(byDir, Page{Path: cv.feedHref, Deps: sortDeps(deps), render: func(w io.Writer) error {
+		byDir = append(byDir, Page{Path: cv.feedHref, Deps: cv.feedDeps, render: func(w io.Writer) error {
 			return s.writeFeed(w, s.p.Name+": "+cv.Case.Title, []*caseView{cv})
 		}})
 	}
