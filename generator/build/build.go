@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -87,8 +86,8 @@ func Today(p *practice.Practice, now time.Time) practice.Date {
 type Result struct {
 	// Practice is the model built from. Build does not keep it for a
 	// later edit: under the built-in templates of the private site, the
-	// records of its issues (practice.Issue.Body) are released as their
-	// pages are written (oneOff), and read as empty; Load reads them.
+	// records of its issues (practice.Issue.Body) are let go once checked
+	// (oneOff), and read as empty; Load reads them.
 	Practice *practice.Practice
 	Findings diag.List // warnings (a build with errors returns a *diag.ListError)
 	Private  int       // files written to the private site
@@ -164,12 +163,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := diags.Err(); err != nil {
 		return &Result{Practice: p, Findings: diags}, err
 	}
+	// The records are checked: let them go now, before the site's views
+	// are made, and read each again for the files that show it (oneOff).
+	once := newOneOff(p, opts.Source)
 	// Rendered once and dropped: the site caches nothing for a later edit,
 	// and each page and record is let go once written (oneOff).
 	files, _, err := renderSite(l.Practice, l.Jurisdictions, opts, nil, true)
 	if err != nil {
 		return nil, err
 	}
+	once.readers(files)
 	if opts.Encrypt != nil {
 		if files, err = encryptPrivate(ctx, p, files, opts); err != nil {
 			return nil, fmt.Errorf("encrypting the private site: %w", err)
@@ -185,7 +188,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// A build publishes once and keeps nothing: each file is let go as
 	// it is written (oneOff).
-	if err := publishFiles(ctx, opts.output(), files, newOneOff(files, opts.Source)); err != nil {
+	if err := publishFiles(ctx, opts.output(), files, once); err != nil {
 		return nil, err
 	}
 	res.Duration = time.Since(start)
@@ -330,40 +333,105 @@ func writeFiles(ctx context.Context, dir string, files []File, once *oneOff) err
 }
 
 // oneOff lets go of what a one-off build (Build, never watch mode, which
-// keeps the model between edits) no longer needs as it writes its files:
-// each file once written, so that its page's data and dependency list can
-// be freed, and each issue's record once every file that reads it (its
-// issue page, and its document) is written.
+// keeps the model between edits) no longer needs: each file once written,
+// so that its page's data and dependency list can be freed, and each
+// issue's record (practice.Issue.Body) as soon as it is checked. The files
+// that show a record (its issue page and its document) read it again from
+// its file when they are rendered (parse.ReadRecord, which refuses a file
+// saved again since it was checked), and let it go once the last of them
+// is written.
 //
 // Memory: at 50,000 issues the records are 109 MB and the pages with
-// their dependency lists about 50 MB, all live until the last file was
-// written, and the collector lets the heap grow to twice what is live.
+// their dependency lists about 50 MB. Kept until their pages were
+// written, the records were live while the site's views were made and
+// rendering began, the build's peak, and the collector lets the heap grow
+// to twice what is live. Reading a record again costs about 9 µs (10,000
+// issue files read and hashed in 90 ms on one core).
 type oneOff struct {
-	readers map[*practice.Issue]*atomic.Int32 // files left to write that read the record
+	root  string
+	limit int64
+	// records holds the records let go, by issue; nil when they are kept
+	// (the practice overrides a template of the private site).
+	records map[*practice.Issue]*record
 }
 
-// newOneOff counts the readers of each record among files. Records are
-// released only when the practice overrides no template of the private
-// site: the built-in ones read a record on its issue page alone (and its
-// HTML twin, on the same page), but an override may print .Issue.Issue.Body
-// on any page that reaches the issue, and would then print it empty.
-func newOneOff(files []File, source string) *oneOff {
-	o := &oneOff{readers: map[*practice.Issue]*atomic.Int32{}}
+// record is one issue's record during a one-off build.
+type record struct {
+	mu      sync.Mutex
+	readers int  // files that show it, not yet rendered
+	loaded  bool // read again and not yet let go
+}
+
+// newOneOff lets go of the record of every issue of p, and returns the
+// oneOff that reads them again. Records are let go only when the practice
+// overrides no template of the private site: the built-in ones show a
+// record on its issue page alone (and its HTML twin, on the same page),
+// but an override may print .Issue.Issue.Body on any page that reaches
+// the issue, and would then print it empty.
+func newOneOff(p *practice.Practice, source string) *oneOff {
+	o := &oneOff{root: source, limit: p.MaxFileBytes()}
 	if privateOverrides(source) {
 		return o
 	}
-	for _, f := range files {
-		if f.record == nil {
-			continue
+	o.records = map[*practice.Issue]*record{}
+	for _, is := range p.Issues() {
+		if is.Body != "" {
+			o.records[is] = new(record)
+			is.Body = ""
 		}
-		n := o.readers[f.record]
-		if n == nil {
-			n = new(atomic.Int32)
-			o.readers[f.record] = n
-		}
-		n.Add(1)
 	}
 	return o
+}
+
+// readers counts the files that show each record let go, and makes each
+// read the record before it renders and let it go after the last.
+func (o *oneOff) readers(files []File) {
+	if o.records == nil {
+		return
+	}
+	for i := range files {
+		f := &files[i]
+		r := o.records[f.record]
+		if r == nil {
+			continue
+		}
+		r.readers++
+		is, render := f.record, f.Render
+		f.Render = func(w io.Writer) error {
+			if err := o.load(is, r); err != nil {
+				return err
+			}
+			defer o.release(is, r)
+			return render(w)
+		}
+	}
+}
+
+// load reads the record of is again, unless another file that shows it
+// has.
+func (o *oneOff) load(is *practice.Issue, r *record) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.loaded {
+		return nil
+	}
+	body, err := parse.ReadRecord(o.root, &is.Src, o.limit)
+	if err != nil {
+		return err
+	}
+	is.Body, r.loaded = body, true
+	return nil
+}
+
+// release lets the record of is go once no file left to render shows it.
+// The files that show it read it between their load and release only,
+// so none reads it after the last release.
+func (o *oneOff) release(is *practice.Issue, r *record) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.readers--; r.readers == 0 {
+		is.Body, r.loaded = "", false
+	}
 }
 
 // order puts files in the order a one-off build writes them, in place:
@@ -372,13 +440,11 @@ func newOneOff(files []File, source string) *oneOff {
 // caller's slice is then the only one, and clearing its entries frees
 // the pages.
 //
-// Memory: the records are released as their readers are written, so the
-// largest single item of the model (109 MB at 50,000 issues) is gone
-// halfway through the build instead of shrinking all along it, and the
-// largest pages (every case's search index, the docket, the category
-// pages) are written when less is live: at 50,000 issues, peak RSS 1.15
-// and 1.22 GB against 1.36 and 1.26 GB in spreadDirs order alone (two
-// runs each, alternately, on a loaded machine).
+// Memory: the largest pages (every case's search index, the docket, the
+// category pages) are then written last, when the pages written before
+// them are gone: at 50,000 issues, peak RSS 1.15 and 1.22 GB against 1.36
+// and 1.26 GB in spreadDirs order alone (two runs each, alternately, on a
+// loaded machine, when the records were still kept until written).
 func (o *oneOff) order(files []File) {
 	readers := make([]File, 0, len(files))
 	var rest []File
@@ -416,16 +482,10 @@ func privateOverrides(source string) bool {
 	return false
 }
 
-// written lets go of f, just written, and of the record it read when it
-// was the last file to read it. Nothing reads a record after its last
-// reader: the checks ran before rendering, and no other file reads it.
-// A nil o keeps everything.
+// written lets go of f, just written. A nil o keeps everything.
 func (o *oneOff) written(f *File) {
 	if o == nil {
 		return
-	}
-	if n := o.readers[f.record]; n != nil && n.Add(-1) == 0 {
-		f.record.Body = ""
 	}
 	*f = File{}
 }
