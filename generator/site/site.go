@@ -576,11 +576,18 @@ func (s *Site) casePages(c *caseView) []Page {
 	// The case's key, made once: each page's list used to make its own,
 	// one string for every issue and clause page (4.4 MB at 50,000 issues).
 	caseDep := DepCase(c.Case.ID)
-	add := func(p string, deps []Dep, name string, data *pageData) {
-		data.Root = strings.Repeat("../", strings.Count(p, "/"))
-		pages = append(pages, Page{Path: p, Deps: sortDeps(deps), render: s.execute(name, p, data)})
+	// Each page's data is made when the page is rendered, not kept with
+	// it: 27 MB of pageData at 50,000 issues (106,000 pages), live while
+	// every page was rendered.
+	add := func(p string, deps func() []Dep, name string, data func() *pageData) {
+		root := strings.Repeat("../", strings.Count(p, "/"))
+		pages = append(pages, Page{Path: p, Deps: s.pageDeps(deps), render: func(w io.Writer) error {
+			d := data()
+			d.Root = root
+			return s.execute(name, p, d)(w)
+		}})
 	}
-	{
+	add(c.Href, func() []Dep {
 		deps := []Dep{DepPractice, caseDep}
 		for _, v := range c.Issues {
 			deps = append(deps, v.dep)
@@ -590,17 +597,23 @@ func (s *Site) casePages(c *caseView) []Page {
 		}
 		// The log's keys are listed whether or not the case has a log:
 		// creating log.txt adds its section.
-		deps = append(deps, DepLog(c.Case.ID))
-		add(c.Href, deps, "case.html", &pageData{Title: c.Case.Title, Case: c})
-		// The notes page shows the issues' private notes: any issue's edit
-		// may change it.
-		notesDeps := []Dep{DepPractice, caseDep}
+		return append(deps, DepLog(c.Case.ID))
+	}, "case.html", func() *pageData { return &pageData{Title: c.Case.Title, Case: c} })
+	// The notes page shows the issues' private notes: any issue's edit
+	// may change it.
+	everyIssue := func() []Dep {
+		deps := []Dep{DepPractice, caseDep}
 		for _, v := range c.Issues {
-			notesDeps = append(notesDeps, v.dep)
+			deps = append(deps, v.dep)
 		}
-		add(c.NotesHref, notesDeps, "notes.html", &pageData{Title: "Coordinator's notes: " + c.Case.Title, Case: c, Notes: true})
+		return deps
+	}
+	add(c.NotesHref, everyIssue, "notes.html", func() *pageData {
+		return &pageData{Title: "Coordinator's notes: " + c.Case.Title, Case: c, Notes: true}
+	})
 
-		for _, v := range c.Issues {
+	for _, v := range c.Issues {
+		add(v.Href, func() []Dep {
 			deps := []Dep{DepPractice, caseDep, v.dep}
 			if v.Pending {
 				deps = append(deps, DepAsOf)
@@ -611,11 +624,14 @@ func (s *Site) casePages(c *caseView) []Page {
 			if v.SupersededBy != nil {
 				deps = append(deps, v.SupersededBy.dep)
 			}
-			deps = append(deps, DepLogIssue(c.Case.ID, v.Issue.Number))
-			add(v.Href, deps, "issue.html", &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v})
-			pages[len(pages)-1].Record = v.Issue
-		}
-		for _, cl := range c.Clauses {
+			return append(deps, DepLogIssue(c.Case.ID, v.Issue.Number))
+		}, "issue.html", func() *pageData {
+			return &pageData{Title: fmt.Sprintf("Issue %d: %s", v.Issue.Number, v.Issue.Title), Case: c, Issue: v}
+		})
+		pages[len(pages)-1].Record = v.Issue
+	}
+	for _, cl := range c.Clauses {
+		add(cl.Href, func() []Dep {
 			deps := []Dep{DepPractice, caseDep}
 			for _, v := range cl.History {
 				deps = append(deps, v.dep)
@@ -623,22 +639,28 @@ func (s *Site) casePages(c *caseView) []Page {
 					deps = append(deps, DepAsOf)
 				}
 			}
-			add(cl.Href, deps, "clause.html", &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl})
-		}
-		// The case's own search index, which an encrypted site opens to
-		// the case's parents.
-		deps = []Dep{DepPractice, caseDep}
-		for _, v := range c.Issues {
-			deps = append(deps, v.dep)
-		}
-		pages = append(pages, Page{Path: c.SearchIndexHref(), Deps: sortDeps(deps), render: s.index1(c.SearchIndexHref(), []*caseView{c})})
+			return deps
+		}, "clause.html", func() *pageData { return &pageData{Title: clauseTitle(cl.Clause), Case: c, Clause: cl} })
 	}
+	// The case's own search index, which an encrypted site opens to the
+	// case's parents.
+	pages = append(pages, Page{Path: c.SearchIndexHref(), Deps: s.pageDeps(everyIssue), render: s.index1(c.SearchIndexHref(), []*caseView{c})})
 	// The notes page first, then the pages under the case's folder in path
 	// order: buildPages puts them in place without sorting.
 	rest := pages[2:]
 	pages = append([]Page{pages[1], pages[0]}, rest...)
 	slices.SortFunc(pages[1:], func(a, b Page) int { return strings.Compare(a.Path, b.Path) })
 	return pages
+}
+
+// pageDeps returns the sorted dependency list that deps makes, or nil for a
+// site rendered once (NewOneBuild), which rebuilds nothing from the lists:
+// at 50,000 issues they were 15 MB, made only to be dropped by TakePages.
+func (s *Site) pageDeps(deps func() []Dep) []Dep {
+	if s.oneBuild {
+		return nil
+	}
+	return sortDeps(deps())
 }
 
 // execute returns the render function of one page.
