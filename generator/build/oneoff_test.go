@@ -3,9 +3,13 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"pcdocket/generator/parse"
+	"pcdocket/generator/practice"
 )
 
 // A one-off build lets go of each page and record as it writes them
@@ -75,6 +79,58 @@ func TestOneOffBuildKeepsRecordsUnderOverride(t *testing.T) {
 	for _, is := range res.Practice.Issues() {
 		if is.Body == "" {
 			t.Errorf("%s: record released under an overridden template", is.ID())
+		}
+	}
+}
+
+// A record is read again when its page is rendered; a file saved again
+// since it was checked is refused, and the build publishes nothing, so
+// that no page shows a record that was never checked.
+func TestOneOffRefusesRecordSavedDuringBuild(t *testing.T) {
+	src := copyPractice(t, repoRoot)
+	out := filepath.Join(t.TempDir(), "out")
+	ctx := context.Background()
+	opts := Options{Source: src, Output: out, AsOf: asOf, NoDocuments: true}
+	l, err := Load(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	once := newOneOff(l.Practice, src)
+	var saved *practice.Issue
+	for _, is := range l.Practice.Issues() {
+		if is.Body != "" {
+			t.Fatalf("%s: record kept after newOneOff", is.ID())
+		}
+		if saved == nil && once.records[is] != nil {
+			saved = is
+		}
+	}
+	if saved == nil {
+		t.Fatal("no record let go")
+	}
+	files, _, err := renderSite(l.Practice, l.Jurisdictions, opts, nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	once.readers(files)
+
+	file := filepath.Join(src, filepath.FromSlash(saved.Src.File))
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(b, "\nA paragraph added during the build.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = publishFiles(ctx, out, files, once)
+	var changed *parse.ChangedError
+	if !errors.As(err, &changed) || changed.File != saved.Src.File {
+		t.Fatalf("err = %v, want a *parse.ChangedError for %s", err, saved.Src.File)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if n := e.Name(); n != markerFile && n != lockFile {
+			t.Errorf("a failed build left %s in %s", n, out)
 		}
 	}
 }
