@@ -81,7 +81,22 @@ func commands() map[string]command {
 	}
 }
 
+// defaultMemoryLimit is the soft limit on the memory of the Go runtime
+// that pcdocket sets when the environment sets none (GOMEMLIMIT; "off"
+// lifts it). Without one the collector lets the heap grow to twice what is
+// live before it runs: a build of 50,000 issues, about 350 MB live at its
+// peak, took 830 MB. Under the limit the collector runs more often once
+// the heap nears it (docs/performance.md: 0.55 GB peak RSS for 13% more
+// CPU), and a practice whose heap stays below it, as any of fewer than
+// about 25,000 issues does, never notices it. A practice so large that
+// what is live passes the limit is built anyway, the collector taking at
+// most half of the CPU, as the runtime caps it.
+const defaultMemoryLimit = 512 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal cancels the work, which stops at its next check and
 	// leaves the last good output; a second one ends the process at once,
