@@ -98,9 +98,19 @@ func commands() map[string]command {
 // 119 ms instead of 26 to 34).
 const buildMemoryLimit = 512 << 20
 
+// memoryLimit returns the soft memory limit pcdocket sets for the command
+// line args, and whether it sets one: buildMemoryLimit for build, unless
+// the environment (getenv) sets GOMEMLIMIT, which the runtime has applied.
+func memoryLimit(args []string, getenv func(string) string) (int64, bool) {
+	if len(args) == 0 || args[0] != "build" || getenv("GOMEMLIMIT") != "" {
+		return 0, false
+	}
+	return buildMemoryLimit, true
+}
+
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "build" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(buildMemoryLimit)
+	if limit, ok := memoryLimit(os.Args[1:], os.Getenv); ok {
+		debug.SetMemoryLimit(limit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal cancels the work, which stops at its next check and

@@ -122,3 +122,37 @@ func TestUsage(t *testing.T) {
 		t.Errorf("bad --as-of: exit %d, want 2", code)
 	}
 }
+
+// TestMemoryLimit: build gets the soft memory limit, unless GOMEMLIMIT is
+// set; serve, which keeps its model between edits, and the other commands
+// get none.
+func TestMemoryLimit(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "GOMEMLIMIT" {
+				return v
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		args  []string
+		env   string
+		limit int64
+		ok    bool
+	}{
+		{[]string{"build"}, "", buildMemoryLimit, true},
+		{[]string{"build", "--no-documents"}, "", buildMemoryLimit, true},
+		{[]string{"build"}, "off", 0, false},
+		{[]string{"build"}, "2GiB", 0, false},
+		{[]string{"serve"}, "", 0, false},
+		{[]string{"check"}, "", 0, false},
+		{nil, "", 0, false},
+	}
+	for _, tt := range tests {
+		limit, ok := memoryLimit(tt.args, env(tt.env))
+		if limit != tt.limit || ok != tt.ok {
+			t.Errorf("memoryLimit(%q, GOMEMLIMIT=%q) = %d, %v; want %d, %v", tt.args, tt.env, limit, ok, tt.limit, tt.ok)
+		}
+	}
+}
