@@ -285,7 +285,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 			d.fail(n, path, "%s: want text, got %s", path, kindName(n))
 			return
 		}
-		v.SetString(n.Value)
+		v.SetString(d.r.word(n.Value))
 	case reflect.Int:
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 			if _, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil {

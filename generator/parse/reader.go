@@ -31,6 +31,8 @@ type reader struct {
 	// hundred ("title", "events[2].on"), and a copy per file kept 3.5 MB
 	// of strings live at 10,000 issues.
 	paths map[string]string
+	// words interns short values (see word).
+	words map[string]string
 	// shapes maps the key paths of a file as met, joined by NUL, to
 	// their shape: most files write the same keys in the same order, so
 	// they are sorted once, and the Sources share one slice of paths and
@@ -109,6 +111,31 @@ func (r *reader) intern(b []byte) string {
 	}
 	s := unique.Make(string(b)).Value()
 	r.paths[s] = s
+	return s
+}
+
+// maxWord is the longest value word interns: the vocabulary of the
+// files ("submission", "parent_a", "no-agreement", "communication",
+// clause refs) is that short, a title or a note rarely.
+const maxWord = 16
+
+// word returns s, or the same string as an earlier s of the reader when s
+// is short. A practice writes the same few dozen short values in every
+// issue (event kinds, parties, results, categories): at 50,000 issues a
+// copy of each kept about 10 MB live for the whole build. Longer values
+// are kept as they are: mostly one of a kind, a map of them would cost
+// more than it saves.
+func (r *reader) word(s string) string {
+	if len(s) > maxWord {
+		return s
+	}
+	if w, ok := r.words[s]; ok {
+		return w
+	}
+	if r.words == nil {
+		r.words = map[string]string{}
+	}
+	r.words[s] = s
 	return s
 }
 
