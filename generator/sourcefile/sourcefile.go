@@ -154,6 +154,55 @@ func ReadFile(root, name string, limit int64, buf []byte) ([]byte, error) {
 	}
 }
 
+// ReadAgain reads the file name (slash-separated, relative to root) once
+// more, after ReadFile has read it, into buf's storage when it is large
+// enough. It opens the path as it is, without the walk that checks each of
+// its links against root (five lstat calls for an issue file, two thirds
+// of the cost of reading it again), so the caller must hold what it reads
+// to what ReadFile returned, by a hash: a file put there since, by a link
+// or otherwise, cannot match. Like ReadFile, it reads only a regular file,
+// never blocks on opening one, and never reads more than limit+1 bytes.
+func ReadAgain(root, name string, limit int64, buf []byte) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := openNonblock(filepath.Join(root, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(name, fi.Mode(), false)
+	}
+	if fi.Size() > limit {
+		return nil, tooLarge(name, fi.Size(), limit, false)
+	}
+	b := buf[:0]
+	if want := fi.Size() + 1; int64(cap(b)) < want {
+		b = make([]byte, 0, want)
+	}
+	for {
+		if int64(len(b)) > limit {
+			return nil, tooLarge(name, int64(len(b)), limit, true)
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew since Stat
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
 // ReadDir lists the folder name (slash-separated, relative to root; "."
 // is root itself), sorted by file name, if it is a folder inside root. A
 // refusal is an *Error (ErrNotFolder, ErrOutside); other failures are the

@@ -310,3 +310,41 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("folder holds %d entries, want ledger.json and folder: a temporary file was left", len(entries))
 	}
 }
+
+// TestReadAgain: reading a file again never blocks and never reads a
+// special file or more than the limit; it reads what is at the path, and
+// leaves it to the caller to hold that to what was read first.
+func TestReadAgain(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "issues/01.md", "the record")
+	write(t, root, "issues/big.md", strings.Repeat("x", 100))
+	mkfifo(t, filepath.Join(root, "issues", "pipe.md"))
+	if err := os.MkdirAll(filepath.Join(root, "issues", "dir.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadAgain(root, "issues/01.md", 64, nil)
+	if err != nil || string(got) != "the record" {
+		t.Errorf("ReadAgain = %q, %v; want the file", got, err)
+	}
+	buf := make([]byte, 0, 64)
+	if got, _ := ReadAgain(root, "issues/01.md", 64, buf); &got[0] != &buf[:1][0] {
+		t.Error("ReadAgain did not read into the buffer it was given")
+	}
+	for _, tt := range []struct {
+		file string
+		want error
+	}{
+		{"issues/pipe.md", ErrNotRegular},
+		{"issues/dir.md", ErrNotRegular},
+		{"issues/big.md", ErrTooLarge},
+		{"../outside.md", fs.ErrInvalid},
+		{"issues/missing.md", fs.ErrNotExist},
+	} {
+		within(t, func() {
+			_, err := ReadAgain(root, tt.file, 64, nil)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("ReadAgain(%s): err = %v, want %v", tt.file, err, tt.want)
+			}
+		})
+	}
+}
