@@ -272,6 +272,19 @@ func (b *builder) authority() []Block {
 		fmt.Fprintf(&s, "Under that order the Parenting Coordinator resolves disputes about the implementation of the %s by mediation and, where mediation does not succeed, by binding determination.", plan)
 	}
 	out := []Block{text(s.String())}
+	// The term as extended on the document's date: a determination made in
+	// an extended term cites the order that gave the coordinator the
+	// authority to make it, as the reports to the court do.
+	for _, x := range ap.Extensions {
+		if x.On.After(b.d.Date) {
+			continue
+		}
+		ref := ""
+		if x.OrderRef != "" {
+			ref = " (" + x.OrderRef + ")"
+		}
+		out = append(out, text(fmt.Sprintf("By order dated %s%s, the Court extended the term to %s.", x.On.Long(), ref, x.TermEnds.Long())))
+	}
 	if len(b.c.Children) > 0 {
 		var kids []string
 		for _, ch := range b.c.Children {

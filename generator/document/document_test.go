@@ -457,3 +457,27 @@ func TestExhibitsInRecord(t *testing.T) {
 		t.Error("a changed exhibit left the document's identifier unchanged")
 	}
 }
+
+// TestExtendedTerm: a document made in a term the Court extended cites the
+// extending order after the appointment, as a report does; an extension
+// ordered after the document's date is not in it.
+func TestExtendedTerm(t *testing.T) {
+	p := fixture()
+	c := p.Case(caseA)
+	c.Appointment.TermEnds = d("2026-12-31")
+	_, text := buildText(t, p, caseA, 1) // determined 2026-03-02
+	if !strings.Contains(text, "for a term ending December 31, 2026.") || strings.Contains(text, "extended") {
+		t.Errorf("without an extension:\n%s", text)
+	}
+	c.Appointment.Extensions = []practice.Extension{
+		{On: d("2026-02-20"), TermEnds: d("2027-06-30"), OrderRef: "Order Extending Appointment"},
+		{On: d("2026-03-10"), TermEnds: d("2027-12-31")},
+	}
+	_, text = buildText(t, p, caseA, 1)
+	if want := "By order dated February 20, 2026 (Order Extending Appointment), the Court extended the term to June 30, 2027."; !strings.Contains(text, want) {
+		t.Errorf("the extension in force is not cited as\n%s\nin\n%s", want, text)
+	}
+	if strings.Contains(text, "December 31, 2027") {
+		t.Errorf("an extension ordered after the determination is cited:\n%s", text)
+	}
+}
