@@ -239,21 +239,45 @@ func keysShow(e *env, args []string, usage string) int {
 	return 0
 }
 
-// unsignedNote tells, once, that the practice's documents are not
-// digitally signed, when it has documents and no signing key.
+// unsignedNote tells, once, that documents of the practice are not
+// digitally signed, when it has documents that no key signs: neither the
+// practice's key nor, in a practice of several coordinators, the own key
+// of the coordinator who acts in the case (keys/<id>.p12), which signs that
+// coordinator's documents in its place.
 func unsignedNote(e *env, source string, p *practice.Practice) {
-	if p == nil {
+	if p == nil || fileExists(pdfsign.KeyPath(source)) {
 		return
 	}
-	if _, err := os.Stat(pdfsign.KeyPath(source)); !errors.Is(err, os.ErrNotExist) {
-		return
-	}
+	var unsigned []string
+	seen := map[string]bool{}
 	for _, is := range p.Issues() {
-		if is.Documented() {
-			fmt.Fprintln(e.stderr, "note: documents are not digitally signed; `pcdocket keys init` creates a signing key (see docs/signing.md)")
-			return
+		if !is.Documented() {
+			continue
 		}
+		co := p.CoordinatorOf(is.Case)
+		if seen[co.ID+"\x00"+co.Name] {
+			continue
+		}
+		seen[co.ID+"\x00"+co.Name] = true
+		if co.ID != "" && fileExists(pdfsign.CoordinatorKeyPath(source, co.ID)) {
+			continue
+		}
+		unsigned = append(unsigned, co.Name)
 	}
+	switch {
+	case len(unsigned) == 0:
+	case len(p.AllCoordinators()) > 1:
+		fmt.Fprintf(e.stderr, "note: documents are not digitally signed for %s; `pcdocket keys init` creates the practice's signing key, `pcdocket keys init --coordinator ID` a coordinator's own (see docs/signing.md)\n", strings.Join(unsigned, ", "))
+	default:
+		fmt.Fprintln(e.stderr, "note: documents are not digitally signed; `pcdocket keys init` creates a signing key (see docs/signing.md)")
+	}
+}
+
+// fileExists reports whether something is at path; an error other than
+// its absence counts as present, as the signing code then reports it.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, os.ErrNotExist)
 }
 
 // signatureReport prints what the digital signatures of pdf say, and

@@ -152,3 +152,34 @@ func TestKeysImport(t *testing.T) {
 		t.Fatalf("the imported key: %v %v", s, err)
 	}
 }
+
+// TestUnsignedNoteNamesCoordinators: in a practice of several
+// coordinators, a coordinator's own key signs that coordinator's
+// documents, so the note names only those whose documents no key signs.
+func TestUnsignedNoteNamesCoordinators(t *testing.T) {
+	dir := samplePractice(t)
+	t.Setenv(pdfsign.EnvKey, "")
+	t.Setenv(pdfsign.EnvPassphrase, "correct horse battery")
+	ctx := context.Background()
+	note := func() string {
+		e, _, errb := testEnv()
+		run(ctx, e, []string{"check", "--source", dir, "--as-of", "2026-11-27"})
+		for _, l := range strings.Split(errb.String(), "\n") {
+			if strings.Contains(l, "not digitally signed") {
+				return l
+			}
+		}
+		return ""
+	}
+	if n := note(); !strings.Contains(n, "Eleanor J. Miller") || !strings.Contains(n, "Priya N. Reyes") {
+		t.Errorf("without keys, the note does not name both coordinators: %q", n)
+	}
+	runOK(t, "keys", "init", "--coordinator", "reyes", "--source", dir)
+	if n := note(); !strings.Contains(n, "Eleanor J. Miller") || strings.Contains(n, "Reyes") {
+		t.Errorf("with Reyes's own key, the note should name Miller alone: %q", n)
+	}
+	runOK(t, "keys", "init", "--source", dir)
+	if n := note(); n != "" {
+		t.Errorf("with the practice's key, a note remains: %q", n)
+	}
+}
