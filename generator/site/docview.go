@@ -17,15 +17,47 @@ import (
 // allocations. Every word comes from the document model; this file adds
 // only markup, with the classes style.css gives the twin.
 
-// blocksHTML writes blocks as HTML, in a buffer of the site's pool: the
-// string is then allocated once, at its size.
-func (s *Site) blocksHTML(bs []document.Block) template.HTML {
-	b := s.bufs.Get().(*bytes.Buffer)
-	b.Reset()
-	writeBlocks(b, bs)
-	h := template.HTML(b.String())
-	s.bufs.Put(b)
-	return h
+// twinFuncs are the template functions of the HTML twin, each writing
+// with html, which returns what its argument writes as HTML: blocks, a
+// document's blocks; section, one section as the template doc-section
+// lays it out; sections, several, a line each.
+//
+// Fast path: section and sections write in Go what doc-section printed,
+// action by action, a dozen times per document (see fragments.go): at
+// 10,000 issues the twins' sections were about a fifth of an issue page's
+// time (BenchmarkPageKinds/issue).
+func twinFuncs(html func(func(*bytes.Buffer)) template.HTML) template.FuncMap {
+	return template.FuncMap{
+		"blocks": func(bs []document.Block) template.HTML {
+			return html(func(b *bytes.Buffer) { writeBlocks(b, bs) })
+		},
+		"section": func(sec document.Section) template.HTML {
+			return html(func(b *bytes.Buffer) { writeSection(b, sec) })
+		},
+		"sections": func(ss []document.Section) template.HTML {
+			return html(func(b *bytes.Buffer) {
+				for i, sec := range ss {
+					if i > 0 {
+						b.WriteByte('\n')
+					}
+					writeSection(b, sec)
+				}
+			})
+		},
+	}
+}
+
+// writeSection writes sec as the template doc-section does.
+func writeSection(b *bytes.Buffer, sec document.Section) {
+	b.WriteString(`<section class="doc-section">`)
+	if sec.Heading != "" {
+		b.WriteString("<h4>")
+		writeText(b, sec.Title())
+		b.WriteString("</h4>")
+	}
+	b.WriteByte('\n')
+	writeBlocks(b, sec.Blocks)
+	b.WriteString("\n</section>")
 }
 
 func writeBlocks(b *bytes.Buffer, bs []document.Block) {

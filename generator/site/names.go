@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -55,7 +56,7 @@ func safeName(s string) string {
 
 // funcs are the template functions.
 func (s *Site) funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		// date formats a date as YYYY-MM-DD, "" when not given.
 		"date": func(d practice.Date) string { return d.String() },
 		// long formats a date as "March 4, 2026".
@@ -84,8 +85,10 @@ func (s *Site) funcs() template.FuncMap {
 		"docketRows":     func(v []*issueView) (template.HTML, error) { return joinRows(v, (*issueView).DocketRow) },
 		"categoryRows":   func(v []*issueView) (template.HTML, error) { return joinRows(v, (*issueView).CategoryRow) },
 		"docketCaseRows": func(v []*caseView) (template.HTML, error) { return joinRows(v, (*caseView).DocketRow) },
-		// blocks writes a document's blocks as HTML; see docview.go.
-		"blocks": s.blocksHTML,
+		// timeline writes an issue's timeline rows; see fragments.go.
+		"timeline": func(rows []timelineRow) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeTimeline(b, rows) })
+		},
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)
@@ -95,4 +98,10 @@ func (s *Site) funcs() template.FuncMap {
 			return c
 		},
 	}
+	// blocks, section and sections write a document's HTML twin; see
+	// docview.go.
+	for name, f := range twinFuncs(s.htmlOf) {
+		fm[name] = f
+	}
+	return fm
 }
