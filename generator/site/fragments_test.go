@@ -116,3 +116,28 @@ func TestWriteSection(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteCaption holds the function caption to the default template
+// doc-caption, which it replaces in doc-paper.
+func TestWriteCaption(t *testing.T) {
+	s := &Site{}
+	s.bufs.New = func() any { return new(bytes.Buffer) }
+	tmpl, err := template.New("t").Funcs(twinFuncs(s.htmlOf)).ParseFS(templates.Default(), "private/document.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	caption := twinFuncs(s.htmlOf)["caption"].(func(*document.Document) template.HTML)
+	for i, w := range awkward {
+		d := &document.Document{Title: w, Re: "Re: " + w, Caption: document.Caption{
+			Court: w, CaseNo: w, And: w, Document: w, Before: awkward[:i],
+			Parties: [2]document.CaptionParty{{Name: w, Label: w}, {Name: w + "2", Label: ""}},
+		}}
+		var want bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&want, "doc-caption", d); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(caption(d)); got != want.String() {
+			t.Errorf("caption(%q) =\n%s\ndoc-caption:\n%s", w, got, want.String())
+		}
+	}
+}
