@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"pcdocket/generator/practice"
 )
@@ -352,6 +353,29 @@ func TestScreener(t *testing.T) {
 	got := newScreener(c).runs([]Run{{Text: "Kept "}, {Text: "bold.", Bold: true}, {Text: " The screening said so. Also kept."}})
 	if len(got) != 3 || got[1].Text != "bold." || !got[1].Bold || got[2].Text != " Also kept." {
 		t.Errorf("runs = %+v", got)
+	}
+}
+
+// TestFoldASCII holds speaks's fast path to fold, which it stands in for.
+func TestFoldASCII(t *testing.T) {
+	sc := &screener{}
+	for _, in := range []string{
+		"", "The Safety SCREENING found.", "  two  spaces ", "tab\there", "line\nbreak\r\n end ",
+		"carriage\rreturn alone", "\v\fform feed  \v", "MiXeD 123 !?.", " lead", "trail ", "\n",
+		"Protective\n  Order", "non-ASCII Zoë", "ß and K", "\xff",
+	} {
+		got, ok := sc.foldASCII(in)
+		want := fold(in)
+		ascii := true
+		for i := range len(in) {
+			ascii = ascii && in[i] < utf8.RuneSelf
+		}
+		if ok != ascii {
+			t.Errorf("foldASCII(%q) ok = %v, want %v", in, ok, ascii)
+		}
+		if ok && string(got) != want {
+			t.Errorf("foldASCII(%q) = %q, fold gives %q", in, got, want)
+		}
 	}
 }
 
