@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"pcdocket/generator/practice"
 )
@@ -356,25 +355,18 @@ func TestScreener(t *testing.T) {
 	}
 }
 
-// TestFoldASCII holds speaks's fast path to fold, which it stands in for.
-func TestFoldASCII(t *testing.T) {
+// TestFoldInto holds speaks's fast path to fold, which it stands in for.
+func TestFoldInto(t *testing.T) {
 	sc := &screener{}
 	for _, in := range []string{
 		"", "The Safety SCREENING found.", "  two  spaces ", "tab\there", "line\nbreak\r\n end ",
 		"carriage\rreturn alone", "\v\fform feed  \v", "MiXeD 123 !?.", " lead", "trail ", "\n",
-		"Protective\n  Order", "non-ASCII Zoë", "ß and K", "\xff",
+		"Protective\n  Order", "Zoë ÉCOLE İstanbul ΣΊΣΥΦΟΣ", "ß and \u212a (Kelvin)", "bad \xff utf-8 \xe2\x80",
+		"\ufffd kept", "no-break\u00a0space", "no-break\u00a0space\tand tab", "ideographic\u3000space  two",
+		"\u0085next line\nx", "em — dash “quoted”",
 	} {
-		got, ok := sc.foldASCII(in)
-		want := fold(in)
-		ascii := true
-		for i := range len(in) {
-			ascii = ascii && in[i] < utf8.RuneSelf
-		}
-		if ok != ascii {
-			t.Errorf("foldASCII(%q) ok = %v, want %v", in, ok, ascii)
-		}
-		if ok && string(got) != want {
-			t.Errorf("foldASCII(%q) = %q, fold gives %q", in, got, want)
+		if got, want := string(sc.foldInto(in)), fold(in); got != want {
+			t.Errorf("foldInto(%q) = %q, fold gives %q", in, got, want)
 		}
 	}
 }

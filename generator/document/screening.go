@@ -23,9 +23,9 @@ var screeningWords = []string{"screening", "screened", "safeguard", "protective 
 type screener struct {
 	verbatim []string // phrases of the screening's own texts, lower-cased
 	withheld int
-	buf      []byte // foldASCII's
+	buf      []byte // foldInto's
 
-	verbatimBytes [][]byte // verbatim, for foldASCII's bytes
+	verbatimBytes [][]byte // verbatim, for foldInto's bytes
 }
 
 // newScreener returns the screener of case c. Besides the words above, a
@@ -54,27 +54,14 @@ func newScreener(c *practice.Case) *screener {
 
 // speaks reports whether a sentence speaks of the screening.
 func (s *screener) speaks(sentence string) bool {
-	if l, ok := s.foldASCII(sentence); ok {
-		for _, w := range screeningWordBytes {
-			if bytes.Contains(l, w) {
-				return true
-			}
-		}
-		for _, v := range s.verbatimBytes {
-			if bytes.Contains(l, v) {
-				return true
-			}
-		}
-		return false
-	}
-	l := fold(sentence)
-	for _, w := range screeningWords {
-		if strings.Contains(l, w) {
+	l := s.foldInto(sentence)
+	for _, w := range screeningWordBytes {
+		if bytes.Contains(l, w) {
 			return true
 		}
 	}
-	for _, v := range s.verbatim {
-		if strings.Contains(l, v) {
+	for _, v := range s.verbatimBytes {
+		if bytes.Contains(l, v) {
 			return true
 		}
 	}
@@ -92,7 +79,7 @@ func fold(sentence string) string {
 	return l
 }
 
-// screeningWordBytes are screeningWords, for foldASCII's bytes.
+// screeningWordBytes are screeningWords, for foldInto's bytes.
 var screeningWordBytes = func() [][]byte {
 	var out [][]byte
 	for _, w := range screeningWords {
@@ -101,28 +88,41 @@ var screeningWordBytes = func() [][]byte {
 	return out
 }()
 
-// foldASCII is fold for a sentence of ASCII only, as most of a record is,
-// written into the screener's own buffer; false when the sentence holds a
-// byte that is not ASCII.
+// foldInto is fold, written into the screener's own buffer instead of
+// new strings.
 //
-// Fast path: speaks lower-cased a copy of every paragraph and of every
+// Fast path: speaks lower-cased a copy of every paragraph, and of every
 // sentence of a paragraph it withholds from: at 10,000 issues that was half
 // the time of turning the records into a twin's blocks, and a sixth of
-// building the documents (BenchmarkPageKinds/issue's profile). For ASCII,
-// strings.ToLower changes only A to Z, and strings.Fields splits at
-// exactly the bytes below.
-func (s *screener) foldASCII(sentence string) ([]byte, bool) {
+// building the documents (BenchmarkPageKinds/issue's profile). It does
+// what strings.ToLower and strings.Fields do, rune by rune: ToLower maps
+// each rune with unicode.ToLower and writes a byte that is not UTF-8 as
+// U+FFFD; Fields splits at unicode.IsSpace.
+func (s *screener) foldInto(sentence string) []byte {
 	join := strings.ContainsAny(sentence, "\n\t") || strings.Contains(sentence, "  ")
 	b := s.buf[:0]
 	space := false // white space after a word, not yet written
-	for i := 0; i < len(sentence); i++ {
+	for i := 0; i < len(sentence); {
 		c := sentence[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return nil, false
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case join && (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'):
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case join && (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'):
+				space = len(b) > 0
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(sentence[i:])
+		i += n
+		if join && unicode.IsSpace(r) {
 			space = len(b) > 0
 			continue
 		}
@@ -130,10 +130,10 @@ func (s *screener) foldASCII(sentence string) ([]byte, bool) {
 			b = append(b, ' ')
 			space = false
 		}
-		b = append(b, c)
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	s.buf = b
-	return b, true
+	return b
 }
 
 // text withholds sentences of plain text.
