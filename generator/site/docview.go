@@ -31,6 +31,7 @@ import (
 // and the page went from 210 to about 160 µs.
 func twinFuncs(html func(func(*bytes.Buffer)) template.HTML) template.FuncMap {
 	return template.FuncMap{
+		"link": link, // document.html's issue-page part links to the PDF
 		"caption": func(d *document.Document) template.HTML {
 			return html(func(b *bytes.Buffer) { writeCaption(b, d) })
 		},
