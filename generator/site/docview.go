@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html"
 	"html/template"
 	"strings"
 
@@ -235,12 +234,29 @@ func writeRuns(b *bytes.Buffer, runs []document.Run) {
 	}
 }
 
-// writeEscaped writes s to b escaped as html.EscapeString does, copying it
-// as it is when it holds nothing to escape, as most of a document's text
-// does: html.EscapeString allocated a copy of every run.
+// writeEscaped writes s to b escaped as html.EscapeString does, straight
+// into b: html.EscapeString allocated a copy of every run that held an
+// apostrophe or an ampersand, as much of a record's prose does.
 func writeEscaped(b *bytes.Buffer, s string) {
-	if strings.ContainsAny(s, "<>&'\"") {
-		s = html.EscapeString(s)
+	for {
+		i := strings.IndexAny(s, "<>&'\"")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '"':
+			b.WriteString("&#34;")
+		}
+		s = s[i+1:]
 	}
-	b.WriteString(s)
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 	"testing"
@@ -33,6 +34,18 @@ func TestWriteText(t *testing.T) {
 		got.WriteString(`</p>`)
 		if got.String() != want.String() {
 			t.Errorf("writeText(%q) =\n%s\nhtml/template:\n%s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestWriteEscaped holds writeEscaped, the twin's blocks' escaping, to
+// html.EscapeString.
+func TestWriteEscaped(t *testing.T) {
+	for _, s := range awkward {
+		var b bytes.Buffer
+		writeEscaped(&b, s)
+		if got, want := b.String(), html.EscapeString(s); got != want {
+			t.Errorf("writeEscaped(%q) = %q, html.EscapeString gives %q", s, got, want)
 		}
 	}
 }
