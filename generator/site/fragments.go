@@ -13,9 +13,9 @@ import (
 // reflection (a variadic call, a slice of arguments, a boxed value, then
 // fmt.Fprint to the output). In a benchmark of 100 actions, printing one
 // string field cost about 530 ns and 6 allocations; a link written as
-// {{.Root}}{{.Href}} cost 3.2 µs and 32. An issue page ran about 200 of
-// them, and they, with the collector's share of their garbage, were most
-// of its time. Where a default template looped over many small fields of
+// {{.Root}}{{.Href}} cost 3.2 µs and 32. An issue page ran well over a
+// hundred, and they, with the collector's share of their garbage, were
+// most of its time. Where a default template looped over many small fields of
 // one value (the timeline's rows, the sections of a document's twin), a
 // function writes them here instead, escaped exactly as html/template
 // escapes them, so that the page's bytes are the same. The view keeps the
