@@ -110,8 +110,8 @@ func (s *Site) funcs() template.FuncMap {
 			return c
 		},
 	}
-	// blocks, section and sections write a document's HTML twin; see
-	// docview.go.
+	// blocks, caption, section and sections write a document's HTML twin
+	// (and link, above, is among them); see docview.go.
 	for name, f := range twinFuncs(s.htmlOf) {
 		fm[name] = f
 	}

@@ -33,8 +33,8 @@
 // layout.html (the frame and small partials), docket.html, case.html,
 // issue.html, document.html (the HTML twin of a determination or agreement,
 // rendered from the document model the PDF renders, package document: the
-// template lays out the caption and sections, the function blocks writes
-// their blocks), clause.html, categories.html, category.html, and
+// template lays out the paper, the functions caption, sections and blocks
+// write its parts), clause.html, categories.html, category.html, and
 // style.css, copied as is.
 // A practice overrides any of them by putting a file of the same name in its
 // own templates/private/. The data each template sees is pageData in
@@ -42,8 +42,13 @@
 // .Case.Title on a case view), precomputed values directly (.Href, .Due,
 // .Overdue, .StatusLabel). The template function cached renders a template
 // once per list of keys and reuses the HTML: layout.html renders the site
-// header ("site-header") once per page depth and section, and a case's
-// first crumbs ("case-crumbs") once per depth, instead of on every page.
+// header ("site-header") once per page depth and section, a case's first
+// crumbs ("case-crumbs") and the footer ("site-footer") once per depth,
+// instead of on every page. The functions timeline, caption, sections and
+// section write an issue's timeline and a twin's caption and sections in
+// Go (fragments.go, docview.go), and link joins .Root and a site path in
+// one action: html/template's escapers, called by reflection for every
+// action, were most of an issue page's time.
 //
 // # Dependencies
 //
