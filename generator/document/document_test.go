@@ -355,6 +355,22 @@ func TestScreener(t *testing.T) {
 	}
 }
 
+// TestFoldInto holds speaks's fast path to fold, which it stands in for.
+func TestFoldInto(t *testing.T) {
+	sc := &screener{}
+	for _, in := range []string{
+		"", "The Safety SCREENING found.", "  two  spaces ", "tab\there", "line\nbreak\r\n end ",
+		"carriage\rreturn alone", "\v\fform feed  \v", "MiXeD 123 !?.", " lead", "trail ", "\n",
+		"Protective\n  Order", "Zoë ÉCOLE İstanbul ΣΊΣΥΦΟΣ", "ß and \u212a (Kelvin)", "bad \xff utf-8 \xe2\x80",
+		"\ufffd kept", "no-break\u00a0space", "no-break\u00a0space\tand tab", "ideographic\u3000space  two",
+		"\u0085next line\nx", "em — dash “quoted”",
+	} {
+		if got, want := string(sc.foldInto(in)), fold(in); got != want {
+			t.Errorf("foldInto(%q) = %q, fold gives %q", in, got, want)
+		}
+	}
+}
+
 func TestCourtName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Superior Court of Halden County":        "the Superior Court of Halden County",

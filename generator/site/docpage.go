@@ -18,13 +18,11 @@ func DocumentPage(tmpl fs.FS, dd *document.Document, lang string) ([]byte, error
 	if lang == "" {
 		lang = "en"
 	}
-	t := template.New("report").Funcs(template.FuncMap{
-		"blocks": func(bs []document.Block) template.HTML {
-			var b bytes.Buffer
-			writeBlocks(&b, bs)
-			return template.HTML(b.String())
-		},
-	})
+	t := template.New("report").Funcs(twinFuncs(func(write func(*bytes.Buffer)) template.HTML {
+		var b bytes.Buffer
+		write(&b)
+		return template.HTML(b.String())
+	}))
 	for _, name := range []string{"private/document.html", "private/report.html"} {
 		b, err := fs.ReadFile(tmpl, name)
 		if err != nil {

@@ -41,12 +41,14 @@ func TestTwinTemplateHasNoWording(t *testing.T) {
 func TestBlocksHTML(t *testing.T) {
 	s := &Site{}
 	s.bufs.New = func() any { return new(bytes.Buffer) }
-	got := string(s.blocksHTML([]document.Block{
-		&document.Paragraph{Runs: []document.Run{{Text: "a <b> & "}, {Text: "bold", Bold: true}, {Text: " ", Italic: true}, {Text: "gone", Strike: true}, {Text: "all", Bold: true, Italic: true, Strike: true}}},
-		&document.Heading{Level: 2, Text: "Findings"},
-		&document.List{Tight: true, Items: []document.Item{{Label: "1.", Blocks: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "x"}}}}}}},
-		&document.Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "<2>"}}, Align: []string{"L", "R"}},
-		&document.Signatures{Columns: 2, Lines: []document.SignLine{{Signed: "/s/ E", Name: "E", Under: []string{"Parenting Coordinator"}}}},
+	got := string(s.htmlOf(func(b *bytes.Buffer) {
+		writeBlocks(b, []document.Block{
+			&document.Paragraph{Runs: []document.Run{{Text: "a <b> & "}, {Text: "bold", Bold: true}, {Text: " ", Italic: true}, {Text: "gone", Strike: true}, {Text: "all", Bold: true, Italic: true, Strike: true}}},
+			&document.Heading{Level: 2, Text: "Findings"},
+			&document.List{Tight: true, Items: []document.Item{{Label: "1.", Blocks: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "x"}}}}}}},
+			&document.Table{Header: []string{"A", "B"}, Rows: [][]string{{"1", "<2>"}}, Align: []string{"L", "R"}},
+			&document.Signatures{Columns: 2, Lines: []document.SignLine{{Signed: "/s/ E", Name: "E", Under: []string{"Parenting Coordinator"}}}},
+		})
 	}))
 	want := `<p>a &lt;b&gt; &amp; <strong>bold</strong><em> </em><s>gone</s><strong><em><s>all</s></em></strong></p>` +
 		`<h5>Findings</h5>` +
@@ -55,6 +57,6 @@ func TestBlocksHTML(t *testing.T) {
 		`<tbody><tr><td class="align-L">1</td><td class="align-R">&lt;2&gt;</td></tr></tbody></table></div>` +
 		`<div class="signatures cols-2"><div class="sign-line"><p class="signed"><em>/s/ E</em></p><p class="signer"><strong>E</strong><br>Parenting Coordinator</p></div></div>`
 	if got != want {
-		t.Errorf("blocksHTML =\n%s\nwant\n%s", got, want)
+		t.Errorf("writeBlocks wrote\n\n%s\nwant\n%s", got, want)
 	}
 }

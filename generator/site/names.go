@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -53,9 +54,19 @@ func safeName(s string) string {
 	return name
 }
 
+// link is root+path, a link from a page to a site path: in an attribute,
+// href="{{link .Root .Href}}" prints what href="{{.Root}}{{.Href}}"
+// prints.
+//
+// Fast path: html/template runs each action of a URL attribute through
+// three escapers, every call by reflection; one action instead of two
+// made a link about 1.6 µs and 19 allocations instead of 2.6 µs and 32
+// (a benchmark of 100 links), and an issue page has half a dozen.
+func link(root, path string) string { return root + path }
+
 // funcs are the template functions.
 func (s *Site) funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		// date formats a date as YYYY-MM-DD, "" when not given.
 		"date": func(d practice.Date) string { return d.String() },
 		// long formats a date as "March 4, 2026".
@@ -66,6 +77,8 @@ func (s *Site) funcs() template.FuncMap {
 		"label": func(k string) string { return kindLabel(k) },
 		// party names a party key in prose for a case.
 		"party": func(c *practice.Case, key string) string { return c.PartyName(key) },
+		// link is a link from the page to a site path; see link.
+		"link": link,
 		// cached renders a template once per distinct list of keys and
 		// reuses its HTML; see partials.cached.
 		"cached": func(name string, data any, keys ...string) (template.HTML, error) {
@@ -84,8 +97,10 @@ func (s *Site) funcs() template.FuncMap {
 		"docketRows":     func(v []*issueView) (template.HTML, error) { return joinRows(v, (*issueView).DocketRow) },
 		"categoryRows":   func(v []*issueView) (template.HTML, error) { return joinRows(v, (*issueView).CategoryRow) },
 		"docketCaseRows": func(v []*caseView) (template.HTML, error) { return joinRows(v, (*caseView).DocketRow) },
-		// blocks writes a document's blocks as HTML; see docview.go.
-		"blocks": s.blocksHTML,
+		// timeline writes an issue's timeline rows; see fragments.go.
+		"timeline": func(rows []timelineRow) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeTimeline(b, rows) })
+		},
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)
@@ -95,4 +110,10 @@ func (s *Site) funcs() template.FuncMap {
 			return c
 		},
 	}
+	// blocks, caption, section and sections write a document's HTML twin
+	// (and link, above, is among them); see docview.go.
+	for name, f := range twinFuncs(s.htmlOf) {
+		fm[name] = f
+	}
+	return fm
 }

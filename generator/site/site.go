@@ -33,8 +33,8 @@
 // layout.html (the frame and small partials), docket.html, case.html,
 // issue.html, document.html (the HTML twin of a determination or agreement,
 // rendered from the document model the PDF renders, package document: the
-// template lays out the caption and sections, the function blocks writes
-// their blocks), clause.html, categories.html, category.html, and
+// template lays out the paper, the functions caption, sections and blocks
+// write its parts), clause.html, categories.html, category.html, and
 // style.css, copied as is.
 // A practice overrides any of them by putting a file of the same name in its
 // own templates/private/. The data each template sees is pageData in
@@ -42,8 +42,13 @@
 // .Case.Title on a case view), precomputed values directly (.Href, .Due,
 // .Overdue, .StatusLabel). The template function cached renders a template
 // once per list of keys and reuses the HTML: layout.html renders the site
-// header ("site-header") once per page depth and section, and a case's
-// first crumbs ("case-crumbs") once per depth, instead of on every page.
+// header ("site-header") once per page depth and section, a case's first
+// crumbs ("case-crumbs") and the footer ("site-footer") once per depth,
+// instead of on every page. The functions timeline, caption, sections and
+// section write an issue's timeline and a twin's caption and sections in
+// Go (fragments.go, docview.go), and link joins .Root and a site path in
+// one action: html/template's escapers, called by reflection for every
+// action, were most of an issue page's time.
 //
 // # Dependencies
 //
@@ -754,10 +759,16 @@ func forEach(n int, f func(i int)) {
 // the function and this cache; Next empties it, because an edit may change
 // what an entry shows.
 type partials struct {
-	m atomic.Pointer[sync.Map] // key -> template.HTML
+	m atomic.Pointer[partialMap]
 }
 
-func (c *partials) reset() { c.m.Store(new(sync.Map)) }
+// partialMap is one cache of partials: key -> HTML.
+type partialMap struct {
+	mu sync.RWMutex
+	m  map[string]template.HTML
+}
+
+func (c *partials) reset() { c.m.Store(&partialMap{m: map[string]template.HTML{}}) }
 
 // cached renders the template called name with data the first time it is
 // called with keys, and returns that HTML for every later call with the
@@ -766,16 +777,40 @@ func (c *partials) reset() { c.m.Store(new(sync.Map)) }
 // call it: layout.html renders the site header once per (.Root, .Nav)
 // instead of on each of 21,000 pages, where its four links were a fifth
 // of a clause page's cost.
+//
+// Fast path: every page calls it three times (header, crumbs, footer).
+// The key is put together in an array on the stack and looked up in a
+// map, which a string(bytes) index does not copy: joining the key into a
+// new string and boxing it for a sync.Map allocated three times a call,
+// for a key used once.
 func (c *partials) cached(tmpl *template.Template, name string, data any, keys ...string) (template.HTML, error) {
-	key := name + "\x00" + strings.Join(keys, "\x00")
-	m := c.m.Load()
-	if h, ok := m.Load(key); ok {
-		return h.(template.HTML), nil
+	var arr [256]byte
+	key := append(arr[:0], name...)
+	for _, k := range keys {
+		key = append(key, 0)
+		key = append(key, k...)
+	}
+	if len(keys) == 0 {
+		key = append(key, 0) // as strings.Join made it
+	}
+	pm := c.m.Load()
+	pm.mu.RLock()
+	h, ok := pm.m[string(key)]
+	pm.mu.RUnlock()
+	if ok {
+		return h, nil
 	}
 	var b strings.Builder
 	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	h, _ := m.LoadOrStore(key, template.HTML(b.String()))
-	return h.(template.HTML), nil
+	h = template.HTML(b.String())
+	pm.mu.Lock()
+	if first, ok := pm.m[string(key)]; ok { // rendered meanwhile by another page
+		h = first
+	} else {
+		pm.m[string(key)] = h
+	}
+	pm.mu.Unlock()
+	return h, nil
 }

@@ -27,6 +27,9 @@ var goOnly = map[string]string{
 	"caseView.Account":      "the case's priced fee account, computed once for the fee pages and the billing summary (fees.go), which read it in Go",
 	"caseView.DocketRow":    "the case's docket row, rendered once: the default docket joins the rows with docketCaseRows, in Go; an override may print each",
 	"issueView.DocketRow":   "the issue's docket row, rendered once: the default docket joins the rows with docketRows, in Go; an override may print each",
+	"timelineRow.By":        "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
+	"timelineRow.To":        "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
+	"timelineRow.Note":      "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
 	"issueView.CategoryRow": "the issue's category row, rendered once: the default category page joins the rows with categoryRows, in Go; an override may print each",
 }
 
