@@ -135,6 +135,12 @@ func ReadFile(root, name string, limit int64, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return f.readAll(buf)
+}
+
+// readAll reads the rest of f into buf's storage when it is large enough.
+// f's Read fails once more than its limit has been read.
+func (f *File) readAll(buf []byte) ([]byte, error) {
 	b := buf[:0]
 	if want := f.fi.Size() + 1; int64(cap(b)) < want {
 		b = make([]byte, 0, want) // the +1 sees the end without growing
@@ -181,26 +187,8 @@ func ReadAgain(root, name string, limit int64, buf []byte) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, tooLarge(name, fi.Size(), limit, false)
 	}
-	b := buf[:0]
-	if want := fi.Size() + 1; int64(cap(b)) < want {
-		b = make([]byte, 0, want)
-	}
-	for {
-		if int64(len(b)) > limit {
-			return nil, tooLarge(name, int64(len(b)), limit, true)
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // the file grew since Stat
-		}
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+	rf := &File{f: f, name: name, fi: fi, limit: limit}
+	return rf.readAll(buf)
 }
 
 // ReadDir lists the folder name (slash-separated, relative to root; "."
