@@ -275,16 +275,7 @@ func (b *builder) authority() []Block {
 	// The term as extended on the document's date: a determination made in
 	// an extended term cites the order that gave the coordinator the
 	// authority to make it, as the reports to the court do.
-	for _, x := range ap.Extensions {
-		if x.On.After(b.d.Date) {
-			continue
-		}
-		ref := ""
-		if x.OrderRef != "" {
-			ref = " (" + x.OrderRef + ")"
-		}
-		out = append(out, text(fmt.Sprintf("By order dated %s%s, the Court extended the term to %s.", x.On.Long(), ref, x.TermEnds.Long())))
-	}
+	out = append(out, extensions(ap, b.d.Date)...)
 	if len(b.c.Children) > 0 {
 		var kids []string
 		for _, ch := range b.c.Children {
@@ -722,4 +713,22 @@ func emphasize(s, d string) *Paragraph {
 		return text(s)
 	}
 	return para(plain(s[:i]), bold(d), plain(s[i+len(d):]))
+}
+
+// extensions says, a paragraph each, every extension of the appointment's
+// term ordered by the day asOf: a document cites the orders that gave the
+// authority it acts under.
+func extensions(ap practice.Appointment, asOf practice.Date) []Block {
+	var out []Block
+	for _, x := range ap.Extensions {
+		if x.On.After(asOf) {
+			continue
+		}
+		ref := ""
+		if x.OrderRef != "" {
+			ref = " (" + x.OrderRef + ")"
+		}
+		out = append(out, text(fmt.Sprintf("By order dated %s%s, the Court extended the term to %s.", x.On.Long(), ref, x.TermEnds.Long())))
+	}
+	return out
 }

@@ -167,16 +167,7 @@ func (r *reporter) appointment() []Block {
 		s.WriteString(" Under that order the Parenting Coordinator resolves disputes about the implementation of the parenting plan by mediation and, where mediation does not succeed, by binding determination.")
 	}
 	out := []Block{text(s.String())}
-	for _, x := range ap.Extensions {
-		if x.On.After(r.opt.AsOf) {
-			continue
-		}
-		ref := ""
-		if x.OrderRef != "" {
-			ref = " (" + x.OrderRef + ")"
-		}
-		out = append(out, text(fmt.Sprintf("By order dated %s%s, the Court extended the term to %s.", x.On.Long(), ref, x.TermEnds.Long())))
-	}
+	out = append(out, extensions(ap, r.opt.AsOf)...)
 	if t := ap.Terminated; t != nil && !t.On.After(r.opt.AsOf) {
 		out = append(out, text(fmt.Sprintf("The appointment was terminated on %s: %s", t.On.Long(), sentence(r.sc.text(t.Reason)))))
 	} else if end := ap.TermEnd(); !end.IsZero() && end.Before(r.opt.AsOf) {
