@@ -123,36 +123,39 @@ func TestUsage(t *testing.T) {
 	}
 }
 
-// TestMemoryLimit: build gets the soft memory limit, unless GOMEMLIMIT is
-// set; serve, which keeps its model between edits, and the other commands
-// get none.
-func TestMemoryLimit(t *testing.T) {
-	env := func(v string) func(string) string {
+// TestGCFor: build gets the soft memory limit and the larger GC percent,
+// each unless the environment sets its own (GOMEMLIMIT, GOGC); serve,
+// which keeps its model between edits, and the other commands get
+// neither.
+func TestGCFor(t *testing.T) {
+	env := func(kv ...string) func(string) string {
 		return func(k string) string {
-			if k == "GOMEMLIMIT" {
-				return v
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
 			}
 			return ""
 		}
 	}
 	tests := []struct {
-		args  []string
-		env   string
-		limit int64
-		ok    bool
+		args []string
+		env  []string
+		want gcSettings
 	}{
-		{[]string{"build"}, "", buildMemoryLimit, true},
-		{[]string{"build", "--no-documents"}, "", buildMemoryLimit, true},
-		{[]string{"build"}, "off", 0, false},
-		{[]string{"build"}, "2GiB", 0, false},
-		{[]string{"serve"}, "", 0, false},
-		{[]string{"check"}, "", 0, false},
-		{nil, "", 0, false},
+		{[]string{"build"}, nil, gcSettings{buildMemoryLimit, buildGCPercent}},
+		{[]string{"build", "--no-documents"}, nil, gcSettings{buildMemoryLimit, buildGCPercent}},
+		{[]string{"build"}, []string{"GOMEMLIMIT", "off"}, gcSettings{0, buildGCPercent}},
+		{[]string{"build"}, []string{"GOMEMLIMIT", "2GiB"}, gcSettings{0, buildGCPercent}},
+		{[]string{"build"}, []string{"GOGC", "100"}, gcSettings{buildMemoryLimit, 0}},
+		{[]string{"build"}, []string{"GOGC", "off", "GOMEMLIMIT", "1GiB"}, gcSettings{}},
+		{[]string{"serve"}, nil, gcSettings{}},
+		{[]string{"check"}, nil, gcSettings{}},
+		{nil, nil, gcSettings{}},
 	}
 	for _, tt := range tests {
-		limit, ok := memoryLimit(tt.args, env(tt.env))
-		if limit != tt.limit || ok != tt.ok {
-			t.Errorf("memoryLimit(%q, GOMEMLIMIT=%q) = %d, %v; want %d, %v", tt.args, tt.env, limit, ok, tt.limit, tt.ok)
+		if got := gcFor(tt.args, env(tt.env...)); got != tt.want {
+			t.Errorf("gcFor(%q, %q) = %+v, want %+v", tt.args, tt.env, got, tt.want)
 		}
 	}
 }
