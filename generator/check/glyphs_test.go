@@ -59,3 +59,23 @@ func TestGlyphsEmoji(t *testing.T) {
 		t.Errorf("got %v, want %s", l, want)
 	}
 }
+
+// TestNonASCII: the first byte of s that is not ASCII, wherever it falls
+// in or after the eight-byte steps.
+func TestNonASCII(t *testing.T) {
+	for n := 0; n < 20; n++ {
+		plain := strings.Repeat("a", n)
+		if got := nonASCII(plain); got != -1 {
+			t.Errorf("nonASCII(%d ASCII bytes) = %d, want -1", n, got)
+		}
+		for i := 0; i <= n; i++ {
+			s := plain[:i] + "é" + plain[i:]
+			if got := nonASCII(s); got != i {
+				t.Errorf("nonASCII(%q) = %d, want %d", s, got, i)
+			}
+			if isASCII(s) {
+				t.Errorf("isASCII(%q) = true", s)
+			}
+		}
+	}
+}
