@@ -2,6 +2,7 @@ package fees
 
 import (
 	"bytes"
+	"encoding/csv"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -294,6 +295,37 @@ func TestWriteCSV(t *testing.T) {
 	WriteCSV(&b, []*Account{Compute(c)}, Month{2026, 2})
 	if strings.Count(b.String(), "\n") != 2 {
 		t.Errorf("--month 2026-02: want the header and one row, got\n%s", b.String())
+	}
+}
+
+// TestWriteCSVFormulas: a description that a spreadsheet would run as a
+// formula is written as text; a negative amount stays a number.
+func TestWriteCSVFormulas(t *testing.T) {
+	c := &practice.Case{ID: "c1", Parties: practice.Parties{ParentA: practice.Party{Name: "A"}, ParentB: practice.Party{Name: "B"}}}
+	c.Fees = &practice.Fees{Rate: 17500, Allocation: practice.Allocation{ParentA: 50, ParentB: 50}}
+	c.FeeLedger, _ = Parse("fees.txt", []byte("2026-02-01 pay parent_b 0.50 =HYPERLINK(\"http://x\",\"y\")\n"+
+		"2026-02-02 pay parent_b 0.50 @SUM(A1)\n2026-02-03 pay parent_b 0.50 +1\n2026-02-04 pay parent_b 0.50 -2+3\n"+
+		"2026-02-05 pay parent_b 0.50 a = b\n"))
+	var b bytes.Buffer
+	if err := WriteCSV(&b, []*Account{Compute(c)}, Month{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`'=HYPERLINK("http://x","y")`, "'@SUM(A1)", "'+1", "'-2+3", "a = b"}
+	if len(rows) != 1+len(want) {
+		t.Fatalf("got %d rows, want %d", len(rows), 1+len(want))
+	}
+	for i, w := range want {
+		row := rows[i+1]
+		if got := row[13]; got != w {
+			t.Errorf("row %d description %q, want %q", i+1, got, w)
+		}
+		if got := row[8]; got != "-0.50" {
+			t.Errorf("row %d amount %q, want -0.50 (a number, not text)", i+1, got)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"pcdocket/generator/practice"
@@ -141,6 +142,20 @@ func note(s string) string {
 	return " (" + s + ")"
 }
 
+// spreadsheetText returns a text cell of the CSV as a spreadsheet will
+// show it, not run it: a cell that begins with = + - @ or a tab or
+// carriage return is a formula to Excel, LibreOffice and Google Sheets
+// ("CSV injection", OWASP), and a description may quote what a parent
+// wrote. Such a cell gets a leading apostrophe, which the spreadsheet
+// takes as "this is text". Amounts and dates are not text cells: a
+// negative amount stays a number.
+func spreadsheetText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // CSVHeader is the first row WriteCSV writes.
 var CSVHeader = []string{"case", "date", "kind", "activity", "issue", "minutes", "party", "rate", "amount", "parent_a_share", "parent_b_share", "parent_a_balance", "parent_b_balance", "description", "source"}
 
@@ -180,7 +195,7 @@ func WriteCSV(w io.Writer, accs []*Account, m Month) error {
 			}
 			row := []string{acc.Case.ID, e.Date.String(), e.Kind, e.Activity, issue, minutes, ln.Party, rate,
 				amt(ln.Amount), amt(ln.Shares[0]), amt(ln.Shares[1]), amt(ln.Balance[0]), amt(ln.Balance[1]),
-				e.Note, acc.Case.FeeLedger.Pos(e).String()}
+				spreadsheetText(e.Note), acc.Case.FeeLedger.Pos(e).String()}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
