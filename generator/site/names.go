@@ -101,6 +101,18 @@ func (s *Site) funcs() template.FuncMap {
 		"timeline": func(rows []timelineRow) template.HTML {
 			return s.htmlOf(func(b *bytes.Buffer) { writeTimeline(b, rows) })
 		},
+		// status writes an issue's status badges, as the template status
+		// does; issueFacts, issueQuestion, issueExhibits and issueOutcome
+		// write parts of an issue page, and clauseHistory the rows of a
+		// clause page's history. See fragments.go.
+		"status":        func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatus(b, v) }) },
+		"issueFacts":    s.pageFragment(writeIssueFacts),
+		"issueQuestion": s.pageFragment(writeIssueQuestion),
+		"issueExhibits": s.pageFragment(writeIssueExhibits),
+		"issueOutcome":  s.pageFragment(writeIssueOutcome),
+		"clauseHistory": func(root string, history []*issueView) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeClauseHistory(b, root, history) })
+		},
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)
