@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"pcdocket/generator/diag"
 	"pcdocket/generator/practice"
 )
 
@@ -530,6 +531,105 @@ func writeClauseHistory(b *bytes.Buffer, root string, history []*issueView) {
 			b.WriteString("\n<p class=\"summary\">")
 			writeText(b, o.Summary)
 			b.WriteString("</p>")
+		}
+		b.WriteString("\n</li>")
+	}
+}
+
+// writeDue writes an open issue's due date as the template "due"
+// (layout.html) does: nothing for a decided issue.
+func writeDue(b *bytes.Buffer, v *issueView) {
+	switch {
+	case !v.Pending:
+	case !v.HasDue:
+		b.WriteString(`<span class="muted">record open</span>`)
+	default:
+		due := v.Due.String()
+		b.WriteString(`<time datetime="`)
+		writeText(b, due)
+		b.WriteString(`">`)
+		writeText(b, due)
+		if v.Overdue {
+			b.WriteString(`</time> <span class="late">`)
+			writeText(b, diag.Plural(v.DaysLate, "day"))
+			b.WriteString(` late</span>`)
+		} else {
+			b.WriteString(`</time> <span class="muted">in `)
+			writeText(b, diag.Plural(v.DaysLeft, "day"))
+			b.WriteString(`</span>`)
+		}
+	}
+}
+
+// writeCaseIssueRows writes the rows of a case page's table of issues,
+// each after a newline, as case.html's {{range $cv.Issues}} printed them.
+func writeCaseIssueRows(b *bytes.Buffer, root string, issues []*issueView) {
+	for _, v := range issues {
+		is := v.Issue
+		b.WriteString("\n<tr")
+		if v.Overdue {
+			b.WriteString(` class="overdue"`)
+		}
+		b.WriteString(">\n<td class=\"num\" data-label=\"No.\">")
+		writeInt(b, is.Number)
+		b.WriteString("</td>\n<td data-label=\"Issue\"><a href=\"")
+		writeLink(b, root, v.Href)
+		b.WriteString(`">`)
+		writeText(b, is.Title)
+		b.WriteString("</a>")
+		if v.DocHref != "" {
+			b.WriteString(` <a class="doc" href="`)
+			writeLink(b, root, v.DocHref)
+			b.WriteString(`">PDF<span class="visually-hidden"> of `)
+			writeText(b, v.DocTitle)
+			b.WriteString("</span></a>")
+		}
+		b.WriteString("</td>\n<td class=\"status\" data-label=\"Status\">")
+		writeStatus(b, v)
+		b.WriteString("</td>\n<td class=\"date\" data-label=\"Due or decided\">")
+		if o := is.Outcome; o != nil {
+			on := o.On.String()
+			b.WriteString(`<time datetime="`)
+			writeText(b, on)
+			b.WriteString(`">`)
+			writeText(b, on)
+			b.WriteString("</time>")
+		} else {
+			writeDue(b, v)
+		}
+		b.WriteString("</td>\n<td data-label=\"Category\">")
+		writeText(b, v.Category.Label)
+		raised := is.RaisedOn.String()
+		b.WriteString("</td>\n<td class=\"date\" data-label=\"Raised\"><time datetime=\"")
+		writeText(b, raised)
+		b.WriteString(`">`)
+		writeText(b, raised)
+		b.WriteString("</time></td>\n</tr>")
+	}
+}
+
+// writeCaseClauses writes the items of a case page's list of plan
+// clauses, each after a newline, as case.html's {{range $cv.Clauses}}
+// printed them.
+func writeCaseClauses(b *bytes.Buffer, root string, clauses []*clauseView) {
+	for _, cl := range clauses {
+		b.WriteString("\n<li>\n<h3><a href=\"")
+		writeLink(b, root, cl.Href)
+		b.WriteString(`"><span class="ref">`)
+		writeText(b, cl.Clause.Ref)
+		b.WriteString("</span> ")
+		writeText(b, cl.Clause.Title)
+		b.WriteString("</a></h3>\n")
+		if cl.Clause.Text != "" {
+			b.WriteString(`<p class="text">`)
+			writeText(b, cl.Clause.Text)
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n")
+		if n := len(cl.History); n > 0 {
+			b.WriteString(`<p class="muted">Cited by `)
+			writeText(b, diag.Plural(n, "issue"))
+			b.WriteString(".</p>")
 		}
 		b.WriteString("\n</li>")
 	}

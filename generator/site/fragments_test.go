@@ -160,7 +160,8 @@ func TestWriteCaption(t *testing.T) {
 
 // The texts of issue.html and clause.html that the functions issueFacts,
 // issueQuestion, issueExhibits, issueOutcome and clauseHistory replaced,
-// as they were, with the variables they read.
+// as they were, with the variables they read; and those of case.html that
+// caseIssueRows and caseClauses replaced.
 const (
 	issueVars = `{{$cv := .Case}}{{$c := .Case.Case}}{{$v := .Issue}}{{$i := .Issue.Issue}}`
 
@@ -281,6 +282,25 @@ const (
 {{- end}}
 </section>`
 
+	caseIssueRowsTemplate = `{{$cv := .Case}}{{- range $cv.Issues}}
+<tr{{if .Overdue}} class="overdue"{{end}}>
+<td class="num" data-label="No.">{{.Issue.Number}}</td>
+<td data-label="Issue"><a href="{{link $.Root .Href}}">{{.Issue.Title}}</a>{{if .DocHref}} <a class="doc" href="{{link $.Root .DocHref}}">PDF<span class="visually-hidden"> of {{.DocTitle}}</span></a>{{end}}</td>
+<td class="status" data-label="Status">{{template "status" .}}</td>
+<td class="date" data-label="Due or decided">{{with .Issue.Outcome}}<time datetime="{{.On}}">{{.On}}</time>{{else}}{{template "due" .}}{{end}}</td>
+<td data-label="Category">{{.Category.Label}}</td>
+<td class="date" data-label="Raised"><time datetime="{{.Issue.RaisedOn}}">{{.Issue.RaisedOn}}</time></td>
+</tr>
+{{- end}}`
+
+	caseClausesTemplate = `{{$cv := .Case}}{{- range $cv.Clauses}}
+<li>
+<h3><a href="{{link $.Root .Href}}"><span class="ref">{{.Clause.Ref}}</span> {{.Clause.Title}}</a></h3>
+{{with .Clause.Text}}<p class="text">{{.}}</p>{{end}}
+{{with .History}}<p class="muted">Cited by {{plural (len .) "issue"}}.</p>{{end}}
+</li>
+{{- end}}`
+
 	clauseHistoryTemplate = `{{- range $h := $cl.History}}
 <li>
 <h3><a href="{{link $.Root .Href}}">Issue {{.Issue.Number}}: {{.Issue.Title}}</a></h3>
@@ -388,7 +408,7 @@ func awkwardIssuePages() []*pageData {
 			DaysPending: r.IntN(100) - 3, ObjectionBasis: str(), FilingBasis: str(),
 			RaisedBy: str(), RaisedOnLong: str(), RecordLong: str(), DueLong: str(), DaysLateText: str(),
 			DaysLeftText: str(), OnLong: str(), EffectiveLong: str(), EffectiveOwn: flag(), ServedLong: str(),
-			ObjectionLong: str(), FilingLong: str()}
+			ObjectionLong: str(), FilingLong: str(), Due: date(), DaysLate: r.IntN(40), DaysLeft: r.IntN(40) - 1}
 		if flag() {
 			v.DocHref = link()
 		}
@@ -407,6 +427,9 @@ func awkwardIssuePages() []*pageData {
 		v.AmendsIssue, v.SupersededBy = other(), other()
 		for range r.IntN(4) {
 			clv := &clauseView{Clause: &practice.Clause{Ref: str(), Title: str(), Text: str()}}
+			for range r.IntN(3) {
+				clv.History = append(clv.History, v)
+			}
 			if flag() {
 				clv.Href = link()
 			}
@@ -467,6 +490,39 @@ func TestWriteClauseHistory(t *testing.T) {
 		}
 		if got := string(clauseHistory(d.Root, hs)); got != want.String() {
 			t.Errorf("clauseHistory (%d issues) =\n%s\nclause.html:\n%s", len(hs), got, want.String())
+		}
+	}
+}
+
+// TestCaseFragments holds caseIssueRows and caseClauses to the text of
+// case.html they replaced, for none, one and many.
+func TestCaseFragments(t *testing.T) {
+	s := fragmentSite()
+	tmpl := fragmentTemplates(t, s, map[string]string{"rows": caseIssueRowsTemplate, "clauses": caseClausesTemplate})
+	fns := s.funcs()
+	caseIssueRows := fns["caseIssueRows"].(func(string, []*issueView) template.HTML)
+	caseClauses := fns["caseClauses"].(func(string, []*clauseView) template.HTML)
+	pages := awkwardIssuePages()
+	var issues []*issueView
+	var clauses []*clauseView
+	for _, d := range pages {
+		issues = append(issues, d.Issue)
+		clauses = append(clauses, d.Issue.Cited...)
+	}
+	for i := range 3 {
+		is, cls := issues[:min(i, 1)], clauses[:min(i, 1)]
+		if i == 2 {
+			is, cls = issues, clauses
+		}
+		d := &pageData{Root: pages[i].Root, Case: &caseView{Issues: is, Clauses: cls}}
+		for name, got := range map[string]template.HTML{"rows": caseIssueRows(d.Root, is), "clauses": caseClauses(d.Root, cls)} {
+			var want bytes.Buffer
+			if err := tmpl.ExecuteTemplate(&want, name, d); err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("case %s (%d issues, %d clauses) =\n%s\ncase.html:\n%s", name, len(is), len(cls), got, want.String())
+			}
 		}
 	}
 }

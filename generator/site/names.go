@@ -113,6 +113,14 @@ func (s *Site) funcs() template.FuncMap {
 		"clauseHistory": func(root string, history []*issueView) template.HTML {
 			return s.htmlOf(func(b *bytes.Buffer) { writeClauseHistory(b, root, history) })
 		},
+		// caseIssueRows and caseClauses write the rows of a case page's
+		// issues and the items of its plan's clauses; see fragments.go.
+		"caseIssueRows": func(root string, issues []*issueView) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeCaseIssueRows(b, root, issues) })
+		},
+		"caseClauses": func(root string, clauses []*clauseView) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeCaseClauses(b, root, clauses) })
+		},
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)

@@ -47,15 +47,16 @@ var goOnly = map[string]string{
 	"issueView.EffectiveOwn":     issuePageInGo,
 	"issueView.ServedLong":       issuePageInGo,
 	"issueView.ObjectionLong":    issuePageInGo,
+	"issueView.DocTitle":         issuePageInGo,
 	"issueView.FilingLong":       issuePageInGo,
 	"issueView.SharedExhibits":   issuePageInGo,
 	"issueView.UnsharedExhibits": issuePageInGo,
 	"kindCount.Kind":             "the outcome kind counted: indexCategories counts the issues by it, in Go; an override may print it (a class, a link)",
 }
 
-// issuePageInGo is the reason the issue page's fields stay that only its
-// fragments, written in Go, read.
-const issuePageInGo = "the default issue and clause pages write it in Go (issueFacts and the other fragments of fragments.go); an override of issue.html or clause.html may print it"
+// issuePageInGo is why an issue view's fields stay that only the
+// fragments of the issue, clause and case pages, written in Go, read.
+const issuePageInGo = "the default issue, clause and case pages write it in Go (issueFacts and the other fragments of fragments.go); an override of issue.html, clause.html or case.html may print it"
 
 // TestViewAPI keeps the view an API rather than a struct that grows: every
 // exported field and method of a view type is read by some default
