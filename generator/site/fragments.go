@@ -498,10 +498,44 @@ func writeIssueOutcome(b *bytes.Buffer, d *pageData) {
 	b.WriteString("\n</section>")
 }
 
-// writeClauseHistory writes a clause page's history rows, the issues that
-// cite the clause, each after a newline, as clause.html's
+// writeClauseQuote writes the top of a clause page under its heading: the
+// plan's title, date and case, and the clause's text, as clause.html
+// printed them.
+func writeClauseQuote(b *bytes.Buffer, d *pageData) {
+	c := d.Case.Case
+	b.WriteString(`<p class="muted">`)
+	writeOr(b, c.Plan.Title, "Parenting plan")
+	if date := c.Plan.Date.Long(); date != "" {
+		b.WriteString(", dated ")
+		writeText(b, date)
+	}
+	b.WriteString(" · ")
+	writeText(b, c.Title)
+	b.WriteString("</p>\n<blockquote class=\"clause\">\n")
+	writeTextPara(b, d.Clause.Clause.Text, "No text recorded for this clause.")
+	b.WriteString("\n</blockquote>")
+}
+
+// writeClauseHistory writes a clause page's history section after its
+// heading, as clause.html printed it: how many issues cite the clause,
+// then each, newest first, or that none does.
+func writeClauseHistory(b *bytes.Buffer, d *pageData) {
+	history := d.Clause.History
+	if len(history) == 0 {
+		b.WriteString("\n<p>No issue has cited this clause.</p>")
+		return
+	}
+	b.WriteString("\n<p class=\"muted\">")
+	writeText(b, diag.Plural(len(history), "issue"))
+	b.WriteString(" cited this clause, newest first.</p>\n<ol class=\"history\" reversed>")
+	writeClauseHistoryItems(b, d.Root, history)
+	b.WriteString("\n</ol>")
+}
+
+// writeClauseHistoryItems writes the items of a clause page's history,
+// the issues that cite the clause, each after a newline, as clause.html's
 // {{range $h := $cl.History}} printed them.
-func writeClauseHistory(b *bytes.Buffer, root string, history []*issueView) {
+func writeClauseHistoryItems(b *bytes.Buffer, root string, history []*issueView) {
 	for _, h := range history {
 		is := h.Issue
 		b.WriteString("\n<li>\n<h3><a href=\"")

@@ -159,7 +159,7 @@ func TestWriteCaption(t *testing.T) {
 }
 
 // The texts of issue.html and clause.html that the functions issueFacts,
-// issueQuestion, issueExhibits, issueOutcome and clauseHistory replaced,
+// issueQuestion, issueExhibits, issueOutcome, clauseQuote and clauseHistory replaced,
 // as they were, with the variables they read; and those of case.html that
 // caseIssueRows and caseClauses replaced.
 const (
@@ -301,7 +301,17 @@ const (
 </li>
 {{- end}}`
 
-	clauseHistoryTemplate = `{{- range $h := $cl.History}}
+	clauseVars = `{{$c := .Case.Case}}{{$cl := .Clause}}`
+
+	clauseQuoteTemplate = clauseVars + `<p class="muted">{{or $c.Plan.Title "Parenting plan"}}{{with long $c.Plan.Date}}, dated {{.}}{{end}} · {{$c.Title}}</p>
+<blockquote class="clause">
+{{with $cl.Clause.Text}}<p class="text">{{.}}</p>{{else}}<p class="muted">No text recorded for this clause.</p>{{end}}
+</blockquote>`
+
+	clauseHistoryTemplate = clauseVars + `{{- if $cl.History}}
+<p class="muted">{{plural (len $cl.History) "issue"}} cited this clause, newest first.</p>
+<ol class="history" reversed>
+{{- range $h := $cl.History}}
 <li>
 <h3><a href="{{link $.Root .Href}}">Issue {{.Issue.Number}}: {{.Issue.Title}}</a></h3>
 <p class="meta">Raised <time datetime="{{.Issue.RaisedOn}}">{{.RaisedOnLong}}</time> · {{template "status" .}}{{with .Issue.Outcome}} · decided <time datetime="{{.On}}">{{$h.OnLong}}</time>{{end}}{{if .Issue.Silent}} · <span class="muted">plan silent; nearest clause</span>{{end}}</p>
@@ -309,6 +319,10 @@ const (
 <p class="summary">{{.}}</p>
 {{- end}}{{end}}
 </li>
+{{- end}}
+</ol>
+{{- else}}
+<p>No issue has cited this clause.</p>
 {{- end}}`
 )
 
@@ -471,25 +485,32 @@ func TestIssueFragments(t *testing.T) {
 	}
 }
 
-// TestWriteClauseHistory holds clauseHistory to the text of clause.html it
-// replaced, for no issue, one and many.
-func TestWriteClauseHistory(t *testing.T) {
+// TestClauseFragments holds clauseQuote and clauseHistory to the text of
+// clause.html they replaced, for no issue, one and many.
+func TestClauseFragments(t *testing.T) {
 	s := fragmentSite()
-	tmpl := fragmentTemplates(t, s, map[string]string{"history": `{{$cl := .Clause}}` + clauseHistoryTemplate})
-	clauseHistory := s.funcs()["clauseHistory"].(func(string, []*issueView) template.HTML)
+	tmpl := fragmentTemplates(t, s, map[string]string{"clauseQuote": clauseQuoteTemplate, "clauseHistory": clauseHistoryTemplate})
+	fns := s.funcs()
 	pages := awkwardIssuePages()
 	var history []*issueView
 	for _, d := range pages {
 		history = append(history, d.Issue)
 	}
-	for i, hs := range [][]*issueView{nil, history[:1], history} {
-		d := &pageData{Root: pages[i].Root, Clause: &clauseView{History: hs}}
-		var want bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&want, "history", d); err != nil {
-			t.Fatal(err)
-		}
-		if got := string(clauseHistory(d.Root, hs)); got != want.String() {
-			t.Errorf("clauseHistory (%d issues) =\n%s\nclause.html:\n%s", len(hs), got, want.String())
+	dates := []practice.Date{{}, practice.MustDate("2025-07-04")}
+	for i, d := range pages {
+		hs := [][]*issueView{nil, history[:1], history[:2+i%40]}[i%3]
+		clause := &clauseView{Clause: &practice.Clause{Text: awkward[i%len(awkward)]}, History: hs}
+		c := *d.Case.Case
+		c.Plan = practice.Plan{Title: awkward[(i/3)%len(awkward)], Date: dates[i/2%2]}
+		d := &pageData{Root: d.Root, Case: &caseView{Case: &c}, Clause: clause}
+		for _, name := range []string{"clauseQuote", "clauseHistory"} {
+			var want bytes.Buffer
+			if err := tmpl.ExecuteTemplate(&want, name, d); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(fns[name].(func(*pageData) template.HTML)(d)); got != want.String() {
+				t.Errorf("%s (%d issues) =\n%s\nclause.html:\n%s", name, len(hs), got, want.String())
+			}
 		}
 	}
 }

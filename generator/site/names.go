@@ -103,16 +103,15 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		// status writes an issue's status badges, as the template status
 		// does; issueFacts, issueQuestion, issueExhibits and issueOutcome
-		// write parts of an issue page, and clauseHistory the rows of a
-		// clause page's history. See fragments.go.
+		// write parts of an issue page, and clauseQuote and clauseHistory
+		// those of a clause page. See fragments.go.
 		"status":        func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatus(b, v) }) },
 		"issueFacts":    s.pageFragment(writeIssueFacts),
 		"issueQuestion": s.pageFragment(writeIssueQuestion),
 		"issueExhibits": s.pageFragment(writeIssueExhibits),
 		"issueOutcome":  s.pageFragment(writeIssueOutcome),
-		"clauseHistory": func(root string, history []*issueView) template.HTML {
-			return s.htmlOf(func(b *bytes.Buffer) { writeClauseHistory(b, root, history) })
-		},
+		"clauseQuote":   s.pageFragment(writeClauseQuote),
+		"clauseHistory": s.pageFragment(writeClauseHistory),
 		// caseIssueRows and caseClauses write the rows of a case page's
 		// issues and the items of its plan's clauses; see fragments.go.
 		"caseIssueRows": func(root string, issues []*issueView) template.HTML {

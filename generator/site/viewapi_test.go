@@ -51,6 +51,7 @@ var goOnly = map[string]string{
 	"issueView.FilingLong":       issuePageInGo,
 	"issueView.SharedExhibits":   issuePageInGo,
 	"issueView.UnsharedExhibits": issuePageInGo,
+	"clauseView.History":         "the issues citing the clause: the default clause and case pages write them in Go (clauseHistory, caseClauses in fragments.go); an override may print them",
 	"kindCount.Kind":             "the outcome kind counted: indexCategories counts the issues by it, in Go; an override may print it (a class, a link)",
 }
 
