@@ -547,3 +547,62 @@ func TestCaseFragments(t *testing.T) {
 		}
 	}
 }
+
+// paperTemplate is how document.html's doc-paper laid the paper out, with
+// the functions caption, blocks, sections and section, before the function
+// paper wrote it.
+const paperTemplate = `<article class="paper">
+{{caption .}}
+{{- with .Preamble}}
+<div class="preamble">{{blocks .}}</div>
+{{- end}}
+{{- with .Sections}}
+{{sections .}}
+{{- end}}
+<div class="signing">
+{{section .Signature}}
+{{- with .Certificate}}
+{{section .}}
+{{- end}}
+</div>
+</article>`
+
+// TestWritePaper holds the function paper to the template doc-paper it
+// replaced, with and without a preamble, sections and a certificate.
+func TestWritePaper(t *testing.T) {
+	s := fragmentSite()
+	fns := twinFuncs(s.htmlOf)
+	tmpl := template.Must(template.New("paper").Funcs(fns).Parse(paperTemplate))
+	paper := fns["paper"].(func(*document.Document) template.HTML)
+	section := func(i int, w string) document.Section {
+		return document.Section{Number: strings.Repeat("I", i%3), Heading: awkward[i%len(awkward)],
+			Blocks: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: w}}}}}
+	}
+	for i, w := range awkward {
+		for k := range 8 {
+			d := &document.Document{Title: w, Re: w, Signature: section(i, w), Caption: document.Caption{
+				Court: w, CaseNo: w, And: w, Document: w, Before: awkward[:i],
+				Parties: [2]document.CaptionParty{{Name: w, Label: w}, {Name: w, Label: ""}},
+			}}
+			if k&1 != 0 {
+				d.Preamble = section(i+1, w).Blocks
+			}
+			if k&2 != 0 {
+				for j := range i + 1 {
+					d.Sections = append(d.Sections, section(j, w))
+				}
+			}
+			if k&4 != 0 {
+				c := section(i+2, w)
+				d.Certificate = &c
+			}
+			var want bytes.Buffer
+			if err := tmpl.Execute(&want, d); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(paper(d)); got != want.String() {
+				t.Errorf("paper(%q, case %d) =\n%s\ndoc-paper:\n%s", w, k, got, want.String())
+			}
+		}
+	}
+}
