@@ -30,7 +30,7 @@ import (
 // each by one function the template calls: on an issue page its facts
 // (issueFacts), question, provisions and positions (issueQuestion),
 // exhibits (issueExhibits) and outcome (issueOutcome), and its badges
-// (status, the template status); on a clause page the plan's line and the
+// (statusBadges, the template status); on a clause page the plan's line and the
 // clause's text (clauseQuote) and the history (clauseHistory); on a case
 // page the rows of its issues (caseIssueRows) and its clauses
 // (caseClauses). In BenchmarkPageKinds (a 2,000-issue practice, one core)

@@ -456,7 +456,7 @@ func awkwardIssuePages() []*pageData {
 }
 
 // TestIssueFragments holds each function that writes part of the default
-// issue page to the text of issue.html it replaced, and status to the
+// issue page to the text of issue.html it replaced, and statusBadges to the
 // template status, on awkward pages.
 func TestIssueFragments(t *testing.T) {
 	s := fragmentSite()
@@ -479,8 +479,8 @@ func TestIssueFragments(t *testing.T) {
 		if err := tmpl.ExecuteTemplate(&want, "status", d.Issue); err != nil {
 			t.Fatal(err)
 		}
-		if got := string(fns["status"].(func(*issueView) template.HTML)(d.Issue)); got != want.String() {
-			t.Errorf("status =\n%s\ntemplate status:\n%s", got, want.String())
+		if got := string(fns["statusBadges"].(func(*issueView) template.HTML)(d.Issue)); got != want.String() {
+			t.Errorf("statusBadges =\n%s\ntemplate status:\n%s", got, want.String())
 		}
 	}
 }

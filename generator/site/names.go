@@ -101,11 +101,11 @@ func (s *Site) funcs() template.FuncMap {
 		"timeline": func(rows []timelineRow) template.HTML {
 			return s.htmlOf(func(b *bytes.Buffer) { writeTimeline(b, rows) })
 		},
-		// status writes an issue's status badges, as the template status
-		// does; issueFacts, issueQuestion, issueExhibits and issueOutcome
+		// statusBadges writes an issue's status badges, as the template
+		// status does; issueFacts, issueQuestion, issueExhibits and issueOutcome
 		// write parts of an issue page, and clauseQuote and clauseHistory
 		// those of a clause page. See fragments.go.
-		"status":        func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatus(b, v) }) },
+		"statusBadges":  func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatus(b, v) }) },
 		"issueFacts":    s.pageFragment(writeIssueFacts),
 		"issueQuestion": s.pageFragment(writeIssueQuestion),
 		"issueExhibits": s.pageFragment(writeIssueExhibits),
