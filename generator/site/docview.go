@@ -18,7 +18,7 @@ import (
 
 // twinFuncs are the template functions of the HTML twin, each writing
 // with html, which returns what its argument writes as HTML: paper, the
-// whole document as the template doc-paper lays it out; blocks, a
+// whole document as the template doc-paper laid it out; blocks, a
 // document's blocks; caption, the caption, title and "Re:" line as the
 // template doc-caption lays them out; section, one section as the
 // template doc-section does; sections, several, a line each.
@@ -29,9 +29,9 @@ import (
 // practice, two thirds of whose issues have a document), writing the
 // sections and an issue's timeline in Go took an issue page from 1,223
 // allocations to 971, and the caption from 943 to 885. paper writes the
-// frame around them, and calls them, in Go: five calls of the template
-// functions and the escaping of their results, on two issue pages of
-// three (see fragments.go for the figures).
+// frame around them, and calls them, in Go instead of five template
+// actions: in the same benchmark an issue page went from 592 allocations
+// to 572 (two issue pages of three have a document).
 func twinFuncs(html func(func(*bytes.Buffer)) template.HTML) template.FuncMap {
 	return template.FuncMap{
 		"link": link, // document.html's issue-page part links to the PDF
