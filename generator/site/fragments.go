@@ -200,9 +200,9 @@ func writeOr(b *bytes.Buffer, s, alt string) {
 	writeText(b, s)
 }
 
-// writeStatus writes an issue's status badges as the template "status"
+// writeStatusBadges writes an issue's status badges as the template "status"
 // (layout.html) does.
-func writeStatus(b *bytes.Buffer, v *issueView) {
+func writeStatusBadges(b *bytes.Buffer, v *issueView) {
 	b.WriteString(`<span class="badge status-`)
 	writeText(b, v.Status)
 	b.WriteString(`">`)
@@ -536,7 +536,7 @@ func writeClauseHistoryItems(b *bytes.Buffer, root string, history []*issueView)
 		b.WriteString("</h3>\n<p class=\"meta\">Raised ")
 		writeTime(b, is.RaisedOn.String(), h.RaisedOnLong)
 		b.WriteString(" · ")
-		writeStatus(b, h)
+		writeStatusBadges(b, h)
 		if o := is.Outcome; o != nil {
 			b.WriteString(` · decided `)
 			writeTime(b, o.On.String(), h.OnLong)
@@ -594,7 +594,7 @@ func writeCaseIssueRows(b *bytes.Buffer, root string, issues []*issueView) {
 			b.WriteString("</span></a>")
 		}
 		b.WriteString("</td>\n<td class=\"status\" data-label=\"Status\">")
-		writeStatus(b, v)
+		writeStatusBadges(b, v)
 		b.WriteString("</td>\n<td class=\"date\" data-label=\"Due or decided\">")
 		if o := is.Outcome; o != nil {
 			on := o.On.String()

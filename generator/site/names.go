@@ -102,10 +102,10 @@ func (s *Site) funcs() template.FuncMap {
 			return s.htmlOf(func(b *bytes.Buffer) { writeTimeline(b, rows) })
 		},
 		// statusBadges writes an issue's status badges, as the template
-		// status does; issueFacts, issueQuestion, issueExhibits and issueOutcome
-		// write parts of an issue page, and clauseQuote and clauseHistory
-		// those of a clause page. See fragments.go.
-		"statusBadges":  func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatus(b, v) }) },
+		// status does; issueFacts, issueQuestion, issueExhibits and
+		// issueOutcome write parts of an issue page, and clauseQuote and
+		// clauseHistory those of a clause page. See fragments.go.
+		"statusBadges":  func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatusBadges(b, v) }) },
 		"issueFacts":    s.pageFragment(writeIssueFacts),
 		"issueQuestion": s.pageFragment(writeIssueQuestion),
 		"issueExhibits": s.pageFragment(writeIssueExhibits),
