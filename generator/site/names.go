@@ -101,6 +101,25 @@ func (s *Site) funcs() template.FuncMap {
 		"timeline": func(rows []timelineRow) template.HTML {
 			return s.htmlOf(func(b *bytes.Buffer) { writeTimeline(b, rows) })
 		},
+		// statusBadges writes an issue's status badges, as the template
+		// status does; issueFacts, issueQuestion, issueExhibits and
+		// issueOutcome write parts of an issue page, and clauseQuote and
+		// clauseHistory those of a clause page. See fragments.go.
+		"statusBadges":  func(v *issueView) template.HTML { return s.htmlOf(func(b *bytes.Buffer) { writeStatusBadges(b, v) }) },
+		"issueFacts":    s.pageFragment(writeIssueFacts),
+		"issueQuestion": s.pageFragment(writeIssueQuestion),
+		"issueExhibits": s.pageFragment(writeIssueExhibits),
+		"issueOutcome":  s.pageFragment(writeIssueOutcome),
+		"clauseQuote":   s.pageFragment(writeClauseQuote),
+		"clauseHistory": s.pageFragment(writeClauseHistory),
+		// caseIssueRows and caseClauses write the rows of a case page's
+		// issues and the items of its plan's clauses; see fragments.go.
+		"caseIssueRows": func(root string, issues []*issueView) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeCaseIssueRows(b, root, issues) })
+		},
+		"caseClauses": func(root string, clauses []*clauseView) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeCaseClauses(b, root, clauses) })
+		},
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)

@@ -23,15 +23,41 @@ var viewTypes = []any{
 // goOnly are the view's fields that no default template reads and that
 // stay for a reason, with the reason.
 var goOnly = map[string]string{
-	"caseView.Dir":          "the case's folder: the links of its pages and of its fee page are built from it, and an override may link into it",
-	"caseView.Account":      "the case's priced fee account, computed once for the fee pages and the billing summary (fees.go), which read it in Go",
-	"caseView.DocketRow":    "the case's docket row, rendered once: the default docket joins the rows with docketCaseRows, in Go; an override may print each",
-	"issueView.DocketRow":   "the issue's docket row, rendered once: the default docket joins the rows with docketRows, in Go; an override may print each",
-	"timelineRow.By":        "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
-	"timelineRow.To":        "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
-	"timelineRow.Note":      "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
-	"issueView.CategoryRow": "the issue's category row, rendered once: the default category page joins the rows with categoryRows, in Go; an override may print each",
+	"caseView.Dir":               "the case's folder: the links of its pages and of its fee page are built from it, and an override may link into it",
+	"caseView.Account":           "the case's priced fee account, computed once for the fee pages and the billing summary (fees.go), which read it in Go",
+	"caseView.DocketRow":         "the case's docket row, rendered once: the default docket joins the rows with docketCaseRows, in Go; an override may print each",
+	"issueView.DocketRow":        "the issue's docket row, rendered once: the default docket joins the rows with docketRows, in Go; an override may print each",
+	"timelineRow.By":             "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
+	"timelineRow.To":             "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
+	"timelineRow.Note":           "a timeline row's fields: the default issue page writes the rows with timeline, in Go (fragments.go); an override may print each",
+	"issueView.CategoryRow":      "the issue's category row, rendered once: the default category page joins the rows with categoryRows, in Go; an override may print each",
+	"issueView.ReferredTo":       issuePageInGo,
+	"issueView.ObjectionBasis":   issuePageInGo,
+	"issueView.FilingBasis":      issuePageInGo,
+	"issueView.Cited":            issuePageInGo,
+	"issueView.AmendsIssue":      issuePageInGo,
+	"issueView.RaisedBy":         issuePageInGo,
+	"issueView.RaisedOnLong":     issuePageInGo,
+	"issueView.RecordLong":       issuePageInGo,
+	"issueView.DueLong":          issuePageInGo,
+	"issueView.DaysLateText":     issuePageInGo,
+	"issueView.DaysLeftText":     issuePageInGo,
+	"issueView.OnLong":           issuePageInGo,
+	"issueView.EffectiveLong":    issuePageInGo,
+	"issueView.EffectiveOwn":     issuePageInGo,
+	"issueView.ServedLong":       issuePageInGo,
+	"issueView.ObjectionLong":    issuePageInGo,
+	"issueView.DocTitle":         issuePageInGo,
+	"issueView.FilingLong":       issuePageInGo,
+	"issueView.SharedExhibits":   issuePageInGo,
+	"issueView.UnsharedExhibits": issuePageInGo,
+	"clauseView.History":         "the issues citing the clause: the default clause and case pages write them in Go (clauseHistory, caseClauses in fragments.go); an override may print them",
+	"kindCount.Kind":             "the outcome kind counted: indexCategories counts the issues by it, in Go; an override may print it (a class, a link)",
 }
+
+// issuePageInGo is why an issue view's fields stay that only the
+// fragments of the issue, clause and case pages, written in Go, read.
+const issuePageInGo = "the default issue, clause and case pages write it in Go (issueFacts and the other fragments of fragments.go); an override of issue.html, clause.html or case.html may print it"
 
 // TestViewAPI keeps the view an API rather than a struct that grows: every
 // exported field and method of a view type is read by some default
