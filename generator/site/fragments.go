@@ -633,3 +633,75 @@ func writeCaseClauses(b *bytes.Buffer, root string, clauses []*clauseView) {
 		b.WriteString("\n</li>")
 	}
 }
+
+// writeDocketRow writes an open issue's row of the docket as the template
+// docket-row (layout.html) printed it: the issue, its badges, when it is
+// due, its case, category and date raised.
+func writeDocketRow(b *bytes.Buffer, root string, v *issueView) {
+	is := v.Issue
+	writeRowStart(b, root, v)
+	if is.Urgent {
+		b.WriteString(` <span class="badge urgent">Urgent</span>`)
+	}
+	if v.Overdue {
+		b.WriteString(` <span class="badge overdue">Overdue</span>`)
+	}
+	b.WriteString("</td>\n<td class=\"date\" data-label=\"Due\">")
+	writeDue(b, v)
+	b.WriteString("</td>\n<td class=\"num\" data-label=\"Days pending\">")
+	writeInt(b, v.DaysPending)
+	b.WriteString("</td>\n")
+	writeRowCase(b, root, v)
+	b.WriteString("\n<td data-label=\"Category\">")
+	writeText(b, v.Category.Label)
+	if v.OutOfScope {
+		b.WriteString(` <span class="badge scope">Out of scope</span>`)
+	}
+	b.WriteString("</td>\n")
+	writeRowEnd(b, v)
+}
+
+// writeCategoryRow writes an issue's row of its category's page as the
+// template category-row (layout.html) printed it: the issue, its status,
+// its case and the date raised.
+func writeCategoryRow(b *bytes.Buffer, root string, v *issueView) {
+	writeRowStart(b, root, v)
+	b.WriteString("</td>\n<td class=\"status\" data-label=\"Status\">")
+	writeStatusBadges(b, v)
+	b.WriteString("</td>\n")
+	writeRowCase(b, root, v)
+	b.WriteString("\n")
+	writeRowEnd(b, v)
+}
+
+// writeRowStart opens an issue's row of a list, up to the issue's link.
+func writeRowStart(b *bytes.Buffer, root string, v *issueView) {
+	b.WriteString("\n<tr")
+	if v.Overdue {
+		b.WriteString(` class="overdue"`)
+	}
+	b.WriteString(">\n<td><a href=\"")
+	writeLink(b, root, v.Href)
+	b.WriteString(`">`)
+	writeInt(b, v.Issue.Number)
+	b.WriteString(". ")
+	writeText(b, v.Issue.Title)
+	b.WriteString("</a>")
+}
+
+// writeRowCase writes the case cell of an issue's row of a list.
+func writeRowCase(b *bytes.Buffer, root string, v *issueView) {
+	b.WriteString(`<td class="case" data-label="Case"><a href="`)
+	writeLink(b, root, v.CaseView.Href)
+	b.WriteString(`">`)
+	writeText(b, v.Case.Title)
+	b.WriteString("</a></td>")
+}
+
+// writeRowEnd writes the date raised and closes an issue's row of a list.
+func writeRowEnd(b *bytes.Buffer, v *issueView) {
+	raised := v.Issue.RaisedOn.String()
+	b.WriteString(`<td class="date" data-label="Raised">`)
+	writeTime(b, raised, raised)
+	b.WriteString("</td>\n</tr>")
+}

@@ -606,3 +606,49 @@ func TestWritePaper(t *testing.T) {
 		}
 	}
 }
+
+// docketRowTemplate and categoryRowTemplate are how layout.html's
+// docket-row and category-row printed an issue's row before the functions
+// docketRow and categoryRow wrote it.
+const (
+	docketRowTemplate = `{{with .Row}}
+<tr{{if .Overdue}} class="overdue"{{end}}>
+<td><a href="{{link $.Root .Href}}">{{.Issue.Number}}. {{.Issue.Title}}</a>{{if .Issue.Urgent}} <span class="badge urgent">Urgent</span>{{end}}{{if .Overdue}} <span class="badge overdue">Overdue</span>{{end}}</td>
+<td class="date" data-label="Due">{{template "due" .}}</td>
+<td class="num" data-label="Days pending">{{.DaysPending}}</td>
+<td class="case" data-label="Case"><a href="{{link $.Root .CaseView.Href}}">{{.Case.Title}}</a></td>
+<td data-label="Category">{{.Category.Label}}{{if .OutOfScope}} <span class="badge scope">Out of scope</span>{{end}}</td>
+<td class="date" data-label="Raised"><time datetime="{{.Issue.RaisedOn}}">{{.Issue.RaisedOn}}</time></td>
+</tr>{{end}}`
+	categoryRowTemplate = `{{with .Row}}
+<tr{{if .Overdue}} class="overdue"{{end}}>
+<td><a href="{{link $.Root .Href}}">{{.Issue.Number}}. {{.Issue.Title}}</a></td>
+<td class="status" data-label="Status">{{template "status" .}}</td>
+<td class="case" data-label="Case"><a href="{{link $.Root .CaseView.Href}}">{{.Case.Title}}</a></td>
+<td class="date" data-label="Raised"><time datetime="{{.Issue.RaisedOn}}">{{.Issue.RaisedOn}}</time></td>
+</tr>{{end}}`
+)
+
+// TestRowFragments holds docketRow and categoryRow to the templates they
+// replaced, on awkward issues.
+func TestRowFragments(t *testing.T) {
+	s := fragmentSite()
+	tmpl := fragmentTemplates(t, s, map[string]string{"docket": docketRowTemplate, "category": categoryRowTemplate})
+	fns := s.funcs()
+	rowFuncs := map[string]func(rowData) template.HTML{
+		"docket":   fns["docketRow"].(func(rowData) template.HTML),
+		"category": fns["categoryRow"].(func(rowData) template.HTML),
+	}
+	for _, d := range awkwardIssuePages() {
+		rd := rowData{Root: d.Root, Row: d.Issue}
+		for name, f := range rowFuncs {
+			var want bytes.Buffer
+			if err := tmpl.ExecuteTemplate(&want, name, rd); err != nil {
+				t.Fatal(err)
+			}
+			if got := f(rd); string(got) != want.String() {
+				t.Errorf("%s row =\n%s\ntemplate:\n%s", name, got, want.String())
+			}
+		}
+	}
+}

@@ -120,6 +120,15 @@ func (s *Site) funcs() template.FuncMap {
 		"caseClauses": func(root string, clauses []*clauseView) template.HTML {
 			return s.htmlOf(func(b *bytes.Buffer) { writeCaseClauses(b, root, clauses) })
 		},
+		// docketRow and categoryRow write an issue's row of the docket
+		// and of its category's page (the templates docket-row and
+		// category-row); see fragments.go.
+		"docketRow": func(d rowData) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeDocketRow(b, d.Root, d.Row) })
+		},
+		"categoryRow": func(d rowData) template.HTML {
+			return s.htmlOf(func(b *bytes.Buffer) { writeCategoryRow(b, d.Root, d.Row) })
+		},
 		// category returns the vocabulary entry for a category name.
 		"category": func(name string) practice.Category {
 			c, ok := practice.LookupCategory(name)

@@ -52,6 +52,7 @@ var goOnly = map[string]string{
 	"issueView.SharedExhibits":   issuePageInGo,
 	"issueView.UnsharedExhibits": issuePageInGo,
 	"clauseView.History":         "the issues citing the clause: the default clause and case pages write them in Go (clauseHistory, caseClauses in fragments.go); an override may print them",
+	"issueView.DaysPending":      "an open issue's days pending: the default docket writes its rows with docketRow, in Go (fragments.go); an override may print it",
 	"kindCount.Kind":             "the outcome kind counted: indexCategories counts the issues by it, in Go; an override may print it (a class, a link)",
 }
 
