@@ -440,6 +440,7 @@ func (p *simpleParser) block(t string, off, col int) *yaml.Node {
 	}
 	var b strings.Builder
 	lines, breaks := 0, 0 // content lines so far; empty lines since the last
+scan:
 	for !p.eof() {
 		l := p.text()
 		rest := strings.TrimLeft(l, " ")
@@ -454,7 +455,7 @@ func (p *simpleParser) block(t string, off, col int) *yaml.Node {
 		case k > in:
 			return nil
 		case k < in:
-			goto done
+			break scan
 		}
 		if lines > 0 {
 			switch {
@@ -474,7 +475,6 @@ func (p *simpleParser) block(t string, off, col int) *yaml.Node {
 		breaks = 0
 		p.next()
 	}
-done:
 	if !strip {
 		b.WriteByte('\n')
 	}
@@ -571,10 +571,30 @@ func simpleTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
+	if isDate(s) {
+		// The other layouts need a 'T', 't' or a time after the
+		// date: each of their failures cost an error allocated, for
+		// every date of the practice.
+		_, err := time.Parse(timestampFormats[len(timestampFormats)-1], s)
+		return err == nil
+	}
 	for _, format := range timestampFormats {
 		if _, err := time.Parse(format, s); err == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// isDate reports whether s has the shape YYYY-MM-DD.
+func isDate(s string) bool {
+	if len(s) != len("2006-01-02") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if digit := s[i] >= '0' && s[i] <= '9'; digit != (i != 4 && i != 7) || !digit && s[i] != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -206,11 +206,23 @@ var simpleYAMLSeeds = []string{
 	"a: .inf\nb: -.Inf\nc: .nan\nd: .5\ne: .x\nf: +.inf\n",
 	"a: 0x1F\nb: 0o17\nc: 017\nd: 0b101\ne: -0b11\nf: 1_000\ng: +1\nh: 1e3\ni: 1.5e-3\nj: 9223372036854775808\nk: 18446744073709551616\nl: -0o7\n",
 	"a: 2026-01-02\nb: 2026-1-2\nc: 2026-13-01\nd: 2026-02-30\ne: 2026-01-02T10:00:00Z\nf: 2026-01-02 10:00:00\ng: 20260102\nh: 2026-01-02x\n",
+	"a: 2024-02-29\nb: 2023-02-29\nc: 2026-00-10\nd: 0000-01-01\ne: 2026-04-31\nf: 2026-12-31\ng: 2026-1-02\nh: 2026-01-2\ni: 2026/01/02\nj: 2026-01-02t10:00:00Z\n",
 	"a: 1.\nb: -.5\nc: +12\nd: 0\ne: 00\nf: 1__0\ng: _1\n",
 	"key-with-dash: 1\nkey_with_underscore: 2\nKey9: 3\n",
 	"a:\n  b: 1\n\n\n  c: 2\n",
 	"a:    spaced\nb:   \"q\"\nc:  [x]\n",
 	"a: x   \nb: 1\n",
+	"\n  \na: 1\n",
+	"a: \"\u00e9\" \nb: [\"\u00e9\", '\u00e9', x\u00e9]\n",
+	"a:\n  - [x, \"y\"]\n  - k: [z]\n",
+	"a:\n  - k:\n      l: m\n    n: o\n",
+	"a:\n  - k:\n    - l\n",
+	"a:\n   - x\n",
+	"a: >-\n  x\n y\n",
+	"a:\n  - >-\n   x\n",
+	"a:\n  - |\n    x\n\n    y\n  - b\n",
+	"a: >\n  x\n",
+	"a: >\n  x",
 }
 
 func FuzzSimpleYAML(f *testing.F) {
@@ -269,4 +281,157 @@ func TestSimpleYAMLSeeds(t *testing.T) {
 			checkSimpleYAML(t, raw)
 		}
 	}
+}
+
+// yamlGen writes YAML front matter from a fuzzer's bytes, each choice
+// taken from the next byte: text near the subset, most of which
+// simpleYAML accepts, so that FuzzSimpleYAMLShapes compares trees
+// where random bytes would mostly be refused by both parsers.
+type yamlGen struct {
+	in  []byte
+	out strings.Builder
+}
+
+// pick returns the next choice of n, or 0 once the bytes are used up:
+// every loop of the generator stops on 0.
+func (g *yamlGen) pick(n int) int {
+	if len(g.in) == 0 {
+		return 0
+	}
+	c := int(g.in[0])
+	g.in = g.in[1:]
+	return c % n
+}
+
+var (
+	genKeys  = []string{"a", "b", "on", "no", "true", "1", "key-x", "x_y", "null", "title", "k", "-k", "~", "<<", "a b", "2026-01-02"}
+	genWords = []string{"x", "yes", "true", "Null", "~", "1", "-1", "+1", "0x1f", "0o7", "0b1", "1_000", "1e3", "1.5", ".5", ".inf", "-.inf", ".nan",
+		"2026-01-02", "2026-1-2", "2026-02-30", "2024-02-29", "2026-13-01", "2026-01-02T10:00:00Z", "007", "9223372036854775808", "1.", "-", "--", "---", "...", "parent_a", "3:00", "p.m.",
+		"caf\u00e9", "\U0001F600", "a#b", "#", ":", "a:", "&a", "*a", "!t", "|", ">", "%", "@", "`", "'", "\"", "[", "]", "{", "}", ",", "?", "\\", "\t", "<<"}
+	genSafeWords = 34
+	genChars     = " aZ09-_.:#,[]{}'\"\\!&*?|>%@`~+\u00e9\t"
+)
+
+// scalarText returns a run of words and characters.
+func (g *yamlGen) scalarText() string {
+	var b strings.Builder
+	words := genWords
+	if g.pick(2) == 0 {
+		words = genWords[:genSafeWords] // text that needs no quotes
+	}
+	for n := g.pick(4) + 1; n > 0; n-- {
+		if len(words) == len(genWords) && g.pick(3) == 0 {
+			b.WriteByte(genChars[g.pick(len(genChars))])
+		} else {
+			b.WriteString(words[g.pick(len(words))])
+		}
+		if g.pick(3) == 0 {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// scalar writes a one-line scalar.
+func (g *yamlGen) scalar() {
+	switch g.pick(6) {
+	case 0:
+		g.out.WriteString(`"` + g.scalarText() + `"`)
+	case 1:
+		g.out.WriteString(`'` + g.scalarText() + `'`)
+	default:
+		g.out.WriteString(g.scalarText())
+	}
+	if g.pick(6) == 0 {
+		g.out.WriteString("  ")
+	}
+}
+
+func (g *yamlGen) blank() {
+	for g.pick(8) == 1 {
+		g.out.WriteString(strings.Repeat(" ", g.pick(6)) + "\n")
+	}
+}
+
+// value writes the value of a key or item at column col, after the
+// "key:" or "- " on the current line.
+func (g *yamlGen) value(col, depth int) {
+	switch c := g.pick(10); {
+	case c < 4 || depth > 3:
+		g.out.WriteString(" ")
+		g.scalar()
+		g.out.WriteString("\n")
+	case c == 4:
+		g.out.WriteString(" [")
+		for n := g.pick(4); n > 0; n-- {
+			g.scalar()
+			if n > 1 || g.pick(8) == 0 {
+				g.out.WriteString(", "[:1+g.pick(2)])
+			}
+		}
+		g.out.WriteString("]\n")
+	case c == 5:
+		g.out.WriteString(" " + []string{">-", ">", "|", "|-", ">+", ">2", "> "}[g.pick(7)] + "\n")
+		in := col + 1 + g.pick(3)
+		for n := g.pick(5) + 1; n > 0; n-- {
+			extra := 0
+			if g.pick(6) == 0 {
+				extra = g.pick(3) - 1
+			}
+			g.out.WriteString(strings.Repeat(" ", in+extra) + g.scalarText() + "\n")
+			g.blank()
+		}
+	case c < 8:
+		g.out.WriteString("\n")
+		g.blank()
+		g.mapping(col+g.pick(4), depth+1)
+	default:
+		g.out.WriteString("\n")
+		g.blank()
+		g.sequence(col+g.pick(4), depth+1)
+	}
+}
+
+func (g *yamlGen) mapping(col, depth int) {
+	for n := g.pick(4) + 1; n > 0; n-- {
+		g.out.WriteString(strings.Repeat(" ", col))
+		g.entry(col, depth)
+	}
+}
+
+func (g *yamlGen) entry(col, depth int) {
+	g.out.WriteString(genKeys[g.pick(len(genKeys))] + ":")
+	g.value(col, depth)
+	g.blank()
+}
+
+func (g *yamlGen) sequence(col, depth int) {
+	for n := g.pick(4) + 1; n > 0; n-- {
+		g.out.WriteString(strings.Repeat(" ", col) + "-" + strings.Repeat(" ", 1+g.pick(2)))
+		if g.pick(2) == 0 {
+			// A mapping begun on the item's line.
+			g.entry(col+2, depth+1)
+			for m := g.pick(3); m > 0; m-- {
+				g.out.WriteString(strings.Repeat(" ", col+2))
+				g.entry(col+2, depth+1)
+			}
+			continue
+		}
+		g.scalar()
+		g.out.WriteString("\n")
+		g.blank()
+	}
+}
+
+// FuzzSimpleYAMLShapes compares simpleYAML with yaml.v3 on front matter
+// written from the fuzzer's bytes (yamlGen).
+func FuzzSimpleYAMLShapes(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte("0123456789abcdefghijklmnopqrstuvwxyz"))
+	f.Add([]byte{5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 9, 9, 9, 9})
+	f.Fuzz(func(t *testing.T, choices []byte) {
+		g := &yamlGen{in: choices}
+		g.mapping(0, 0)
+		checkSimpleYAML(t, []byte(g.out.String()))
+	})
 }
