@@ -163,19 +163,7 @@ func keyEnd(t string, off int) int {
 // of them on the current line.
 func (p *simpleParser) mapping(col int) *yaml.Node {
 	m := p.node(yaml.MappingNode, "!!map", col, "")
-	for first := true; ; first = false {
-		if !first {
-			p.skipBlank()
-			if p.eof() {
-				return m
-			}
-			switch in := p.indent(); {
-			case in < col:
-				return m
-			case in > col:
-				return nil
-			}
-		}
+	for {
 		t := p.text()
 		end := keyEnd(t, col)
 		if end < 0 {
@@ -187,12 +175,8 @@ func (p *simpleParser) mapping(col int) *yaml.Node {
 			return nil
 		}
 		m.Content = append(m.Content, p.node(yaml.ScalarNode, tag, col, key))
-		v := end + 1
-		for v < len(t) && t[v] == ' ' {
-			v++
-		}
 		var val *yaml.Node
-		if v == len(t) {
+		if v := skipSpaces(t, end+1); v == len(t) {
 			val = p.nested(col)
 		} else {
 			val = p.inline(t, v, col)
@@ -201,7 +185,39 @@ func (p *simpleParser) mapping(col int) *yaml.Node {
 			return nil
 		}
 		m.Content = append(m.Content, val)
+		if more, ok := p.atColumn(col); !ok {
+			return nil
+		} else if !more {
+			return m
+		}
 	}
+}
+
+// atColumn moves to the next line that is not blank and reports whether
+// it goes on with the collection at column col (more), and whether the
+// text is still in the subset (ok): a line indented further that
+// nothing announced is text continued, or a mistake.
+func (p *simpleParser) atColumn(col int) (more, ok bool) {
+	p.skipBlank()
+	if p.eof() {
+		return false, true
+	}
+	switch in := p.indent(); {
+	case in < col:
+		return false, true
+	case in > col:
+		return false, false
+	}
+	return true, true
+}
+
+// skipSpaces returns the offset of the first byte of t[i:] that is not a
+// space.
+func skipSpaces(t string, i int) int {
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	return i
 }
 
 // nested reads the value of a key at column col written on the lines
@@ -230,27 +246,12 @@ func (p *simpleParser) nested(col int) *yaml.Node {
 // first of them on the current line.
 func (p *simpleParser) sequence(col int) *yaml.Node {
 	s := p.node(yaml.SequenceNode, "!!seq", col, "")
-	for first := true; ; first = false {
-		if !first {
-			p.skipBlank()
-			if p.eof() {
-				return s
-			}
-			switch in := p.indent(); {
-			case in < col:
-				return s
-			case in > col:
-				return nil
-			}
-		}
+	for {
 		t := p.text()
 		if !strings.HasPrefix(t[col:], "- ") {
 			return nil
 		}
-		v := col + 2
-		for v < len(t) && t[v] == ' ' {
-			v++
-		}
+		v := skipSpaces(t, col+2)
 		if v == len(t) {
 			return nil
 		}
@@ -264,6 +265,11 @@ func (p *simpleParser) sequence(col int) *yaml.Node {
 			return nil
 		}
 		s.Content = append(s.Content, item)
+		if more, ok := p.atColumn(col); !ok {
+			return nil
+		} else if !more {
+			return s
+		}
 	}
 }
 
@@ -379,13 +385,7 @@ func isWordByte(c byte) bool {
 func (p *simpleParser) flowSequence(t string, off int) *yaml.Node {
 	s := p.node(yaml.SequenceNode, "!!seq", column(t, off), "")
 	s.Style = yaml.FlowStyle
-	skip := func(i int) int {
-		for i < len(t) && t[i] == ' ' {
-			i++
-		}
-		return i
-	}
-	i := skip(off + 1)
+	i := skipSpaces(t, off+1)
 	if i < len(t) && t[i] == ']' {
 		i++
 	} else {
@@ -398,7 +398,7 @@ func (p *simpleParser) flowSequence(t string, off int) *yaml.Node {
 				return nil
 			}
 			s.Content = append(s.Content, n)
-			i = skip(end)
+			i = skipSpaces(t, end)
 			if i >= len(t) {
 				return nil
 			}
@@ -409,7 +409,7 @@ func (p *simpleParser) flowSequence(t string, off int) *yaml.Node {
 			if t[i] != ',' {
 				return nil
 			}
-			i = skip(i + 1)
+			i = skipSpaces(t, i+1)
 		}
 	}
 	if strings.TrimRight(t[i:], " ") != "" {
@@ -531,30 +531,22 @@ func resolvePlain(s string) string {
 				return "!!float"
 			}
 		}
-		switch {
-		case strings.HasPrefix(plain, "0b"):
-			if _, err := strconv.ParseInt(plain[2:], 2, 64); err == nil {
-				return "!!int"
-			}
-			if _, err := strconv.ParseUint(plain[2:], 2, 64); err == nil {
-				return "!!int"
-			}
-		case strings.HasPrefix(plain, "-0b"):
-			if _, err := strconv.ParseInt("-"+plain[3:], 2, 64); err == nil {
-				return "!!int"
-			}
-		}
-		switch {
-		case strings.HasPrefix(plain, "0o"):
-			if _, err := strconv.ParseInt(plain[2:], 8, 64); err == nil {
-				return "!!int"
-			}
-			if _, err := strconv.ParseUint(plain[2:], 8, 64); err == nil {
-				return "!!int"
-			}
-		case strings.HasPrefix(plain, "-0o"):
-			if _, err := strconv.ParseInt("-"+plain[3:], 8, 64); err == nil {
-				return "!!int"
+		// Binary and octal, as YAML 1.2 spells them.
+		for _, radix := range []struct {
+			prefix string
+			base   int
+		}{{"0b", 2}, {"0o", 8}} {
+			if digits, ok := strings.CutPrefix(plain, radix.prefix); ok {
+				if _, err := strconv.ParseInt(digits, radix.base, 64); err == nil {
+					return "!!int"
+				}
+				if _, err := strconv.ParseUint(digits, radix.base, 64); err == nil {
+					return "!!int"
+				}
+			} else if digits, ok := strings.CutPrefix(plain, "-"+radix.prefix); ok {
+				if _, err := strconv.ParseInt("-"+digits, radix.base, 64); err == nil {
+					return "!!int"
+				}
 			}
 		}
 	}

@@ -435,3 +435,48 @@ func FuzzSimpleYAMLShapes(f *testing.F) {
 		checkSimpleYAML(t, []byte(g.out.String()))
 	})
 }
+
+// BenchmarkFrontMatterYAML parses the front matter of generated issues
+// with yaml.v3 and with simpleYAML: the measure in simpleYAML's comment.
+func BenchmarkFrontMatterYAML(b *testing.B) {
+	var raws [][]byte
+	for name, raw := range frontMatters(b, synthPractice(b, 5, 20)) {
+		if strings.Contains(name, "/issues/") {
+			raws = append(raws, raw)
+		}
+	}
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			var n yaml.Node
+			if err := yaml.Unmarshal(raws[i%len(raws)], &n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("simpleYAML", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, ok := simpleYAML(raws[i%len(raws)]); !ok {
+				b.Fatal("not read")
+			}
+		}
+	})
+}
+
+// FuzzSimpleYAMLScalar compares simpleYAML with yaml.v3 on one value,
+// written plain, in a flow sequence and in a block: the tags plain
+// scalars resolve to (resolvePlain), quoting and escapes.
+func FuzzSimpleYAMLScalar(f *testing.F) {
+	for _, w := range genWords {
+		f.Add(w)
+	}
+	f.Add(`"a\"b\\c"`)
+	f.Add(`'a''b'`)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSimpleYAML(t, []byte("a: "+s+"\n"))
+		checkSimpleYAML(t, []byte("a: ["+s+", x]\n"))
+		checkSimpleYAML(t, []byte("a:\n  - "+s+"\n  - k: "+s+"\n"))
+		checkSimpleYAML(t, []byte("a: >-\n  "+s+"\n  "+s+"\n\n  x\n"))
+	})
+}
