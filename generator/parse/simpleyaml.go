@@ -46,8 +46,12 @@ func simpleYAML(data []byte) (*yaml.Node, bool) {
 	// first item, one for each other: an upper bound (text in values
 	// holds those characters too) that spares a slab of nodes mostly
 	// unused, a third of the bytes the parse allocated.
-	p.slab = make([]yaml.Node, 2+2*bytes.Count(data, []byte(":"))+bytes.Count(data, []byte("- "))+
-		2*bytes.Count(data, []byte("["))+bytes.Count(data, []byte(",")))
+	nodes := 2 + 2*bytes.Count(data, []byte(":")) + bytes.Count(data, []byte("- ")) +
+		2*bytes.Count(data, []byte("[")) + bytes.Count(data, []byte(","))
+	p.slab = make([]yaml.Node, nodes)
+	p.kids = make([]*yaml.Node, nodes)
+	p.stack = make([]*yaml.Node, 0, 64)
+	p.find()
 	p.skipBlank()
 	if p.eof() {
 		return &yaml.Node{}, true
@@ -96,22 +100,35 @@ func simpleText(data []byte) bool {
 type simpleParser struct {
 	s    string
 	pos  int // offset of the start of the current line
+	end  int // offset of the current line's '\n'
 	line int // the current line's number, from 1 as yaml.v3 counts
-	// slab holds the nodes not yet used.
-	slab []yaml.Node
+	// slab holds the nodes not yet used, and kids the room for their
+	// children, taken a collection at a time from the top of stack:
+	// appending to each collection's Content was most of the parse's
+	// allocations.
+	slab  []yaml.Node
+	kids  []*yaml.Node
+	stack []*yaml.Node
 }
 
 func (p *simpleParser) eof() bool { return p.pos >= len(p.s) }
 
 // text returns the current line without its '\n'.
-func (p *simpleParser) text() string {
-	end := strings.IndexByte(p.s[p.pos:], '\n')
-	return p.s[p.pos : p.pos+end]
+func (p *simpleParser) text() string { return p.s[p.pos:p.end] }
+
+// next moves to the next line.
+func (p *simpleParser) next() {
+	p.pos = p.end + 1
+	p.line++
+	p.find()
 }
 
-func (p *simpleParser) next() {
-	p.pos += len(p.text()) + 1
-	p.line++
+// find sets end for the line at pos.
+func (p *simpleParser) find() {
+	p.end = len(p.s)
+	if i := strings.IndexByte(p.s[p.pos:], '\n'); i >= 0 {
+		p.end = p.pos + i
+	}
 }
 
 // skipBlank moves past lines of nothing but spaces.
@@ -135,6 +152,23 @@ func (p *simpleParser) node(kind yaml.Kind, tag string, col int, value string) *
 	p.slab = p.slab[1:]
 	*n = yaml.Node{Kind: kind, Tag: tag, Value: value, Line: p.line, Column: col + 1}
 	return n
+}
+
+// children returns the nodes on the stack from first, as the Content of
+// the collection they belong to, and takes them off the stack.
+func (p *simpleParser) children(first int) []*yaml.Node {
+	n := len(p.stack) - first
+	if n == 0 {
+		return nil // as yaml.v3 leaves an empty collection's Content
+	}
+	if len(p.kids) < n {
+		p.kids = make([]*yaml.Node, max(n, 16))
+	}
+	c := p.kids[:n:n]
+	p.kids = p.kids[n:]
+	copy(c, p.stack[first:])
+	p.stack = p.stack[:first]
+	return c
 }
 
 // column returns the column, from 0, of byte offset off of line t:
@@ -163,6 +197,7 @@ func keyEnd(t string, off int) int {
 // of them on the current line.
 func (p *simpleParser) mapping(col int) *yaml.Node {
 	m := p.node(yaml.MappingNode, "!!map", col, "")
+	first := len(p.stack)
 	for {
 		t := p.text()
 		end := keyEnd(t, col)
@@ -174,7 +209,7 @@ func (p *simpleParser) mapping(col int) *yaml.Node {
 		if tag == "" || len(key) > 128 {
 			return nil
 		}
-		m.Content = append(m.Content, p.node(yaml.ScalarNode, tag, col, key))
+		p.stack = append(p.stack, p.node(yaml.ScalarNode, tag, col, key))
 		var val *yaml.Node
 		if v := skipSpaces(t, end+1); v == len(t) {
 			val = p.nested(col)
@@ -184,10 +219,11 @@ func (p *simpleParser) mapping(col int) *yaml.Node {
 		if val == nil {
 			return nil
 		}
-		m.Content = append(m.Content, val)
+		p.stack = append(p.stack, val)
 		if more, ok := p.atColumn(col); !ok {
 			return nil
 		} else if !more {
+			m.Content = p.children(first)
 			return m
 		}
 	}
@@ -246,6 +282,7 @@ func (p *simpleParser) nested(col int) *yaml.Node {
 // first of them on the current line.
 func (p *simpleParser) sequence(col int) *yaml.Node {
 	s := p.node(yaml.SequenceNode, "!!seq", col, "")
+	first := len(p.stack)
 	for {
 		t := p.text()
 		if !strings.HasPrefix(t[col:], "- ") {
@@ -264,10 +301,11 @@ func (p *simpleParser) sequence(col int) *yaml.Node {
 		if item == nil {
 			return nil
 		}
-		s.Content = append(s.Content, item)
+		p.stack = append(p.stack, item)
 		if more, ok := p.atColumn(col); !ok {
 			return nil
 		} else if !more {
+			s.Content = p.children(first)
 			return s
 		}
 	}
@@ -385,6 +423,7 @@ func isWordByte(c byte) bool {
 func (p *simpleParser) flowSequence(t string, off int) *yaml.Node {
 	s := p.node(yaml.SequenceNode, "!!seq", column(t, off), "")
 	s.Style = yaml.FlowStyle
+	first := len(p.stack)
 	i := skipSpaces(t, off+1)
 	if i < len(t) && t[i] == ']' {
 		i++
@@ -397,7 +436,7 @@ func (p *simpleParser) flowSequence(t string, off int) *yaml.Node {
 			if n == nil || n.Value == "" && n.Style == 0 {
 				return nil
 			}
-			s.Content = append(s.Content, n)
+			p.stack = append(p.stack, n)
 			i = skipSpaces(t, end)
 			if i >= len(t) {
 				return nil
@@ -415,6 +454,7 @@ func (p *simpleParser) flowSequence(t string, off int) *yaml.Node {
 	if strings.TrimRight(t[i:], " ") != "" {
 		return nil
 	}
+	s.Content = p.children(first)
 	return s
 }
 

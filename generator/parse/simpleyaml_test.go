@@ -31,8 +31,9 @@ func nodeDiff(path string, got, want *yaml.Node) string {
 	if d := nodeDiff(path+".Alias", got.Alias, want.Alias); d != "" {
 		return d
 	}
-	if len(got.Content) != len(want.Content) {
-		return fmt.Sprintf("%s: got %d children, want %d", path, len(got.Content), len(want.Content))
+	if len(got.Content) != len(want.Content) || (got.Content == nil) != (want.Content == nil) {
+		return fmt.Sprintf("%s: got %d children (nil: %v), want %d (nil: %v)", path,
+			len(got.Content), got.Content == nil, len(want.Content), want.Content == nil)
 	}
 	for i := range got.Content {
 		if d := nodeDiff(fmt.Sprintf("%s[%d]", path, i), got.Content[i], want.Content[i]); d != "" {
