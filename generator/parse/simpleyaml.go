@@ -12,27 +12,29 @@ import (
 )
 
 // simpleYAML parses front matter written in the plain subset of YAML that
-// pcdocket's own files and templates use, and returns the node tree
-// yaml.Unmarshal would: the same Kind, Tag, Style, Value, Line and Column
-// in every node (yaml.v3's comments, anchors and aliases are never
-// produced: the subset has none). It reports false for any text outside
-// the subset, which yamlNode then gives to yaml.v3, so that a file that
-// is not plain, or not valid, is read and diagnosed exactly as before.
+// pcdocket's files and templates use, and returns the node tree
+// yaml.Unmarshal would: every field of every node the same (Kind, Style,
+// Tag, Value, Line, Column; the comments, anchors and aliases are empty in
+// both, as the subset has none). It reports false for any text outside
+// the subset, which yamlNode then gives to yaml.v3, so that a file that is
+// not plain, or not valid, is read and diagnosed exactly as before.
 //
-// Why: yaml.v3 took about 70 µs and 180 allocations for an issue's
-// kilobyte of front matter, 12% of the CPU of building a 10,000-issue
-// practice; simpleYAML reads the same text in a tenth of the time.
-// FuzzSimpleYAML holds its trees to yaml.v3's, node for node.
+// Why: yaml.v3 took 45 to 70 µs and 436 allocations (29 KB) for the
+// front matter of a generated issue, 10 to 12% of the CPU of
+// BenchmarkBuild10000; simpleYAML takes 7 to 16 µs and 13 allocations
+// (15 KB, most of it the nodes), 2 to 3% (BenchmarkFrontMatterYAML;
+// docs/performance.md). FuzzSimpleYAML, FuzzSimpleYAMLShapes and
+// FuzzSimpleYAMLScalar hold its trees to yaml.v3's, field for field.
 //
-// The subset: block mappings of word keys (letters, digits, _ and -) at
-// column 1 and below; block sequences indented under their key, whose
-// items are scalars or mappings begun on the item's line; and scalars
-// written on one line (plain, double-quoted with no escapes but \" and
-// \\, single-quoted, or a flow sequence of such scalars), or as a folded
-// or literal block (>, >-, |, |-) whose lines are indented alike. Tabs,
-// comments, anchors, tags, directives, document markers, flow mappings,
-// empty values, text continued over lines and unusual indentation are
-// all left to yaml.v3.
+// The subset: a block mapping at the first column, of word keys
+// (letters, digits, _ and -); nested block mappings, and block sequences
+// indented under their key whose items are scalars or mappings begun on
+// the item's line; scalars on one line (plain, double-quoted with no
+// escapes but \" and \\, single-quoted, or a flow sequence of those), or
+// folded or literal blocks (>, >-, |, |-) whose lines are all indented
+// alike. Tabs, comments, anchors, tags, directives, document markers,
+// flow mappings, empty values, text continued over lines, sequences not
+// indented under their key and any other indentation are left to yaml.v3.
 func simpleYAML(data []byte) (*yaml.Node, bool) {
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		return nil, false
@@ -333,7 +335,7 @@ func (p *simpleParser) inline(t string, off, col int) *yaml.Node {
 
 // scalar reads the quoted or plain scalar at t[off:] and returns it and
 // the offset after it. In a flow sequence (flow), a plain scalar ends
-// at a comma or bracket.
+// at a comma, a bracket, a brace, '?' or a quote.
 func (p *simpleParser) scalar(t string, off int, flow bool) (*yaml.Node, int) {
 	col := column(t, off)
 	switch t[off] {
@@ -377,9 +379,8 @@ func (p *simpleParser) scalar(t string, off int, flow bool) (*yaml.Node, int) {
 		return nil, 0
 	}
 	// A plain scalar: it may not start with an indicator (but "-" then
-	// a letter or digit starts one), and it ends at the end of the line,
-	// or in a flow sequence at a comma or bracket. Comments and ": " are
-	// left to yaml.v3.
+	// a letter, digit or '.' starts one). A '#' (a comment, or close to
+	// one) and a ':' that could end a key are left to yaml.v3.
 	c := t[off]
 	if strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", c) >= 0 {
 		if c != '-' || off+1 >= len(t) || !isWordByte(t[off+1]) && t[off+1] != '.' {
