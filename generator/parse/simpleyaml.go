@@ -198,18 +198,15 @@ func keyEnd(t string, off int) int {
 // mapping reads the block mapping whose keys are at column col, the first
 // of them on the current line.
 func (p *simpleParser) mapping(col int) *yaml.Node {
-	m := p.node(yaml.MappingNode, "!!map", col, "")
-	first := len(p.stack)
-	for {
-		t := p.text()
+	return p.collection(yaml.MappingNode, "!!map", col, func(t string) bool {
 		end := keyEnd(t, col)
 		if end < 0 {
-			return nil
+			return false
 		}
 		key := t[col:end]
 		tag := resolvePlain(key)
 		if tag == "" || len(key) > 128 {
-			return nil
+			return false
 		}
 		p.stack = append(p.stack, p.node(yaml.ScalarNode, tag, col, key))
 		var val *yaml.Node
@@ -218,35 +215,54 @@ func (p *simpleParser) mapping(col int) *yaml.Node {
 		} else {
 			val = p.inline(t, v, col)
 		}
-		if val == nil {
-			return nil
-		}
 		p.stack = append(p.stack, val)
-		if more, ok := p.atColumn(col); !ok {
-			return nil
-		} else if !more {
-			m.Content = p.children(first)
-			return m
-		}
-	}
+		return val != nil
+	})
 }
 
-// atColumn moves to the next line that is not blank and reports whether
-// it goes on with the collection at column col (more), and whether the
-// text is still in the subset (ok): a line indented further that
-// nothing announced is text continued, or a mistake.
-func (p *simpleParser) atColumn(col int) (more, ok bool) {
-	p.skipBlank()
-	if p.eof() {
-		return false, true
+// sequence reads the block sequence whose dashes are at column col, the
+// first of them on the current line.
+func (p *simpleParser) sequence(col int) *yaml.Node {
+	return p.collection(yaml.SequenceNode, "!!seq", col, func(t string) bool {
+		if !strings.HasPrefix(t[col:], "- ") {
+			return false
+		}
+		v := skipSpaces(t, col+2)
+		if v == len(t) {
+			return false
+		}
+		var item *yaml.Node
+		if keyEnd(t, v) > 0 {
+			item = p.mapping(v)
+		} else {
+			item = p.inline(t, v, col)
+		}
+		p.stack = append(p.stack, item)
+		return item != nil
+	})
+}
+
+// collection reads a block collection at column col, its first entry on
+// the current line: entry reads the entry on line t, pushes its nodes on
+// the stack and moves past its lines, or reports false for text outside
+// the subset. A line indented further than col that no entry takes is
+// text continued, or a mistake: outside the subset too.
+func (p *simpleParser) collection(kind yaml.Kind, tag string, col int, entry func(t string) bool) *yaml.Node {
+	n := p.node(kind, tag, col, "")
+	first := len(p.stack)
+	for {
+		if !entry(p.text()) {
+			return nil
+		}
+		p.skipBlank()
+		if p.eof() || p.indent() < col {
+			n.Content = p.children(first)
+			return n
+		}
+		if p.indent() > col {
+			return nil
+		}
 	}
-	switch in := p.indent(); {
-	case in < col:
-		return false, true
-	case in > col:
-		return false, false
-	}
-	return true, true
 }
 
 // skipSpaces returns the offset of the first byte of t[i:] that is not a
@@ -278,39 +294,6 @@ func (p *simpleParser) nested(col int) *yaml.Node {
 		return p.mapping(in)
 	}
 	return nil
-}
-
-// sequence reads the block sequence whose dashes are at column col, the
-// first of them on the current line.
-func (p *simpleParser) sequence(col int) *yaml.Node {
-	s := p.node(yaml.SequenceNode, "!!seq", col, "")
-	first := len(p.stack)
-	for {
-		t := p.text()
-		if !strings.HasPrefix(t[col:], "- ") {
-			return nil
-		}
-		v := skipSpaces(t, col+2)
-		if v == len(t) {
-			return nil
-		}
-		var item *yaml.Node
-		if keyEnd(t, v) > 0 {
-			item = p.mapping(v)
-		} else {
-			item = p.inline(t, v, col)
-		}
-		if item == nil {
-			return nil
-		}
-		p.stack = append(p.stack, item)
-		if more, ok := p.atColumn(col); !ok {
-			return nil
-		} else if !more {
-			s.Content = p.children(first)
-			return s
-		}
-	}
 }
 
 // inline reads the scalar or flow sequence that starts at t[off:], on the
