@@ -192,7 +192,12 @@ func split(data []byte) (raw, rest []byte, ok bool) {
 	}
 }
 
+// yamlNode parses YAML front matter: by simpleYAML when the text is in
+// its plain subset, as front matter nearly always is, else by yaml.v3.
 func yamlNode(data []byte) (*yaml.Node, error) {
+	if n, ok := simpleYAML(data); ok {
+		return n, nil
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		return nil, err
