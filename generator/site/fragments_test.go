@@ -53,16 +53,8 @@ func TestWriteEscaped(t *testing.T) {
 	}
 }
 
-// timelineTemplate is how issue.html printed the timeline, action by
-// action, before the function timeline wrote it.
-const timelineTemplate = `<ol class="timeline">
-{{- range .}}
-<li><time datetime="{{.On}}">{{.On}}</time> <strong>{{.What}}</strong>{{with .By}} by {{.}}{{end}}{{with .To}} to {{.}}{{end}}{{with .Result}}: {{.}}{{end}}{{with .Note}}<br><span class="note">{{.}}</span>{{end}}</li>
-{{- end}}
-</ol>`
-
 func TestWriteTimeline(t *testing.T) {
-	tmpl := template.Must(template.New("t").Parse(timelineTemplate))
+	tmpl := fragmentTemplates(t, fragmentSite())
 	var rows []timelineRow
 	for i, s := range awkward {
 		r := timelineRow{On: "2026-03-0" + string(rune('1'+i%9)), What: s}
@@ -78,7 +70,7 @@ func TestWriteTimeline(t *testing.T) {
 	}
 	for _, rs := range [][]timelineRow{nil, rows[:1], rows} {
 		var want, got bytes.Buffer
-		if err := tmpl.Execute(&want, rs); err != nil {
+		if err := tmpl.ExecuteTemplate(&want, "ref-timeline", rs); err != nil {
 			t.Fatal(err)
 		}
 		got.WriteString(`<ol class="timeline">`)
@@ -158,185 +150,14 @@ func TestWriteCaption(t *testing.T) {
 	}
 }
 
-// The texts of issue.html and clause.html that the functions issueFacts,
-// issueQuestion, issueExhibits, issueOutcome, clauseQuote and clauseHistory replaced,
-// as they were, with the variables they read; and those of case.html that
-// caseIssueRows and caseClauses replaced.
-const (
-	issueVars = `{{$cv := .Case}}{{$c := .Case.Case}}{{$v := .Issue}}{{$i := .Issue.Issue}}`
-
-	issueFactsTemplate = issueVars + `<dl class="facts">
-<div><dt>Case</dt><dd><a href="{{link .Root $cv.Href}}">{{$c.Title}}</a></dd></div>
-<div><dt>Category</dt><dd>{{$v.Category.Label}}{{if $v.OutOfScope}} <span class="badge scope">Out of scope</span>{{end}}</dd></div>
-<div><dt>Raised by</dt><dd>{{$v.RaisedBy}}</dd></div>
-<div><dt>Raised on</dt><dd><time datetime="{{$i.RaisedOn}}">{{$v.RaisedOnLong}}</time></dd></div>
-<div><dt>Urgent</dt><dd>{{if $i.Urgent}}Yes{{else}}No{{end}}</dd></div>
-{{- if $v.Pending}}
-<div><dt>Days pending</dt><dd>{{$v.DaysPending}} <span class="muted">as of {{.AsOf}}</span></dd></div>
-<div><dt>Record closed</dt><dd>{{or $v.RecordLong "Not yet"}}</dd></div>
-<div><dt>Due</dt><dd>{{if not $v.HasDue}}When the record closes{{else}}{{$v.DueLong}}{{if $v.Overdue}} <span class="late">({{$v.DaysLateText}} overdue)</span>{{else}} <span class="muted">(in {{$v.DaysLeftText}})</span>{{end}}{{end}}</dd></div>
-{{- end}}
-{{- with $i.Outcome}}
-<div><dt>Outcome</dt><dd>{{$v.StatusLabel}}, <time datetime="{{.On}}">{{$v.OnLong}}</time></dd></div>
-<div><dt>Effective</dt><dd>{{$v.EffectiveLong}}</dd></div>
-{{- if $v.Documented}}
-<div><dt>Served</dt><dd>{{or $v.ServedLong "Not yet served"}}</dd></div>
-<div><dt>Review deadline</dt><dd>{{with $v.ObjectionLong}}{{.}} <span class="muted">({{$v.ObjectionBasis}})</span>{{else}}{{$v.ObjectionBasis}}{{end}}</dd></div>
-{{- with $v.FilingLong}}
-<div><dt>Filing deadline</dt><dd>{{.}} <span class="muted">({{$v.FilingBasis}})</span></dd></div>
-{{- end}}
-{{- end}}
-{{- with $v.ReferredTo}}
-<div><dt>Referred to</dt><dd>{{.}}</dd></div>
-{{- end}}
-{{- end}}
-{{- with $v.AmendsIssue}}
-<div class="wide"><dt>Amends</dt><dd><a href="{{link $.Root .Href}}">Issue {{.Issue.Number}}: {{.Issue.Title}}</a></dd></div>
-{{- end}}
-{{- if $v.DocHref}}
-<div class="wide"><dt>Document</dt><dd><a href="{{link .Root $v.DocHref}}">{{$v.DocTitle}} (PDF)</a></dd></div>
-{{- end}}
-{{- with $v.SupersededBy}}
-<div class="wide"><dt>Superseded</dt><dd>Amended by <a href="{{link $.Root .Href}}">{{.DocTitle}}</a>, issued {{.OnLong}}; what that document does not change remains in force.</dd></div>
-{{- end}}
-</dl>
-{{- if $v.OutOfScope}}
-<p class="warn">This category is outside the coordinator's scope{{with $v.Referral}}: refer to {{.}}{{end}}.</p>
-{{- end}}`
-
-	issueQuestionTemplate = issueVars + `<section aria-labelledby="question">
-<h2 id="question">Question presented</h2>
-<p class="question text">{{$i.Question}}</p>
-</section>
-
-<section aria-labelledby="clauses">
-<h2 id="clauses">Plan provisions</h2>
-{{- if $i.Silent}}
-<p class="note">The plan is silent on this question; the nearest provisions are quoted.</p>
-{{- end}}
-{{- range $v.Cited}}
-<figure class="clause">
-<figcaption>{{if .Href}}<a href="{{link $.Root .Href}}">Clause {{.Clause.Ref}}{{with .Clause.Title}}: {{.}}{{end}}</a>{{else}}Clause {{.Clause.Ref}} <span class="warn">(not in the plan)</span>{{end}}</figcaption>
-<blockquote>{{with .Clause.Text}}<p class="text">{{.}}</p>{{else}}<p class="muted">No text recorded.</p>{{end}}</blockquote>
-</figure>
-{{- end}}
-</section>
-
-<section aria-labelledby="positions">
-<h2 id="positions">Positions</h2>
-<div class="positions">
-<section aria-labelledby="position-a">
-<h3 id="position-a">{{template "party" $c.Parties.ParentA}}</h3>
-{{with $i.Positions.ParentA}}<p class="text">{{.}}</p>{{else}}<p class="muted">No position received.</p>{{end}}
-</section>
-<section aria-labelledby="position-b">
-<h3 id="position-b">{{template "party" $c.Parties.ParentB}}</h3>
-{{with $i.Positions.ParentB}}<p class="text">{{.}}</p>{{else}}<p class="muted">No position received.</p>{{end}}
-</section>
-</div>
-</section>`
-
-	issueExhibitsTemplate = issueVars + `{{- if $i.Exhibits}}
-<section aria-labelledby="exhibits">
-<h2 id="exhibits">Exhibits</h2>
-{{- with $v.SharedExhibits}}
-<div class="scroll" tabindex="0" role="group" aria-labelledby="exhibits">
-<table class="exhibits reflow">
-<thead><tr><th scope="col">Exhibit</th><th scope="col">Title</th><th scope="col">Type</th><th scope="col" class="num">Size</th><th scope="col">SHA-256</th></tr></thead>
-<tbody>
-{{- range .}}
-<tr><td data-label="Exhibit">{{.Label}}</td><td data-label="Title"><a href="{{link $.Root .Href}}">{{.Name}}</a>{{if .Title}}<br><span class="muted">{{.File}}</span>{{end}}</td><td data-label="Type">{{.Type}}</td><td class="num" data-label="Size">{{.SizeText}}</td><td data-label="SHA-256"><code class="hash">{{.SHA256}}</code></td></tr>
-{{- end}}
-</tbody>
-</table>
-</div>
-{{- end}}
-{{- with $v.UnsharedExhibits}}
-<p class="muted">{{.}} not shared with the parents: the <a href="{{link $.Root $cv.NotesHref}}#exhibits">coordinator's notes</a> list every exhibit.</p>
-{{- end}}
-</section>
-{{- end}}`
-
-	issueOutcomeTemplate = issueVars + `<section aria-labelledby="outcome">
-<h2 id="outcome">Outcome</h2>
-{{- with $i.Outcome}}
-<p><span class="badge status-{{.Kind}}">{{$v.StatusLabel}}</span> on <time datetime="{{.On}}">{{$v.OnLong}}</time>{{if $v.EffectiveOwn}}, effective {{$v.EffectiveLong}}{{end}}.</p>
-{{- with .Summary}}
-<p class="summary">{{.}}</p>
-{{- end}}
-{{- if .Directives}}
-<ol class="directives">
-{{- range .Directives}}
-<li>{{.}}</li>
-{{- end}}
-</ol>
-{{- end}}
-{{- with .ReferredTo}}
-<p>Referred to {{$v.ReferredTo}}{{with $v.Referral}}; the category belongs with {{.}}{{end}}.</p>
-{{- end}}
-{{- with .MediationWaived}}
-<p>Mediation waived: {{.}}</p>
-{{- end}}
-{{- else}}
-<p>Pending.</p>
-{{- end}}
-</section>`
-
-	caseIssueRowsTemplate = `{{$cv := .Case}}{{- range $cv.Issues}}
-<tr{{if .Overdue}} class="overdue"{{end}}>
-<td class="num" data-label="No.">{{.Issue.Number}}</td>
-<td data-label="Issue"><a href="{{link $.Root .Href}}">{{.Issue.Title}}</a>{{if .DocHref}} <a class="doc" href="{{link $.Root .DocHref}}">PDF<span class="visually-hidden"> of {{.DocTitle}}</span></a>{{end}}</td>
-<td class="status" data-label="Status">{{template "status" .}}</td>
-<td class="date" data-label="Due or decided">{{with .Issue.Outcome}}<time datetime="{{.On}}">{{.On}}</time>{{else}}{{template "due" .}}{{end}}</td>
-<td data-label="Category">{{.Category.Label}}</td>
-<td class="date" data-label="Raised"><time datetime="{{.Issue.RaisedOn}}">{{.Issue.RaisedOn}}</time></td>
-</tr>
-{{- end}}`
-
-	caseClausesTemplate = `{{$cv := .Case}}{{- range $cv.Clauses}}
-<li>
-<h3><a href="{{link $.Root .Href}}"><span class="ref">{{.Clause.Ref}}</span> {{.Clause.Title}}</a></h3>
-{{with .Clause.Text}}<p class="text">{{.}}</p>{{end}}
-{{with .History}}<p class="muted">Cited by {{plural (len .) "issue"}}.</p>{{end}}
-</li>
-{{- end}}`
-
-	clauseVars = `{{$c := .Case.Case}}{{$cl := .Clause}}`
-
-	clauseQuoteTemplate = clauseVars + `<p class="muted">{{or $c.Plan.Title "Parenting plan"}}{{with long $c.Plan.Date}}, dated {{.}}{{end}} · {{$c.Title}}</p>
-<blockquote class="clause">
-{{with $cl.Clause.Text}}<p class="text">{{.}}</p>{{else}}<p class="muted">No text recorded for this clause.</p>{{end}}
-</blockquote>`
-
-	clauseHistoryTemplate = clauseVars + `{{- if $cl.History}}
-<p class="muted">{{plural (len $cl.History) "issue"}} cited this clause, newest first.</p>
-<ol class="history" reversed>
-{{- range $h := $cl.History}}
-<li>
-<h3><a href="{{link $.Root .Href}}">Issue {{.Issue.Number}}: {{.Issue.Title}}</a></h3>
-<p class="meta">Raised <time datetime="{{.Issue.RaisedOn}}">{{.RaisedOnLong}}</time> · {{template "status" .}}{{with .Issue.Outcome}} · decided <time datetime="{{.On}}">{{$h.OnLong}}</time>{{end}}{{if .Issue.Silent}} · <span class="muted">plan silent; nearest clause</span>{{end}}</p>
-{{- with .Issue.Outcome}}{{with .Summary}}
-<p class="summary">{{.}}</p>
-{{- end}}{{end}}
-</li>
-{{- end}}
-</ol>
-{{- else}}
-<p>No issue has cited this clause.</p>
-{{- end}}`
-)
-
-// fragmentTemplates parses the texts that fragments replaced with the
-// site's functions and layout.html's templates (status, party), which
-// they call.
-func fragmentTemplates(t *testing.T, s *Site, texts map[string]string) *template.Template {
+// fragmentTemplates parses the templates that the fragments replaced
+// (reference.html) with the site's functions and layout.html's templates
+// (status, party, due), which they call.
+func fragmentTemplates(t *testing.T, s *Site) *template.Template {
 	t.Helper()
-	tmpl, err := template.New("t").Funcs(s.funcs()).ParseFS(templates.Default(), "private/layout.html")
+	tmpl, err := template.New("t").Funcs(s.funcs()).ParseFS(templates.Default(), "private/layout.html", "private/reference.html")
 	if err != nil {
 		t.Fatal(err)
-	}
-	for name, text := range texts {
-		template.Must(tmpl.New(name).Parse(text))
 	}
 	return tmpl
 }
@@ -460,15 +281,14 @@ func awkwardIssuePages() []*pageData {
 // template status, on awkward pages.
 func TestIssueFragments(t *testing.T) {
 	s := fragmentSite()
-	tmpl := fragmentTemplates(t, s, map[string]string{
-		"issueFacts": issueFactsTemplate, "issueQuestion": issueQuestionTemplate,
-		"issueExhibits": issueExhibitsTemplate, "issueOutcome": issueOutcomeTemplate,
-	})
+	tmpl := fragmentTemplates(t, s)
 	fns := s.funcs()
+	refs := map[string]string{"issueFacts": "ref-issue-facts", "issueQuestion": "ref-issue-question",
+		"issueExhibits": "ref-issue-exhibits", "issueOutcome": "ref-issue-outcome"}
 	for _, d := range awkwardIssuePages() {
-		for _, name := range []string{"issueFacts", "issueQuestion", "issueExhibits", "issueOutcome"} {
+		for name, ref := range refs {
 			var want bytes.Buffer
-			if err := tmpl.ExecuteTemplate(&want, name, d); err != nil {
+			if err := tmpl.ExecuteTemplate(&want, ref, d); err != nil {
 				t.Fatal(err)
 			}
 			if got := string(fns[name].(func(*pageData) template.HTML)(d)); got != want.String() {
@@ -489,7 +309,7 @@ func TestIssueFragments(t *testing.T) {
 // clause.html they replaced, for no issue, one and many.
 func TestClauseFragments(t *testing.T) {
 	s := fragmentSite()
-	tmpl := fragmentTemplates(t, s, map[string]string{"clauseQuote": clauseQuoteTemplate, "clauseHistory": clauseHistoryTemplate})
+	tmpl := fragmentTemplates(t, s)
 	fns := s.funcs()
 	pages := awkwardIssuePages()
 	var history []*issueView
@@ -503,9 +323,9 @@ func TestClauseFragments(t *testing.T) {
 		c := *d.Case.Case
 		c.Plan = practice.Plan{Title: awkward[(i/3)%len(awkward)], Date: dates[i/2%2]}
 		d := &pageData{Root: d.Root, Case: &caseView{Case: &c}, Clause: clause}
-		for _, name := range []string{"clauseQuote", "clauseHistory"} {
+		for name, ref := range map[string]string{"clauseQuote": "ref-clause-quote", "clauseHistory": "ref-clause-history"} {
 			var want bytes.Buffer
-			if err := tmpl.ExecuteTemplate(&want, name, d); err != nil {
+			if err := tmpl.ExecuteTemplate(&want, ref, d); err != nil {
 				t.Fatal(err)
 			}
 			if got := string(fns[name].(func(*pageData) template.HTML)(d)); got != want.String() {
@@ -519,7 +339,7 @@ func TestClauseFragments(t *testing.T) {
 // case.html they replaced, for none, one and many.
 func TestCaseFragments(t *testing.T) {
 	s := fragmentSite()
-	tmpl := fragmentTemplates(t, s, map[string]string{"rows": caseIssueRowsTemplate, "clauses": caseClausesTemplate})
+	tmpl := fragmentTemplates(t, s)
 	fns := s.funcs()
 	caseIssueRows := fns["caseIssueRows"].(func(string, []*issueView) template.HTML)
 	caseClauses := fns["caseClauses"].(func(string, []*clauseView) template.HTML)
@@ -536,7 +356,7 @@ func TestCaseFragments(t *testing.T) {
 			is, cls = issues, clauses
 		}
 		d := &pageData{Root: pages[i].Root, Case: &caseView{Issues: is, Clauses: cls}}
-		for name, got := range map[string]template.HTML{"rows": caseIssueRows(d.Root, is), "clauses": caseClauses(d.Root, cls)} {
+		for name, got := range map[string]template.HTML{"ref-case-issue-rows": caseIssueRows(d.Root, is), "ref-case-clauses": caseClauses(d.Root, cls)} {
 			var want bytes.Buffer
 			if err := tmpl.ExecuteTemplate(&want, name, d); err != nil {
 				t.Fatal(err)
@@ -548,31 +368,12 @@ func TestCaseFragments(t *testing.T) {
 	}
 }
 
-// paperTemplate is how document.html's doc-paper laid the paper out, with
-// the functions caption, blocks, sections and section, before the function
-// paper wrote it.
-const paperTemplate = `<article class="paper">
-{{caption .}}
-{{- with .Preamble}}
-<div class="preamble">{{blocks .}}</div>
-{{- end}}
-{{- with .Sections}}
-{{sections .}}
-{{- end}}
-<div class="signing">
-{{section .Signature}}
-{{- with .Certificate}}
-{{section .}}
-{{- end}}
-</div>
-</article>`
-
 // TestWritePaper holds the function paper to the template doc-paper it
 // replaced, with and without a preamble, sections and a certificate.
 func TestWritePaper(t *testing.T) {
 	s := fragmentSite()
 	fns := twinFuncs(s.htmlOf)
-	tmpl := template.Must(template.New("paper").Funcs(fns).Parse(paperTemplate))
+	tmpl := fragmentTemplates(t, s)
 	paper := fns["paper"].(func(*document.Document) template.HTML)
 	section := func(i int, w string) document.Section {
 		return document.Section{Number: strings.Repeat("I", i%3), Heading: awkward[i%len(awkward)],
@@ -597,7 +398,7 @@ func TestWritePaper(t *testing.T) {
 				d.Certificate = &c
 			}
 			var want bytes.Buffer
-			if err := tmpl.Execute(&want, d); err != nil {
+			if err := tmpl.ExecuteTemplate(&want, "ref-paper", d); err != nil {
 				t.Fatal(err)
 			}
 			if got := string(paper(d)); got != want.String() {
@@ -607,37 +408,15 @@ func TestWritePaper(t *testing.T) {
 	}
 }
 
-// docketRowTemplate and categoryRowTemplate are how layout.html's
-// docket-row and category-row printed an issue's row before the functions
-// docketRow and categoryRow wrote it.
-const (
-	docketRowTemplate = `{{with .Row}}
-<tr{{if .Overdue}} class="overdue"{{end}}>
-<td><a href="{{link $.Root .Href}}">{{.Issue.Number}}. {{.Issue.Title}}</a>{{if .Issue.Urgent}} <span class="badge urgent">Urgent</span>{{end}}{{if .Overdue}} <span class="badge overdue">Overdue</span>{{end}}</td>
-<td class="date" data-label="Due">{{template "due" .}}</td>
-<td class="num" data-label="Days pending">{{.DaysPending}}</td>
-<td class="case" data-label="Case"><a href="{{link $.Root .CaseView.Href}}">{{.Case.Title}}</a></td>
-<td data-label="Category">{{.Category.Label}}{{if .OutOfScope}} <span class="badge scope">Out of scope</span>{{end}}</td>
-<td class="date" data-label="Raised"><time datetime="{{.Issue.RaisedOn}}">{{.Issue.RaisedOn}}</time></td>
-</tr>{{end}}`
-	categoryRowTemplate = `{{with .Row}}
-<tr{{if .Overdue}} class="overdue"{{end}}>
-<td><a href="{{link $.Root .Href}}">{{.Issue.Number}}. {{.Issue.Title}}</a></td>
-<td class="status" data-label="Status">{{template "status" .}}</td>
-<td class="case" data-label="Case"><a href="{{link $.Root .CaseView.Href}}">{{.Case.Title}}</a></td>
-<td class="date" data-label="Raised"><time datetime="{{.Issue.RaisedOn}}">{{.Issue.RaisedOn}}</time></td>
-</tr>{{end}}`
-)
-
 // TestRowFragments holds docketRow and categoryRow to the templates they
 // replaced, on awkward issues.
 func TestRowFragments(t *testing.T) {
 	s := fragmentSite()
-	tmpl := fragmentTemplates(t, s, map[string]string{"docket": docketRowTemplate, "category": categoryRowTemplate})
+	tmpl := fragmentTemplates(t, s)
 	fns := s.funcs()
 	rowFuncs := map[string]func(rowData) template.HTML{
-		"docket":   fns["docketRow"].(func(rowData) template.HTML),
-		"category": fns["categoryRow"].(func(rowData) template.HTML),
+		"ref-docket-row":   fns["docketRow"].(func(rowData) template.HTML),
+		"ref-category-row": fns["categoryRow"].(func(rowData) template.HTML),
 	}
 	for _, d := range awkwardIssuePages() {
 		rd := rowData{Root: d.Root, Row: d.Issue}
