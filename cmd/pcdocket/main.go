@@ -89,9 +89,8 @@ func commands() map[string]command {
 // limit the collector runs more often once the heap nears it
 // (docs/performance.md: 535 MB peak RSS at 50,000 issues), and a build
 // whose heap stays below it, as one of 10,000 issues does, never notices
-// it. Were what is live to pass the limit, the build
-// would still run, the collector taking at most half of the CPU, as the
-// runtime caps it.
+// it. Were what is live to pass the limit, the build would still run, the
+// collector taking at most half of the CPU, as the runtime caps it.
 //
 // Only for build, which renders once and exits: serve keeps the model,
 // its views and its pages between edits, and at 10,000 issues under this

@@ -135,8 +135,8 @@ type glyphChecker struct {
 
 // field checks the value of the key at path in src. Every font draws
 // ASCII, and nearly every value is ASCII: it is found so before the key's
-// line is looked up (about half of the check's time at 10,000 issues,
-// when it came first).
+// line is looked up (with nonASCII and allDrawn, the check of a
+// 10,000-issue practice went from 55-70 ms to about 30).
 func (g glyphChecker) field(src *practice.Source, path, s string, documented bool) {
 	if isASCII(s) {
 		return
