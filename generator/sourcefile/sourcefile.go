@@ -95,11 +95,8 @@ func Open(root, name string, limit int64) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, notRegular(name, fi.Mode(), linked)
-	}
-	if fi.Size() > limit {
-		return nil, tooLarge(name, fi.Size(), limit, false)
+	if err := admit(name, fi, limit, linked); err != nil {
+		return nil, err
 	}
 	f, err := openNonblock(full)
 	if err != nil {
@@ -181,14 +178,23 @@ func ReadAgain(root, name string, limit int64, buf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, notRegular(name, fi.Mode(), false)
-	}
-	if fi.Size() > limit {
-		return nil, tooLarge(name, fi.Size(), limit, false)
+	if err := admit(name, fi, limit, false); err != nil {
+		return nil, err
 	}
 	rf := &File{f: f, name: name, fi: fi, limit: limit}
 	return rf.readAll(buf)
+}
+
+// admit refuses, as an *Error, a file that is not a regular file or holds
+// more than limit bytes: the rules Open and ReadAgain read by.
+func admit(name string, fi fs.FileInfo, limit int64, linked bool) error {
+	if !fi.Mode().IsRegular() {
+		return notRegular(name, fi.Mode(), linked)
+	}
+	if fi.Size() > limit {
+		return tooLarge(name, fi.Size(), limit, false)
+	}
+	return nil
 }
 
 // ReadDir lists the folder name (slash-separated, relative to root; "."
