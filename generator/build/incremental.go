@@ -17,8 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"pcdocket/generator/check"
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/diag"
@@ -617,40 +615,33 @@ func (b *Incremental) render(ctx context.Context, asOf practice.Date, u *Update)
 // whole, or almost; the output is then that buffer.
 func renderSized(ctx context.Context, files []File, sizes []int, workers int) ([][]byte, error) {
 	out := make([][]byte, len(files))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
-	for i := range files {
-		if gctx.Err() != nil {
-			break
+	err := eachOnWorkers(ctx, len(files), workers, func(i int) error {
+		var buf *bytes.Buffer
+		if sizes[i] == 0 {
+			// A new file (every file of the first build): a pooled
+			// buffer, copied to its size below, as renderFiles does.
+			buf = bufs.Get().(*bytes.Buffer)
+			buf.Reset()
+			defer putBuf(buf)
+		} else {
+			buf = bytes.NewBuffer(make([]byte, 0, sizes[i]+sizes[i]/16+512))
 		}
-		g.Go(func() error {
-			var buf *bytes.Buffer
-			if sizes[i] == 0 {
-				// A new file (every file of the first build): a pooled
-				// buffer, copied to its size below, as renderFiles does.
-				buf = bufs.Get().(*bytes.Buffer)
-				buf.Reset()
-				defer putBuf(buf)
-			} else {
-				buf = bytes.NewBuffer(make([]byte, 0, sizes[i]+sizes[i]/16+512))
-			}
-			if err := files[i].Render(buf); err != nil {
-				return fmt.Errorf("%s: %w", files[i].Path, err)
-			}
-			data := buf.Bytes()
-			if sizes[i] == 0 || cap(data)-len(data) > len(data)/8+4096 {
-				// Kept for the server to read until the next edit: not
-				// in a pooled buffer, nor with much room to spare.
-				data = bytes.Clone(data)
-			}
-			out[i] = data
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+		if err := files[i].Render(buf); err != nil {
+			return fmt.Errorf("%s: %w", files[i].Path, err)
+		}
+		data := buf.Bytes()
+		if sizes[i] == 0 || cap(data)-len(data) > len(data)/8+4096 {
+			// Kept for the server to read until the next edit: not
+			// in a pooled buffer, nor with much room to spare.
+			data = bytes.Clone(data)
+		}
+		out[i] = data
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	return out, ctx.Err()
+	return out, nil
 }
 
 // changedCases returns the ids of the cases whose case file or issues are

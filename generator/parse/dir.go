@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
@@ -71,19 +72,19 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
 	// Cases are read on all cores, each worker with a reader of its own
-	// (its buffer and the interned key paths are not shared).
-	workers := runtime.GOMAXPROCS(0)
-	readers := make(chan *reader, workers)
-	for range workers {
-		readers <- &reader{ctx: ctx, limit: limit, exhibitLimit: exhibitLimit}
-	}
+	// (its buffer and the interned key paths are not shared). A worker
+	// takes the next case when done with one: a goroutine per case grew
+	// its stack again for every case.
 	var g errgroup.Group
-	g.SetLimit(workers)
-	for i := range ids {
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+		r := &reader{ctx: ctx, limit: limit, exhibitLimit: exhibitLimit}
 		g.Go(func() error {
-			r := <-readers
-			defer func() { readers <- r }()
-			if ctx.Err() == nil {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(ids) {
+					break
+				}
 				cases[i], caseDiags[i] = r.readCase(root, ids[i])
 			}
 			return nil
