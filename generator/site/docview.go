@@ -271,7 +271,7 @@ func writeRuns(b *bytes.Buffer, runs []document.Run) {
 // apostrophe or an ampersand, as much of a record's prose does.
 func writeEscaped(b *bytes.Buffer, s string) {
 	for {
-		i := strings.IndexAny(s, "<>&'\"")
+		i := indexByteSet(s, htmlSpecial)
 		if i < 0 {
 			b.WriteString(s)
 			return

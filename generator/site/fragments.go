@@ -65,13 +65,44 @@ func (s *Site) pageFragment(write func(*bytes.Buffer, *pageData)) func(*pageData
 // gives, on valid and invalid UTF-8 alike.
 const templateSpecials = "\x00\"&'+<>"
 
+// byteSet is a set of bytes, for indexByteSet.
+type byteSet [256]bool
+
+func newByteSet(chars string) *byteSet {
+	var set byteSet
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return &set
+}
+
+// templateSpecial and htmlSpecial are the bytes writeText and
+// writeEscaped replace.
+var templateSpecial, htmlSpecial = newByteSet(templateSpecials), newByteSet("<>&'\"")
+
+// indexByteSet returns the index of the first byte of s in set, or -1.
+//
+// Fast path, instead of strings.IndexAny: that builds its set of bytes
+// again on every call, and tests each byte against it in a function of
+// its own; writeText and writeEscaped call it for every string of every
+// page, 3.5% of a 10,000-issue build's CPU. A line of prose now takes
+// 53 ns instead of 123 (BenchmarkWriteText).
+func indexByteSet(s string, set *byteSet) int {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return i
+		}
+	}
+	return -1
+}
+
 // writeText writes s to b as html/template prints a plain string in text
 // or in a quoted attribute value: NUL becomes U+FFFD, and " & ' + < >
 // become &#34; &amp; &#39; &#43; &lt; &gt;. (html.EscapeString, which
 // writeEscaped uses for the twin's blocks, leaves + and NUL as they are.)
 func writeText(b *bytes.Buffer, s string) {
 	for {
-		i := strings.IndexAny(s, templateSpecials)
+		i := indexByteSet(s, templateSpecial)
 		if i < 0 {
 			b.WriteString(s)
 			return

@@ -53,6 +53,42 @@ func TestWriteEscaped(t *testing.T) {
 	}
 }
 
+// FuzzEscaping holds writeText to html/template and writeEscaped to
+// html.EscapeString on any string: both look for the bytes to replace
+// with indexByteSet, not the library's own search.
+func FuzzEscaping(f *testing.F) {
+	for _, s := range awkward {
+		f.Add(s)
+	}
+	tmpl := template.Must(template.New("t").Parse(`{{.}}`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want, got bytes.Buffer
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		writeText(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("writeText(%q) = %q, html/template gives %q", s, got.String(), want.String())
+		}
+		got.Reset()
+		writeEscaped(&got, s)
+		if got, want := got.String(), html.EscapeString(s); got != want {
+			t.Errorf("writeEscaped(%q) = %q, html.EscapeString gives %q", s, got, want)
+		}
+	})
+}
+
+// BenchmarkWriteText writes a record's line of prose, with an apostrophe
+// and an ampersand, as the fragments write most strings.
+func BenchmarkWriteText(b *testing.B) {
+	const s = "The parents' exchange at the school & the library moved to 5:30 pm on Fridays, as the plan's clause 4.2 allows."
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		writeText(&buf, s)
+	}
+}
+
 func TestWriteTimeline(t *testing.T) {
 	tmpl := fragmentTemplates(t, fragmentSite())
 	var rows []timelineRow
