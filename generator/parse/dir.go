@@ -268,14 +268,18 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	// The exhibit folders before the issues, which point into them.
 	c.ExhibitFolders, more = r.readExhibits(root, dir)
 	diags = append(diags, more...)
-	names, more := r.issueFiles(root, dir)
+	names, issues, more := r.issueFiles(root, dir)
 	diags = append(diags, more...)
 	for _, name := range names {
-		is, d := r.readIssue(root, path.Join(dir, IssuesDir, name), c)
+		data, err := r.readIn(issues, name)
+		is, d := r.issue(path.Join(dir, IssuesDir, name), data, err, c)
 		diags = append(diags, d...)
 		if is != nil {
 			c.Issues = append(c.Issues, is)
 		}
+	}
+	if issues != nil {
+		issues.Close()
 	}
 	// Issue 17 hook: the case's fee ledger, fees.txt (parse/fees.go).
 	c.FeeLedger, more = r.readFees(root, dir)
@@ -286,15 +290,24 @@ func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	return c, diags
 }
 
-func (r *reader) issueFiles(root, caseDir string) ([]string, diag.List) {
+// issueFiles returns the names of the issue files of the case folder
+// caseDir, sorted, and its issues folder, open, for reading them; the
+// caller closes it. Without an issues folder it returns neither.
+func (r *reader) issueFiles(root, caseDir string) ([]string, *sourcefile.Dir, diag.List) {
 	var diags diag.List
 	dir := path.Join(caseDir, IssuesDir)
-	entries, err := sourcefile.ReadDir(root, dir)
+	d, err := sourcefile.OpenDir(root, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			fileError(&diags, dir, err)
 		}
-		return nil, diags
+		return nil, nil, diags
+	}
+	entries, err := d.ReadDir()
+	if err != nil {
+		d.Close()
+		fileError(&diags, dir, err)
+		return nil, nil, diags
 	}
 	var names []string
 	for _, e := range entries {
@@ -308,7 +321,7 @@ func (r *reader) issueFiles(root, caseDir string) ([]string, diag.List) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	return names, diags
+	return names, d, diags
 }
 
 // ReadIssue reads one issue file (file is relative to root) of case c, with
@@ -322,6 +335,12 @@ func ReadIssue(root, file string, c *practice.Case, limit int64) (*practice.Issu
 
 func (r *reader) readIssue(root, file string, c *practice.Case) (*practice.Issue, diag.List) {
 	data, err := r.readFile(root, file)
+	return r.issue(file, data, err, c)
+}
+
+// issue reads the issue of case c from data, the contents of file, or
+// reports err, the error of reading it.
+func (r *reader) issue(file string, data []byte, err error, c *practice.Case) (*practice.Issue, diag.List) {
 	if err != nil {
 		var diags diag.List
 		fileError(&diags, file, err)

@@ -67,15 +67,37 @@ type keyLine struct {
 // package sourcefile and the reader's size limit. Once the reader's
 // context is done it reads nothing and returns the context's error.
 func (r *reader) readFile(root, name string) ([]byte, error) {
+	if err := r.ready(); err != nil {
+		return nil, err
+	}
+	return r.keep(sourcefile.ReadFile(root, name, r.limit, r.buf))
+}
+
+// readIn reads the file base of the open folder d as readFile reads a
+// file.
+func (r *reader) readIn(d *sourcefile.Dir, base string) ([]byte, error) {
+	if err := r.ready(); err != nil {
+		return nil, err
+	}
+	return r.keep(d.ReadFile(base, r.limit, r.buf))
+}
+
+// ready returns the context's error once it is done, and makes the
+// reader's buffer before its first read.
+func (r *reader) ready() error {
 	if r.ctx != nil {
 		if err := r.ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if r.buf == nil {
 		r.buf = make([]byte, 0, 16<<10) // a case file is a few kB
 	}
-	b, err := sourcefile.ReadFile(root, name, r.limit, r.buf)
+	return nil
+}
+
+// keep keeps b, what a read returned, as the reader's buffer.
+func (r *reader) keep(b []byte, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 )
@@ -202,25 +201,12 @@ func admit(name string, fi fs.FileInfo, limit int64, linked bool) error {
 // refusal is an *Error (ErrNotFolder, ErrOutside); other failures are the
 // os package's.
 func ReadDir(root, name string) ([]fs.DirEntry, error) {
-	full, fi, linked, err := resolve(root, name)
+	d, err := OpenDir(root, name)
 	if err != nil {
 		return nil, err
 	}
-	if !fi.IsDir() {
-		return nil, &Error{Name: name, Err: ErrNotFolder, Mode: fi.Mode().Type(),
-			Detail: fmt.Sprintf("not a folder (%s): pcdocket expects a folder here; remove it or replace it with a folder", kind(fi.Mode(), linked))}
-	}
-	f, err := openNonblock(full)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if got, err := f.Stat(); err != nil || !got.IsDir() {
-		return nil, fmt.Errorf("%s: the folder changed while it was being opened; run pcdocket again", name)
-	}
-	entries, err := f.ReadDir(-1)
-	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, err
+	defer d.Close()
+	return d.ReadDir()
 }
 
 // openNonblock opens a file for reading without waiting for a writer,

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,6 +48,38 @@ func within(t *testing.T, f func()) {
 	case <-done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("still reading after 5 s: the read blocked")
+	}
+}
+
+// viaDir fails the test unless the Dir of file's folder reads file as
+// ReadFile did (got, err), byte for byte and word for word, or, if the
+// folder cannot be opened, ReadFile failed too.
+func viaDir(t *testing.T, root, file string, limit int64, got []byte, err error) {
+	t.Helper()
+	var dgot []byte
+	var derr error
+	within(t, func() {
+		d, err := OpenDir(root, path.Dir(file))
+		if err != nil {
+			derr = err
+			return
+		}
+		defer d.Close()
+		dgot, derr = d.ReadFile(path.Base(file), limit, nil)
+	})
+	switch {
+	case derr == nil && err == nil:
+		if string(dgot) != string(got) {
+			t.Errorf("Dir.ReadFile = %q; ReadFile read %q", dgot, got)
+		}
+	case derr == nil || err == nil:
+		t.Errorf("via a Dir: %q, %v; ReadFile: %q, %v", dgot, derr, got, err)
+	case derr.Error() != err.Error() && !strings.HasPrefix(file, "../"):
+		var e *Error
+		if errors.As(derr, &e) && e.Name == path.Dir(file) {
+			return // the folder is refused, and so each file in it
+		}
+		t.Errorf("via a Dir: %v\nReadFile: %v", derr, err)
 	}
 }
 
@@ -138,6 +171,7 @@ func TestReadFile(t *testing.T) {
 			var got []byte
 			var err error
 			within(t, func() { got, err = ReadFile(root, tt.file, tt.limit, nil) })
+			viaDir(t, root, tt.file, tt.limit, got, err)
 			if tt.wantErr == nil {
 				if err != nil || string(got) != tt.want {
 					t.Fatalf("ReadFile = %q, %v; want %q", got, err, tt.want)
