@@ -404,6 +404,55 @@ func TestCaseFragments(t *testing.T) {
 	}
 }
 
+// TestFrameFragments holds pageHead, pageCrumbs and pageFoot to the
+// templates ref-head, ref-crumbs and ref-foot they replaced, on every kind
+// of page that has them: a case's own page, its issue, clause, notes and
+// log pages, and a page outside any case (no crumbs).
+func TestFrameFragments(t *testing.T) {
+	s := fragmentSite()
+	s.partials = new(partials)
+	tmpl := fragmentTemplates(t, s)
+	s.tmpl = tmpl
+	fns := s.funcs()
+	frame := map[string]string{"pageHead": "ref-head", "pageCrumbs": "ref-crumbs", "pageFoot": "ref-foot"}
+	for i, d := range awkwardIssuePages() {
+		w := func(k int) string { return awkward[(i+k)%len(awkward)] }
+		d.Practice = &practice.Practice{Name: w(1)}
+		d.Title, d.Nav = w(2), []string{"", "docket", "categories", w(3)}[i%4]
+		d.Case.LogHref = awkwardLinks[i%len(awkwardLinks)]
+		switch i % 6 {
+		case 1:
+			d.Issue = nil // the case's own page
+		case 2:
+			d.Issue, d.Clause = nil, &clauseView{Clause: &practice.Clause{Ref: w(4)}, Href: awkwardLinks[(i+1)%len(awkwardLinks)]}
+		case 3:
+			d.Issue, d.Notes = nil, true
+		case 4:
+			d.Issue, d.LogPage = nil, true
+		case 5:
+			d.Issue, d.Case = nil, nil // the docket: no crumbs
+		}
+		for name, ref := range frame {
+			if d.Case == nil && name == "pageCrumbs" {
+				continue
+			}
+			s.partials.reset() // the shared parts rendered for this page
+			var want bytes.Buffer
+			if err := tmpl.ExecuteTemplate(&want, ref, d); err != nil {
+				t.Fatal(err)
+			}
+			s.partials.reset()
+			got, err := fns[name].(func(*pageData) (template.HTML, error))(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("%s (page %d) =\n%s\n%s:\n%s", name, i, got, ref, want.String())
+			}
+		}
+	}
+}
+
 // TestWritePaper holds the function paper to the template doc-paper it
 // replaced, with and without a preamble, sections and a certificate.
 func TestWritePaper(t *testing.T) {

@@ -84,6 +84,11 @@ func (s *Site) funcs() template.FuncMap {
 		"cached": func(name string, data any, keys ...string) (template.HTML, error) {
 			return s.partials.cached(s.tmpl, name, data, keys...)
 		},
+		// pageHead, pageCrumbs and pageFoot write the frame of a page,
+		// the templates head, crumbs and foot; see frame.go.
+		"pageHead":   s.pageHead,
+		"pageCrumbs": s.pageCrumbs,
+		"pageFoot":   s.pageFoot,
 		// logTable is the data of the template log-table (log.html): rows
 		// of a log under the heading whose id is label, with an issue
 		// column or without, and with the coordinator's badges (billed)
