@@ -89,8 +89,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"pcdocket/generator/deadline"
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
@@ -745,13 +743,19 @@ func clauseTitle(c *practice.Clause) string {
 }
 
 // forEach calls f(0..n-1) on all cores and returns when every call has.
+// A worker per core takes the next i when done with one: a goroutine per
+// case grew its stack again for each case.
 func forEach(n int, f func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error { f(i); return nil })
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
 	}
-	g.Wait()
+	wg.Wait()
 }
 
 // partials caches the output of the template function cached. The sites
