@@ -95,19 +95,23 @@ func placeholders(diags *diag.List, file string, raw []byte, rawLine int, body [
 		n++
 	}
 	// bytes.Lines, not bytes.Split: a slice of every line of every file
-	// was 4 MB for each 1,000 issues read.
-	i := -1
-	for l := range bytes.Lines(raw) {
-		i++
-		t := bytes.TrimSpace(l)
-		if bytes.HasPrefix(t, []byte("#")) {
-			continue
-		}
-		if c := bytes.Index(t, []byte(" #")); c >= 0 {
-			t = t[:c]
-		}
-		if bytes.Contains(t, []byte("TODO")) {
-			note(rawLine + i)
+	// was 4 MB for each 1,000 issues read. And only when the front matter
+	// holds a TODO at all: trimming and searching each line of every file
+	// was 1% of a 10,000-issue build's CPU.
+	if bytes.Contains(raw, []byte("TODO")) {
+		i := -1
+		for l := range bytes.Lines(raw) {
+			i++
+			t := bytes.TrimSpace(l)
+			if bytes.HasPrefix(t, []byte("#")) {
+				continue
+			}
+			if c := bytes.Index(t, []byte(" #")); c >= 0 {
+				t = t[:c]
+			}
+			if bytes.Contains(t, []byte("TODO")) {
+				note(rawLine + i)
+			}
 		}
 	}
 	if bytes.Contains(body, []byte("TODO")) {
