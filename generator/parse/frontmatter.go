@@ -62,7 +62,7 @@ func (r *reader) frontMatter(file string, data []byte, v any) (body string, src 
 	if delim == "+++" {
 		root, err = tomlNode(raw)
 	} else {
-		root, err = yamlNode(raw)
+		root, err = yamlNode(raw, &r.yaml)
 	}
 	if err != nil {
 		line, msg := syntaxLine(raw, err)
@@ -197,9 +197,10 @@ func split(data []byte) (raw, rest []byte, ok bool) {
 }
 
 // yamlNode parses YAML front matter: by simpleYAML when the text is in
-// its plain subset, as front matter nearly always is, else by yaml.v3.
-func yamlNode(data []byte) (*yaml.Node, error) {
-	if n, ok := simpleYAML(data); ok {
+// its plain subset, as front matter nearly always is, else by yaml.v3. The
+// tree is in sc's nodes until the next call with sc.
+func yamlNode(data []byte, sc *yamlScratch) (*yaml.Node, error) {
+	if n, ok := simpleYAML(data, sc); ok {
 		return n, nil
 	}
 	var n yaml.Node

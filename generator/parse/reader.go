@@ -27,6 +27,9 @@ type reader struct {
 	// body is copied into a string, YAML and TOML copy their values), so
 	// one buffer serves every file instead of a fresh one from os.ReadFile.
 	buf []byte
+	// yaml holds the nodes of the front matter being decoded: nothing
+	// decoded points into them either.
+	yaml yamlScratch
 	// paths interns key paths: the files of a practice write the same few
 	// hundred ("title", "events[2].on"), and a copy per file kept 3.5 MB
 	// of strings live at 10,000 issues.
