@@ -25,89 +25,104 @@ import (
 // practice, which every page has.
 var errNoPractice = errors.New("page data without a practice")
 
-// pageHead writes the start of a page up to <main>, as ref-head prints it.
-func (s *Site) pageHead(d *pageData) (template.HTML, error) {
-	if d.Practice == nil {
-		return "", errNoPractice
-	}
-	header, err := s.partials.cached(s.tmpl, "site-header", d, d.Root, d.Nav)
+// pageHead, pageCrumbs and pageFoot are the template functions of
+// writeHead, writeCrumbs and writeFoot.
+func (s *Site) pageHead(d *pageData) (template.HTML, error)   { return s.htmlOfErr(d, s.writeHead) }
+func (s *Site) pageCrumbs(d *pageData) (template.HTML, error) { return s.htmlOfErr(d, s.writeCrumbs) }
+func (s *Site) pageFoot(d *pageData) (template.HTML, error)   { return s.htmlOfErr(d, s.writeFoot) }
+
+// htmlOfErr returns what write writes for d, as HTML, or its error.
+func (s *Site) htmlOfErr(d *pageData, write func(*bytes.Buffer, *pageData) error) (template.HTML, error) {
+	var err error
+	h := s.htmlOf(func(b *bytes.Buffer) { err = write(b, d) })
 	if err != nil {
 		return "", err
 	}
-	return s.htmlOf(func(b *bytes.Buffer) {
-		b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
-			"<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>")
-		writeText(b, d.Title)
-		b.WriteString(" · ")
-		writeText(b, d.Practice.Name)
-		b.WriteString("</title>\n")
-		b.WriteString(string(header))
-	}), nil
+	return h, nil
 }
 
-// pageCrumbs writes a case's page's breadcrumb trail, as ref-crumbs
-// prints it.
-func (s *Site) pageCrumbs(d *pageData) (template.HTML, error) {
-	if d.Case == nil {
-		return "", errors.New("breadcrumbs of a page without a case")
+// writeHead writes the start of a page up to <main>, as ref-head prints
+// it.
+func (s *Site) writeHead(b *bytes.Buffer, d *pageData) error {
+	if d.Practice == nil {
+		return errNoPractice
 	}
+	header, err := s.partials.cached(s.tmpl, "site-header", d, d.Root, d.Nav)
+	if err != nil {
+		return err
+	}
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+		"<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>")
+	writeText(b, d.Title)
+	b.WriteString(" · ")
+	writeText(b, d.Practice.Name)
+	b.WriteString("</title>\n")
+	b.WriteString(string(header))
+	return nil
+}
+
+// writeCrumbs writes a case's page's breadcrumb trail, as ref-crumbs
+// prints it.
+func (s *Site) writeCrumbs(b *bytes.Buffer, d *pageData) error {
+	if d.Case == nil {
+		return errors.New("breadcrumbs of a page without a case")
+	}
+	b.WriteString(`<nav class="crumbs" aria-label="Breadcrumb"><ol>`)
 	// A case's own page ends the trail; its other pages add to the
 	// trail to the case, which is the same on all of them.
-	var first template.HTML
-	below := d.Issue != nil || d.Clause != nil || d.Notes || d.LogPage
-	if below {
-		var err error
-		first, err = s.partials.cached(s.tmpl, "case-crumbs", d, d.Root, d.Case.Href, d.Case.Case.Title)
+	if d.Issue != nil || d.Clause != nil || d.Notes || d.LogPage {
+		first, err := s.partials.cached(s.tmpl, "case-crumbs", d, d.Root, d.Case.Href, d.Case.Case.Title)
 		if err != nil {
-			return "", err
+			return err
 		}
+		b.WriteString(string(first))
+	} else {
+		b.WriteString("\n<li><a href=\"")
+		writeLink(b, d.Root, "")
+		b.WriteString("index.html\">Docket</a></li>\n<li><a href=\"")
+		writeLink(b, d.Root, d.Case.Href)
+		b.WriteString(`" aria-current="page">`)
+		writeText(b, d.Case.Case.Title)
+		b.WriteString("</a></li>")
 	}
-	return s.htmlOf(func(b *bytes.Buffer) {
-		b.WriteString(`<nav class="crumbs" aria-label="Breadcrumb"><ol>`)
-		if below {
-			b.WriteString(string(first))
-		} else {
-			b.WriteString("\n<li><a href=\"")
-			writeLink(b, d.Root, "")
-			b.WriteString("index.html\">Docket</a></li>\n<li><a href=\"")
-			writeLink(b, d.Root, d.Case.Href)
-			b.WriteString(`" aria-current="page">`)
-			writeText(b, d.Case.Case.Title)
-			b.WriteString("</a></li>")
-		}
-		if d.Notes {
-			b.WriteString("\n<li><a href=\"")
-			writeLink(b, d.Root, d.Case.NotesHref)
-			b.WriteString(`" aria-current="page">Notes</a></li>`)
-		}
-		if d.LogPage {
-			b.WriteString("\n<li><a href=\"")
-			writeLink(b, d.Root, d.Case.LogHref)
-			b.WriteString(`" aria-current="page">Log</a></li>`)
-		}
-		if v := d.Issue; v != nil {
-			b.WriteString("\n<li><a href=\"")
-			writeLink(b, d.Root, v.Href)
-			b.WriteString(`" aria-current="page">Issue `)
-			writeInt(b, v.Issue.Number)
-			b.WriteString("</a></li>")
-		}
-		if v := d.Clause; v != nil {
-			b.WriteString("\n<li><a href=\"")
-			writeLink(b, d.Root, v.Href)
-			b.WriteString(`" aria-current="page">Clause `)
-			writeText(b, v.Clause.Ref)
-			b.WriteString("</a></li>")
-		}
-		b.WriteString("\n</ol></nav>\n")
-	}), nil
+	if d.Notes {
+		b.WriteString("\n<li><a href=\"")
+		writeLink(b, d.Root, d.Case.NotesHref)
+		b.WriteString(`" aria-current="page">Notes</a></li>`)
+	}
+	if d.LogPage {
+		b.WriteString("\n<li><a href=\"")
+		writeLink(b, d.Root, d.Case.LogHref)
+		b.WriteString(`" aria-current="page">Log</a></li>`)
+	}
+	if v := d.Issue; v != nil {
+		b.WriteString("\n<li><a href=\"")
+		writeLink(b, d.Root, v.Href)
+		b.WriteString(`" aria-current="page">Issue `)
+		writeInt(b, v.Issue.Number)
+		b.WriteString("</a></li>")
+	}
+	if v := d.Clause; v != nil {
+		b.WriteString("\n<li><a href=\"")
+		writeLink(b, d.Root, v.Href)
+		b.WriteString(`" aria-current="page">Clause `)
+		writeText(b, v.Clause.Ref)
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("\n</ol></nav>\n")
+	return nil
 }
 
-// pageFoot writes the end of a page from </main>, as ref-foot prints it.
-func (s *Site) pageFoot(d *pageData) (template.HTML, error) {
+// writeFoot writes the end of a page from </main>, as ref-foot prints it.
+func (s *Site) writeFoot(b *bytes.Buffer, d *pageData) error {
+	var foot template.HTML
+	var err error
 	if d.Case != nil {
-		return s.partials.cached(s.tmpl, "site-footer", d, d.Root, d.Case.Href)
+		foot, err = s.partials.cached(s.tmpl, "site-footer", d, d.Root, d.Case.Href)
+	} else {
+		foot, err = s.partials.cached(s.tmpl, "site-footer", d, d.Root)
 	}
-	return s.partials.cached(s.tmpl, "site-footer", d, d.Root)
+	b.WriteString(string(foot))
+	return err
 }

@@ -173,6 +173,10 @@ type Site struct {
 
 	bufs     sync.Pool
 	partials *partials // the cache of the template function cached
+	// goPages is set when the practice overrides no template of the
+	// private site: the issue and clause pages are then written in Go
+	// (gopages.go).
+	goPages bool
 
 	// oneBuild is set by NewOneBuild: the site is rendered once and
 	// dropped, so nothing is cached for a later edit.
@@ -271,7 +275,7 @@ func (s *Site) Next(changed func(caseID string) bool) (*Site, error) {
 			reuse[cv.Case] = cv
 		}
 	}
-	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, loc: s.loc, tmpl: s.tmpl, css: s.css, script: s.script, partials: s.partials}
+	n := &Site{p: s.p, md: s.md, docs: s.docs, book: s.book, asOf: s.asOf, loc: s.loc, tmpl: s.tmpl, goPages: s.goPages, css: s.css, script: s.script, partials: s.partials}
 	// The templates, and the cached function bound to them, are shared
 	// with s; what they cached may show what the edit changed.
 	n.partials.reset()
@@ -310,6 +314,7 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 		}
 	}
 	s.tmpl = t
+	s.goPages = defaultTemplates(tmpl)
 	if s.css, err = fs.ReadFile(tmpl, "private/style.css"); err != nil {
 		return fmt.Errorf("site: reading stylesheet: %w", err)
 	}
@@ -684,8 +689,8 @@ func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
 		buf := s.bufs.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer s.bufs.Put(buf)
-		if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
-			return fmt.Errorf("rendering %s: %w", p, err)
+		if err := s.executeInto(buf, name, p, data); err != nil {
+			return err
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("writing %s: %w", p, err)
@@ -704,6 +709,13 @@ func (s *Site) execute(name, p string, data *pageData) func(io.Writer) error {
 // had rendered (the docket is 3 MB at 50,000 issues).
 func (s *Site) executeInto(buf *bytes.Buffer, name, p string, data *pageData) error {
 	n := buf.Len()
+	if ok, err := s.executeGo(buf, name, data); ok {
+		if err != nil {
+			buf.Truncate(n)
+			return fmt.Errorf("rendering %s: %w", p, err)
+		}
+		return nil
+	}
 	if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
 		buf.Truncate(n)
 		return fmt.Errorf("rendering %s: %w", p, err)
