@@ -4,6 +4,7 @@
 package templates
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"io/fs"
@@ -15,6 +16,29 @@ import (
 
 //go:embed private public documents
 var defaults embed.FS
+
+// PrivateDefault reports whether every template of the private site in
+// fsys (private/*.html) is the built-in one, byte for byte: a practice
+// that overrides none. A read error counts as an override. (A file that
+// is not one of the built-in templates is never read, so it cannot define
+// a template.)
+func PrivateDefault(fsys fs.FS) bool {
+	names, err := fs.Glob(fsys, "private/*.html")
+	if err != nil {
+		return false
+	}
+	for _, name := range names {
+		own, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return false
+		}
+		builtIn, err := fs.ReadFile(defaults, name)
+		if err != nil || !bytes.Equal(own, builtIn) {
+			return false
+		}
+	}
+	return true
+}
 
 // Default returns the embedded default templates.
 func Default() fs.FS { return defaults }

@@ -371,7 +371,7 @@ type record struct {
 // the issue, and would then print it empty.
 func newOneOff(p *practice.Practice, source string) *oneOff {
 	o := &oneOff{root: source, limit: p.MaxFileBytes()}
-	if privateOverrides(source) {
+	if !templates.PrivateDefault(templates.Overlay(filepath.Join(source, parse.TemplatesDir))) {
 		return o
 	}
 	o.records = map[*practice.Issue]*record{}
@@ -458,29 +458,6 @@ func (o *oneOff) order(files []File) {
 	}
 	n := copy(files, spreadDirs(readers))
 	copy(files[n:], spreadDirs(rest))
-}
-
-// privateOverrides reports whether the practice at source has a template
-// of the private site of its own (templates/private/*.html) that differs
-// from the built-in one. A read error counts as one: records are then
-// kept.
-func privateOverrides(source string) bool {
-	tmpl := templates.Overlay(filepath.Join(source, parse.TemplatesDir))
-	names, err := fs.Glob(tmpl, "private/*.html")
-	if err != nil {
-		return true
-	}
-	for _, name := range names {
-		own, err := fs.ReadFile(tmpl, name)
-		if err != nil {
-			return true
-		}
-		def, err := fs.ReadFile(templates.Default(), name)
-		if err != nil || !bytes.Equal(own, def) {
-			return true
-		}
-	}
-	return false
 }
 
 // written lets go of f, just written. A nil o keeps everything.

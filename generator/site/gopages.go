@@ -3,9 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
-
-	"pcdocket/templates"
 )
 
 // The two kinds of page a build writes by the ten thousand, the issue
@@ -27,29 +24,6 @@ import (
 var goPageWriters = map[string]func(*Site, *bytes.Buffer, *pageData) error{
 	"issue.html":  (*Site).writeIssuePage,
 	"clause.html": (*Site).writeClausePage,
-}
-
-// defaultTemplates reports whether every private template in tmpl is the
-// built-in one, byte for byte: no override, and no file of the
-// practice's own that could define or redefine a template. A read error
-// counts as an override.
-func defaultTemplates(tmpl fs.FS) bool {
-	names, err := fs.Glob(tmpl, "private/*.html")
-	if err != nil {
-		return false
-	}
-	def := templates.Default()
-	for _, name := range names {
-		own, err := fs.ReadFile(tmpl, name)
-		if err != nil {
-			return false
-		}
-		builtIn, err := fs.ReadFile(def, name)
-		if err != nil || !bytes.Equal(own, builtIn) {
-			return false
-		}
-	}
-	return true
 }
 
 // writeIssuePage writes the issue page of d, as issue.html prints it.

@@ -93,6 +93,7 @@ import (
 	"pcdocket/generator/document"
 	"pcdocket/generator/markup"
 	"pcdocket/generator/practice"
+	"pcdocket/templates"
 )
 
 // A Dep is a dependency key: it names one input that output files are
@@ -314,7 +315,7 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 		}
 	}
 	s.tmpl = t
-	s.goPages = defaultTemplates(tmpl)
+	s.goPages = templates.PrivateDefault(tmpl)
 	if s.css, err = fs.ReadFile(tmpl, "private/style.css"); err != nil {
 		return fmt.Errorf("site: reading stylesheet: %w", err)
 	}
