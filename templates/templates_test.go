@@ -111,3 +111,51 @@ func symlink(t *testing.T, target, link string) {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 }
+
+// TestPrivateDefault: the built-in templates, and a practice's copy of
+// one that changes nothing, are the default; a changed copy, or one that
+// cannot be read, is not; a file of another name is never read.
+func TestPrivateDefault(t *testing.T) {
+	issue, err := fs.ReadFile(Default(), "private/issue.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		files map[string][]byte // under the practice's templates/private/
+		want  bool
+	}{
+		{"no templates folder", nil, true},
+		{"an unchanged copy", map[string][]byte{"issue.html": issue}, true},
+		{"a file of its own", map[string][]byte{"mine.html": []byte(`{{define "x"}}{{end}}`)}, true},
+		{"a changed copy", map[string][]byte{"issue.html": append(issue, '\n')}, false},
+		{"a changed stylesheet only", map[string][]byte{"style.css": []byte("body{}")}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "templates")
+			for name, b := range tt.files {
+				if err := os.MkdirAll(filepath.Join(dir, "private"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "private", name), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := PrivateDefault(Overlay(dir)); got != tt.want {
+				t.Errorf("PrivateDefault = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if !PrivateDefault(Default()) {
+		t.Error("PrivateDefault(Default()) = false")
+	}
+	dir := filepath.Join(t.TempDir(), "templates")
+	if err := os.MkdirAll(filepath.Join(dir, "private"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mkfifo(t, filepath.Join(dir, "private", "issue.html"))
+	if PrivateDefault(Overlay(dir)) {
+		t.Error("an unreadable issue.html (a named pipe) counts as the default")
+	}
+}
