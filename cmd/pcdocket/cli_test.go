@@ -233,6 +233,17 @@ func TestFirstDay(t *testing.T) {
 	runOK(t, "new", "case", caseID)
 	runFail(t, 1, "already exists", "new", "case", caseID)
 	runFail(t, 2, `case id "Bad_ID"`, "new", "case", "Bad_ID")
+	// A flag after the arguments is not an argument: help is help, and
+	// any other flag is refused (new case --help once made a case
+	// called "--help"); an id may not start with a hyphen.
+	if out := runOK(t, "new", "case", "--help"); !strings.Contains(out, "usage: pcdocket new") {
+		t.Errorf("new case --help printed %q, want the usage", out)
+	}
+	runFail(t, 2, "flag --source after the arguments", "new", "case", "c9", "--source", dir)
+	runFail(t, 2, `case id "-c9"`, "new", "--", "case", "-c9")
+	if entries, _ := os.ReadDir(filepath.Join(dir, "content", "cases")); len(entries) != 1 {
+		t.Errorf("content/cases holds %d folders after the refusals, want only %s", len(entries), caseID)
+	}
 	runFail(t, 1, `no case "nope"`, "new", "issue", "nope", "Title")
 	out := runOK(t, "new", "issue", caseID, "Summer exchange: Zoë’s camp")
 	if !strings.Contains(out, "issues/01-summer-exchange-zoes-camp.md") {

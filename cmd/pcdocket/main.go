@@ -423,6 +423,17 @@ func printFlags(fs *flag.FlagSet) {
 // the command's help on stdout and ends it with status 0; a mistake prints
 // what is wrong and the usage on stderr, status 2. ok is false when the
 // command must end with code.
+// flagName returns the name of the flag a, as "-name", "--name" or
+// "-name=value" spell it; ok is false when a is not spelled as a flag.
+func flagName(a string) (name string, ok bool) {
+	if len(a) < 2 || a[0] != '-' || a == "--" {
+		return "", false
+	}
+	name = strings.TrimPrefix(a[1:], "-")
+	name, _, _ = strings.Cut(name, "=")
+	return name, name != ""
+}
+
 func parseArgs(e *env, fs *flag.FlagSet, args []string, min, max int) (code int, ok bool) {
 	var help bytes.Buffer
 	fs.SetOutput(&help)
@@ -435,6 +446,29 @@ func parseArgs(e *env, fs *flag.FlagSet, args []string, min, max int) (code int,
 	if err != nil {
 		io.Copy(e.stderr, &help)
 		return 2, false
+	}
+	// The flag package stops at the first argument, so a flag after one
+	// was taken as an argument: `pcdocket new case --help` made a case
+	// called "--help". Help asked for anywhere is given; any other flag
+	// of the command after an argument is refused, not taken as one.
+	rest := fs.Args()
+	if i := len(args) - len(rest); i > 0 && args[i-1] == "--" {
+		rest = nil // "--" said that what follows is arguments only
+	}
+	for _, a := range rest {
+		name, ok := flagName(a)
+		switch {
+		case !ok:
+		case name == "h" || name == "help":
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			fs.SetOutput(e.stderr)
+			return 0, false
+		case fs.Lookup(name) != nil:
+			fmt.Fprintf(e.stderr, "%s: flag %s after the arguments: put flags before them\n", fs.Name(), a)
+			fs.Usage()
+			return 2, false
+		}
 	}
 	errw := e.stderr
 	n := fs.NArg()

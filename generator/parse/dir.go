@@ -35,11 +35,13 @@ const (
 	IssuesDir        = "issues"
 )
 
-var idRE = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
+var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
 // ValidID reports whether s is a valid case id or page slug: lowercase
-// letters, digits and hyphens, 1 to 64 characters. Such an id can never
-// name a path outside its folder.
+// letters, digits and hyphens, 1 to 64 characters, the first a letter or
+// a digit. Such an id can never name a path outside its folder, nor be
+// taken for a flag by a command (`pcdocket new case --help` once made a
+// case called "--help", which rm cannot remove without "--").
 func ValidID(s string) bool { return idRE.MatchString(s) }
 
 // Dir reads the practice folder at root: practice.yaml, every case and its
@@ -217,7 +219,7 @@ func caseIDs(root string) (ids, strays []string, diags diag.List) {
 			continue
 		}
 		if !ValidID(name) {
-			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters (e.g. %q)", name, suggestID(name))
+			diags.Errorf(practice.Pos{File: path.Join(CasesDir, name)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters, starting with a letter or digit (e.g. %q)", name, suggestID(name))
 			continue
 		}
 		ids = append(ids, name)
@@ -238,7 +240,7 @@ func ReadCase(root, id string, p *practice.Practice) (*practice.Case, diag.List)
 func (r *reader) readCase(root, id string) (*practice.Case, diag.List) {
 	if !ValidID(id) {
 		var diags diag.List
-		diags.Errorf(practice.Pos{File: path.Join(CasesDir, id)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters", id)
+		diags.Errorf(practice.Pos{File: path.Join(CasesDir, id)}, "case folder %q is not a valid case id: use lowercase letters, digits and hyphens, 1 to 64 characters, starting with a letter or digit", id)
 		return nil, diags
 	}
 	dir := path.Join(CasesDir, id)
@@ -384,7 +386,7 @@ func (r *reader) readPages(root string) ([]*practice.Page, diag.List) {
 		file := path.Join(PublicDir, name)
 		slugName := strings.TrimSuffix(name, ".md")
 		if !ValidID(slugName) {
-			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens (e.g. %q)", name, suggestID(slugName)+".md")
+			diags.Errorf(practice.Pos{File: file}, "page file name %q is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. %q)", name, suggestID(slugName)+".md")
 			continue
 		}
 		data, err := r.readFile(root, file)

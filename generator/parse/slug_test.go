@@ -33,3 +33,17 @@ func TestSuggestID(t *testing.T) {
 		}
 	}
 }
+
+// TestValidID: lowercase letters, digits and hyphens, 1 to 64, the first
+// a letter or digit, so that no id is taken for a flag.
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"c1": true, "2026-fam-0142-nunez-ward": true, "a": true, "7": true, "a-": true,
+		strings.Repeat("a", 64): true, strings.Repeat("a", 65): false,
+		"": false, "-": false, "--help": false, "-c1": false, "C1": false, "a_b": false, "../x": false, "a b": false,
+	} {
+		if got := ValidID(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

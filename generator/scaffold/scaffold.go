@@ -152,7 +152,7 @@ func (e *ExistsError) Error() string { return e.Path + " already exists" }
 type InvalidIDError struct{ ID string }
 
 func (e *InvalidIDError) Error() string {
-	return fmt.Sprintf("case id %q: use lowercase letters, digits and hyphens only, 1 to 64 of them (e.g. 2026-fam-0142-nunez-ward)", e.ID)
+	return fmt.Sprintf("case id %q: use lowercase letters, digits and hyphens only, 1 to 64 of them, starting with a letter or digit (e.g. 2026-fam-0142-nunez-ward)", e.ID)
 }
 
 // NewCase writes content/cases/<id>/case.md under the practice root, every

@@ -160,7 +160,7 @@ func TestNewCaseRefuses(t *testing.T) {
 	if _, err := NewCase(dir, "c1", today); !errors.As(err, &exists) {
 		t.Errorf("existing case: %v", err)
 	}
-	for _, id := range []string{"C1", "a_b", "../x", "", strings.Repeat("a", 65)} {
+	for _, id := range []string{"C1", "a_b", "../x", "", strings.Repeat("a", 65), "--help", "-h", "-"} {
 		var inv *InvalidIDError
 		if _, err := NewCase(dir, id, today); !errors.As(err, &inv) {
 			t.Errorf("NewCase(%q): %v, want an InvalidIDError", id, err)
