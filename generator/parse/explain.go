@@ -41,6 +41,53 @@ func value(l string) (string, bool) {
 	return strings.TrimSpace(v), true
 }
 
+// openQuote reports whether the value on line l starts with a quote q
+// that the line does not close.
+func openQuote(l string) (q string, open bool) {
+	v, ok := value(l)
+	if !ok || v == "" || (v[0] != '"' && v[0] != '\'') {
+		return "", false
+	}
+	q = v[:1]
+	return q, !strings.Contains(unescape(v[1:], q), q)
+}
+
+// unescape drops from s, the text after a quote q, the escapes of q (and,
+// in double quotes, of the backslash), leaving only the quotes that close.
+func unescape(s, q string) string {
+	if q == `"` {
+		s = strings.ReplaceAll(s, `\\`, "")
+		return strings.ReplaceAll(s, `\"`, "")
+	}
+	return strings.ReplaceAll(s, `''`, "")
+}
+
+// strayQuote finds the first line (from 1) whose value opens a quote q
+// that the line does not close, and whose quote closes only on a line
+// that is a comment or a key's line: a value written over several lines
+// on purpose goes on with lines of text, not with keys. A quote that never
+// closes is not stray here (see the end-of-stream message).
+func strayQuote(ls []string) (n int, q string, ok bool) {
+	for i := 0; i < len(ls); i++ {
+		q, open := openQuote(ls[i])
+		if !open {
+			continue
+		}
+		for j := i + 1; j < len(ls); j++ {
+			if !strings.Contains(unescape(ls[j], q), q) {
+				continue
+			}
+			t := strings.TrimLeft(ls[j], " ")
+			if _, key := value(ls[j]); key || strings.HasPrefix(t, "#") {
+				return i + 1, q, true
+			}
+			i = j // a value over several lines, closed here
+			break
+		}
+	}
+	return 0, "", false
+}
+
 // explainYAML returns the line (relative to text, from 1) and the plain
 // message for a YAML syntax error that the parser reported at line with
 // msg (its message without "yaml: line N: ").
@@ -62,24 +109,19 @@ func explainYAML(text []byte, line int, msg string) (int, string) {
 			}
 		}
 	}
+	// A quote left open on its line runs on to the next quote character
+	// of the text, often in a comment or another key's value below: the
+	// parser then reports something else further on (or before, at the
+	// start of the mapping), such as a key indented differently.
+	if n, q, ok := strayQuote(ls); ok {
+		return n, fmt.Sprintf("the quote %s opened on this line is not closed on it, so the value runs on into the lines below: add the closing %s at the end of the value", q, q) + said
+	}
 	switch {
 	case strings.Contains(msg, "found unexpected end of stream"),
 		strings.Contains(msg, "found unexpected document indicator"):
 		// An unclosed quote runs to the end: find the line that opens it.
 		for i, l := range ls {
-			v, ok := value(l)
-			if !ok || v == "" || (v[0] != '"' && v[0] != '\'') {
-				continue
-			}
-			q := v[:1]
-			rest := v[1:]
-			if q == `"` {
-				rest = strings.ReplaceAll(rest, `\\`, "")
-				rest = strings.ReplaceAll(rest, `\"`, "")
-			} else {
-				rest = strings.ReplaceAll(rest, `''`, "")
-			}
-			if !strings.Contains(rest, q) {
+			if q, open := openQuote(l); open {
 				return i + 1, fmt.Sprintf("the quote %s opened on this line is never closed: add the closing %s at the end of the value", q, q) + said
 			}
 		}
