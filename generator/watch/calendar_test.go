@@ -56,3 +56,17 @@ func TestServeCalendar(t *testing.T) {
 		t.Error("the other case's feed has events")
 	}
 }
+
+// TestContentType: the types the system's table may lack are given.
+func TestContentType(t *testing.T) {
+	for ext, want := range map[string]string{
+		".ics": "text/calendar; charset=utf-8",
+		".eml": "message/rfc822",
+		".pdf": "application/pdf",
+		".css": "text/css; charset=utf-8",
+	} {
+		if got := contentType(ext); got != want {
+			t.Errorf("contentType(%q) = %q, want %q", ext, got, want)
+		}
+	}
+}

@@ -432,12 +432,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // contentType is the media type of a file of the site by its extension:
-// the system's table, which may lack .ics, and text/calendar for the
+// the system's table, which may lack both, then text/calendar for the
 // calendar feeds (RFC 5545 §8.1), which calendar applications subscribe to
-// at /calendar.ics and /calendar/<case>.ics.
+// at /calendar.ics and /calendar/<case>.ics, and message/rfc822 for an
+// email kept as an exhibit (RFC 2046 §5.2.1), which the browser hands to
+// the mail application instead of saving an unnamed binary file.
 func contentType(ext string) string {
-	if ext == ".ics" {
+	switch ext {
+	case ".ics":
 		return "text/calendar; charset=utf-8"
+	case ".eml":
+		return "message/rfc822"
 	}
 	return mime.TypeByExtension(ext)
 }
