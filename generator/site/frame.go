@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"strconv"
 )
 
 // The frame of every private page, the templates head, crumbs and foot of
@@ -80,38 +81,33 @@ func (s *Site) writeCrumbs(b *bytes.Buffer, d *pageData) error {
 	} else {
 		b.WriteString("\n<li><a href=\"")
 		writeLink(b, d.Root, "")
-		b.WriteString("index.html\">Docket</a></li>\n<li><a href=\"")
-		writeLink(b, d.Root, d.Case.Href)
-		b.WriteString(`" aria-current="page">`)
-		writeText(b, d.Case.Case.Title)
-		b.WriteString("</a></li>")
+		b.WriteString("index.html\">Docket</a></li>")
+		writeCurrentCrumb(b, d.Root, d.Case.Href, d.Case.Case.Title)
 	}
 	if d.Notes {
-		b.WriteString("\n<li><a href=\"")
-		writeLink(b, d.Root, d.Case.NotesHref)
-		b.WriteString(`" aria-current="page">Notes</a></li>`)
+		writeCurrentCrumb(b, d.Root, d.Case.NotesHref, "Notes")
 	}
 	if d.LogPage {
-		b.WriteString("\n<li><a href=\"")
-		writeLink(b, d.Root, d.Case.LogHref)
-		b.WriteString(`" aria-current="page">Log</a></li>`)
+		writeCurrentCrumb(b, d.Root, d.Case.LogHref, "Log")
 	}
 	if v := d.Issue; v != nil {
-		b.WriteString("\n<li><a href=\"")
-		writeLink(b, d.Root, v.Href)
-		b.WriteString(`" aria-current="page">Issue `)
-		writeInt(b, v.Issue.Number)
-		b.WriteString("</a></li>")
+		writeCurrentCrumb(b, d.Root, v.Href, "Issue "+strconv.Itoa(v.Issue.Number))
 	}
 	if v := d.Clause; v != nil {
-		b.WriteString("\n<li><a href=\"")
-		writeLink(b, d.Root, v.Href)
-		b.WriteString(`" aria-current="page">Clause `)
-		writeText(b, v.Clause.Ref)
-		b.WriteString("</a></li>")
+		writeCurrentCrumb(b, d.Root, v.Href, "Clause "+v.Clause.Ref)
 	}
 	b.WriteString("\n</ol></nav>\n")
 	return nil
+}
+
+// writeCurrentCrumb writes the crumb of the page itself: a link to href,
+// marked as the current page, with label as its text.
+func writeCurrentCrumb(b *bytes.Buffer, root, href, label string) {
+	b.WriteString("\n<li><a href=\"")
+	writeLink(b, root, href)
+	b.WriteString(`" aria-current="page">`)
+	writeText(b, label)
+	b.WriteString("</a></li>")
 }
 
 // writeFoot writes the end of a page from </main>, as ref-foot prints it.

@@ -28,13 +28,12 @@ var goPageWriters = map[string]func(*Site, *bytes.Buffer, *pageData) error{
 
 // writeIssuePage writes the issue page of d, as issue.html prints it.
 func (s *Site) writeIssuePage(b *bytes.Buffer, d *pageData) error {
-	if err := s.writeHead(b, d); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	if err := s.writeCrumbs(b, d); err != nil {
-		return err
-	}
+	return s.writeFramed(b, d, s.writeIssueMain)
+}
+
+// writeIssueMain writes what issue.html prints between the crumbs and
+// the foot.
+func (s *Site) writeIssueMain(b *bytes.Buffer, d *pageData) error {
 	v, i := d.Issue, d.Issue.Issue
 	b.WriteString("\n<h1><span class=\"ref\">Issue ")
 	writeInt(b, i.Number)
@@ -78,10 +77,6 @@ func (s *Site) writeIssuePage(b *bytes.Buffer, d *pageData) error {
 		if err := s.writeRecord(b, v); err != nil {
 			return err
 		}
-	}
-	b.WriteByte('\n')
-	if err := s.writeFoot(b, d); err != nil {
-		return err
 	}
 	b.WriteByte('\n')
 	return nil
@@ -140,13 +135,12 @@ func (s *Site) writeRecord(b *bytes.Buffer, v *issueView) error {
 
 // writeClausePage writes the clause page of d, as clause.html prints it.
 func (s *Site) writeClausePage(b *bytes.Buffer, d *pageData) error {
-	if err := s.writeHead(b, d); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	if err := s.writeCrumbs(b, d); err != nil {
-		return err
-	}
+	return s.writeFramed(b, d, s.writeClauseMain)
+}
+
+// writeClauseMain writes what clause.html prints between the crumbs and
+// the foot.
+func (s *Site) writeClauseMain(b *bytes.Buffer, d *pageData) error {
 	b.WriteString("\n<h1>")
 	writeText(b, d.Title)
 	b.WriteString("</h1>\n")
@@ -154,6 +148,23 @@ func (s *Site) writeClausePage(b *bytes.Buffer, d *pageData) error {
 	b.WriteString("\n\n<section aria-labelledby=\"history\">\n<h2 id=\"history\">Interpretation history</h2>")
 	writeClauseHistory(b, d)
 	b.WriteString("\n</section>\n")
+	return nil
+}
+
+// writeFramed writes a page as issue.html and clause.html lay it out:
+// head, a line break, the crumbs, what main writes, the foot and a line
+// break.
+func (s *Site) writeFramed(b *bytes.Buffer, d *pageData, main func(*bytes.Buffer, *pageData) error) error {
+	if err := s.writeHead(b, d); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	if err := s.writeCrumbs(b, d); err != nil {
+		return err
+	}
+	if err := main(b, d); err != nil {
+		return err
+	}
 	if err := s.writeFoot(b, d); err != nil {
 		return err
 	}
