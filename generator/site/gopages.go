@@ -72,11 +72,8 @@ func (s *Site) writeIssueMain(b *bytes.Buffer, d *pageData) error {
 		if err := s.writeDocument(b, d); err != nil {
 			return err
 		}
-	} else {
-		b.WriteByte('\n')
-		if err := s.writeRecord(b, v); err != nil {
-			return err
-		}
+	} else if err := s.writeRecord(b, v); err != nil {
+		return err
 	}
 	b.WriteByte('\n')
 	return nil
@@ -105,7 +102,6 @@ func (s *Site) writeDocument(b *bytes.Buffer, d *pageData) error {
 		b.WriteString("\n</section>")
 	}
 	if v.DocKind == "agreement" {
-		b.WriteByte('\n')
 		if err := s.writeRecord(b, v); err != nil {
 			return err
 		}
@@ -114,14 +110,14 @@ func (s *Site) writeDocument(b *bytes.Buffer, d *pageData) error {
 	return nil
 }
 
-// writeRecord writes the issue's record section, as issue.html and
-// document.html print it.
+// writeRecord writes the issue's record section after a blank line, as
+// issue.html and document.html print it.
 func (s *Site) writeRecord(b *bytes.Buffer, v *issueView) error {
 	h, err := v.BodyHTML(2)
 	if err != nil {
 		return err
 	}
-	b.WriteString("\n<section aria-labelledby=\"record\">\n<h2 id=\"record\">Record</h2>")
+	b.WriteString("\n\n<section aria-labelledby=\"record\">\n<h2 id=\"record\">Record</h2>")
 	if h != "" {
 		b.WriteString("\n<div class=\"prose\">\n")
 		b.WriteString(string(h))
