@@ -71,6 +71,7 @@ func DirContext(ctx context.Context, root string) (*practice.Practice, diag.List
 		r.strayFile(&diags, root, rel, ids)
 	}
 	diags = append(diags, r.strayContent(root, ids)...)
+	diags = append(diags, strayTemplates(root, p.Documents.Fonts)...)
 	cases := make([]*practice.Case, len(ids))
 	caseDiags := make([]diag.List, len(ids))
 	// Cases are read on all cores, each worker with a reader of its own

@@ -81,6 +81,20 @@ func TestMisplacedFiles(t *testing.T) {
 			caseDir + "/issues/" + FeeLedgerFile:  "",
 		}, "", []string{
 			"content/cases/2026-fam-0001/issues/fees.txt: warning: pcdocket does not read this file: it reads only files ending in .md (did you mean content/cases/2026-fam-0001/issues/fees.md?)"}},
+		{"a template of a name pcdocket lacks", map[string]string{"templates/private/mine.html": `{{define "x"}}{{end}}`}, "", []string{
+			"templates/private/mine.html: warning: pcdocket does not read this file: a practice's template replaces the built-in one of the same path, and a file of another name is never read; put your definitions into one of the files it overrides (docs/templates.md lists them)"}},
+		{"a template outside its folder", map[string]string{"templates/issue.html": "x"}, "", []string{
+			"templates/issue.html: warning: pcdocket does not read this file: a practice's template replaces the built-in one of the same path, and a file of another name is never read; put your definitions into one of the files it overrides (did you mean templates/private/issue.html?)"}},
+		{"a template saved as .htm", map[string]string{"templates/public/Layout.htm": "x"}, "", []string{
+			"templates/public/Layout.htm: warning: pcdocket does not read this file: a practice's template replaces the built-in one of the same path, and a file of another name is never read; put your definitions into one of the files it overrides (did you mean templates/public/layout.html?)"}},
+		{"a folder of templates pcdocket lacks", map[string]string{"templates/site/issue.html": "x"}, "", []string{
+			"templates/site/: warning: pcdocket does not read this folder: a practice's templates override the built-in ones of the same path, under templates/private/, templates/public/ and templates/documents/"}},
+		{"overrides, and the editor's files beside them", map[string]string{
+			"templates/private/issue.html":      "x",
+			"templates/private/style.css":       "x",
+			"templates/private/.issue.html.swp": "x",
+			"templates/public/contact.html":     "x",
+		}, "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,5 +114,21 @@ func TestMisplacedFiles(t *testing.T) {
 				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestStrayTemplatesFonts: fonts that practice.yaml names (documents.fonts)
+// may be kept under templates/ without a warning.
+func TestStrayTemplatesFonts(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, "templates/fonts/NotoNaskh.ttf", "font")
+	writeFile(t, root, "templates/more/a/b.otf", "font")
+	writeFile(t, root, "templates/private/mine.html", "x")
+	var got []string
+	for _, d := range strayTemplates(root, []string{"templates/fonts/NotoNaskh.ttf", "./templates/more"}) {
+		got = append(got, d.Pos.File)
+	}
+	if strings.Join(got, " ") != "templates/private/mine.html" {
+		t.Errorf("warned about %q, want only templates/private/mine.html", got)
 	}
 }
