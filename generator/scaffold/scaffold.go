@@ -157,7 +157,7 @@ func (e *InvalidIDError) Error() string {
 
 // NewCase writes content/cases/<id>/case.md under the practice root, every
 // key written out and commented, with TODO placeholders that check
-// accepts, and an empty issues/ folder. today is the placeholder date of
+// accepts, an empty issues/ folder and a log.txt of comments only. today is the placeholder date of
 // the appointment order. It returns the path of case.md relative to root.
 func NewCase(root, id string, today practice.Date) (string, error) {
 	if !parse.ValidID(id) {
@@ -181,6 +181,16 @@ func NewCase(root, id string, today practice.Date) (string, error) {
 		return "", fmt.Errorf("new case: %w", err)
 	}
 	if err := writeNew(filepath.Join(root, filepath.FromSlash(rel)), b.Bytes()); err != nil {
+		return "", fmt.Errorf("new case: %w", err)
+	}
+	// The log, every line a comment saying how to write one: most
+	// appointment orders (and N.C.G.S. 50-98) want every contact
+	// recorded, from the first call.
+	b.Reset()
+	if err := tmpl.ExecuteTemplate(&b, "log.txt.tmpl", data); err != nil {
+		return "", fmt.Errorf("new case: %w", err)
+	}
+	if err := writeNew(filepath.Join(dir, parse.LogFile), b.Bytes()); err != nil {
 		return "", fmt.Errorf("new case: %w", err)
 	}
 	return rel, nil

@@ -131,6 +131,22 @@ func TestNewPracticeChecks(t *testing.T) {
 			if c == nil || len(c.Issues) != 2 || c.Issues[1].Title != "Phones at bedtime" || c.Issues[1].RaisedOn != today {
 				t.Errorf("case reads back as %+v", c)
 			}
+			// The log is there, empty, and its example line, uncommented,
+			// is an entry.
+			if c == nil || c.Log == nil || len(c.Log.Entries) != 0 {
+				t.Fatalf("log.txt reads back as %+v, want a log without entries", c.Log)
+			}
+			logPath := filepath.Join(dir, "content/cases/2026-fam-0001/log.txt")
+			b, err := os.ReadFile(logPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+			example := strings.TrimPrefix(lines[len(lines)-1], "# ")
+			l, ds := parse.ParseLog("log.txt", []byte(example+"\n"))
+			if ds.HasErrors() || l == nil || len(l.Entries) != 1 {
+				t.Errorf("the example line %q does not read as an entry: %v", example, ds)
+			}
 		})
 	}
 }
