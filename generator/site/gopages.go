@@ -3,22 +3,45 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 )
 
 // The two kinds of page a build writes by the ten thousand, the issue
-// page and the clause page, written in Go when the practice overrides no
-// template of the private site: writeIssuePage prints what issue.html
-// prints, and writeClausePage what clause.html prints, with the same
-// fragments (fragments.go, frame.go) and the same templates for what a
-// practice may change elsewhere (site-header, case-crumbs, site-footer,
-// log-table). A practice that overrides any private template gets every
-// page from the templates, as before. TestGoPages holds each function to
-// its template on every page of the sample practice and of awkward pages.
+// page and the clause page, written in Go while the templates they stand
+// for (goPageTemplates) are the built-in ones: writeIssuePage prints what
+// issue.html prints, and writeClausePage what clause.html prints, with
+// the same fragments (fragments.go, frame.go) and the same templates for
+// what a practice may change elsewhere (site-header, case-crumbs,
+// site-footer, log-table). A practice that changes any of goPageTemplates
+// gets every page from the templates, as before. TestGoPages holds each
+// function to its template on every page of the sample practice and of
+// awkward pages.
 //
 // Fast path: after the fragments, what was left of the templates (their
 // actions, each evaluated by reflection, and each fragment's HTML copied
 // from a string of its own into the page) was about a fifth of an issue
 // page's time; the fragments now write into the page's buffer itself.
+
+// goPageTemplates are the templates the Go pages print as they stand:
+// while each of these is the built-in one, a practice may override any
+// other template (the docket, the case page, site-header...) and keep the
+// Go pages, which call the templates they do not stand for by name.
+var goPageTemplates = []string{"issue.html", "clause.html", "head", "crumbs", "foot", "document", "doc-paper"}
+
+// sameTemplates reports whether each template of names is in both sets
+// and parsed the same in t as in def, before either has run (html/template
+// adds its escapers to a tree when it first runs it). Any file may define
+// or redefine any template, so it is the trees that are compared, not the
+// files.
+func sameTemplates(t, def *template.Template, names []string) bool {
+	for _, name := range names {
+		a, b := t.Lookup(name), def.Lookup(name)
+		if a == nil || b == nil || a.Tree == nil || b.Tree == nil || a.Tree.Root.String() != b.Tree.Root.String() {
+			return false
+		}
+	}
+	return true
+}
 
 // goPageWriters are the pages written in Go, by template name.
 var goPageWriters = map[string]func(*Site, *bytes.Buffer, *pageData) error{

@@ -101,37 +101,50 @@ func TestGoPagesAwkward(t *testing.T) {
 	}
 }
 
-// TestGoPagesOverridden: a practice that overrides any private template,
-// even one no issue page uses, gets its issue pages from the templates.
-// (A file that is not one of the built-in templates is never read.)
+// TestGoPagesOverridden: a practice that changes a template the Go pages
+// stand for (issue.html, or head in layout.html) gets its issue pages from
+// the templates, with its change; one that changes another template
+// (fees.html, or site-footer in layout.html, which the Go pages call)
+// keeps the Go pages, and its change shows too.
 func TestGoPagesOverridden(t *testing.T) {
 	const own = `<p class="own">The practice's own</p>`
-	for _, file := range []string{"issue.html", "layout.html", "fees.html"} {
+	tests := []struct {
+		file, old, new string // in templates/private/file, old replaced by new
+		goPages        bool
+		shows          string // in every issue page
+	}{
+		{"issue.html", `{{template "foot" .}}`, own + `{{template "foot" .}}`, false, own},
+		{"layout.html", `{{define "head"}}{{pageHead .}}{{end}}`, `{{define "head"}}{{pageHead .}}` + own + `{{end}}`, false, own},
+		{"layout.html", `<p><strong>Confidential.</strong>`, own + `<p><strong>Confidential.</strong>`, true, own},
+		{"fees.html", `<nav class="crumbs"`, own + `<nav class="crumbs"`, true, ""},
+		{"issue.html", `{{template "head" .}}`, `{{/* a comment of the practice's own */}}{{template "head" .}}`, true, ""},
+	}
+	for _, tt := range tests {
 		dir := t.TempDir()
 		if err := os.MkdirAll(filepath.Join(dir, "private"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		b, err := os.ReadFile(filepath.Join("..", "..", "templates", "private", file))
+		b, err := os.ReadFile(filepath.Join("..", "..", "templates", "private", tt.file))
 		if err != nil {
 			t.Fatal(err)
 		}
-		b = append(b, own+"\n"...)
-		if err := os.WriteFile(filepath.Join(dir, "private", file), b, 0o644); err != nil {
+		if !bytes.Contains(b, []byte(tt.old)) {
+			t.Fatalf("%s lacks %q", tt.file, tt.old)
+		}
+		b = bytes.Replace(b, []byte(tt.old), []byte(tt.new), 1)
+		if err := os.WriteFile(filepath.Join(dir, "private", tt.file), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		s, err := New(samplePractice(), templates.Overlay(dir), markup.New(), asOf, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s.goPages {
-			t.Errorf("a practice's own %s: issue pages still written in Go", file)
-		}
-		if file != "issue.html" {
-			continue
+		if s.goPages != tt.goPages {
+			t.Errorf("%s with %q: goPages = %v, want %v", tt.file, tt.new, s.goPages, tt.goPages)
 		}
 		for path, page := range renderAll(t, s) {
-			if strings.Contains(path, "/issues/") && !bytes.Contains(page, []byte(own)) {
-				t.Errorf("%s does not show the practice's issue.html", path)
+			if strings.Contains(path, "/issues/") && !bytes.Contains(page, []byte(tt.shows)) {
+				t.Errorf("%s with %q: %s does not show it", tt.file, tt.new, path)
 			}
 		}
 	}

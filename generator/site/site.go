@@ -174,8 +174,8 @@ type Site struct {
 
 	bufs     sync.Pool
 	partials *partials // the cache of the template function cached
-	// goPages is set when the practice overrides no template of the
-	// private site: the issue and clause pages are then written in Go
+	// goPages is set when the templates the Go pages stand for are the
+	// built-in ones: the issue and clause pages are then written in Go
 	// (gopages.go).
 	goPages bool
 
@@ -295,19 +295,9 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 	if tmpl == nil {
 		return errors.New("site: no template file system")
 	}
-	names, err := fs.Glob(tmpl, "private/*.html")
+	t, err := s.parseTemplateSet(tmpl)
 	if err != nil {
-		return fmt.Errorf("site: listing templates: %w", err)
-	}
-	t := template.New("private").Funcs(s.funcs())
-	for _, name := range names {
-		b, err := fs.ReadFile(tmpl, name)
-		if err != nil {
-			return fmt.Errorf("site: reading template: %w", err)
-		}
-		if _, err := t.New(path.Base(name)).Parse(string(b)); err != nil {
-			return fmt.Errorf("site: %w", err)
-		}
+		return err
 	}
 	for _, name := range pageTemplates {
 		if t.Lookup(name) == nil {
@@ -315,7 +305,15 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 		}
 	}
 	s.tmpl = t
-	s.goPages = templates.PrivateDefault(tmpl)
+	if s.goPages = templates.PrivateDefault(tmpl); !s.goPages {
+		// Overrides: the Go pages still stand for the templates they
+		// replace if those parse as the built-in ones do.
+		def, err := s.parseTemplateSet(templates.Default())
+		if err != nil {
+			return err
+		}
+		s.goPages = sameTemplates(t, def, goPageTemplates)
+	}
 	if s.css, err = fs.ReadFile(tmpl, "private/style.css"); err != nil {
 		return fmt.Errorf("site: reading stylesheet: %w", err)
 	}
@@ -323,6 +321,26 @@ func (s *Site) parseTemplates(tmpl fs.FS) error {
 		return fmt.Errorf("site: reading the search script: %w", err)
 	}
 	return nil
+}
+
+// parseTemplateSet parses the private site's templates of tmpl
+// (private/*.html) into one set, with the site's functions.
+func (s *Site) parseTemplateSet(tmpl fs.FS) (*template.Template, error) {
+	names, err := fs.Glob(tmpl, "private/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("site: listing templates: %w", err)
+	}
+	t := template.New("private").Funcs(s.funcs())
+	for _, name := range names {
+		b, err := fs.ReadFile(tmpl, name)
+		if err != nil {
+			return nil, fmt.Errorf("site: reading template: %w", err)
+		}
+		if _, err := t.New(path.Base(name)).Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+	}
+	return t, nil
 }
 
 // Pages returns every page and asset of the private site, sorted by Path.
