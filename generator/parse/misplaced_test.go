@@ -88,7 +88,8 @@ func TestMisplacedFiles(t *testing.T) {
 		{"a template saved as .htm", map[string]string{"templates/public/Layout.htm": "x"}, "", []string{
 			"templates/public/Layout.htm: warning: pcdocket does not read this file: a practice's template replaces the built-in one of the same path, and a file of another name is never read; put your definitions into one of the files it overrides (did you mean templates/public/layout.html?)"}},
 		{"a folder of templates pcdocket lacks", map[string]string{"templates/site/issue.html": "x"}, "", []string{
-			"templates/site/: warning: pcdocket does not read this folder: a practice's templates override the built-in ones of the same path, under templates/private/, templates/public/ and templates/documents/"}},
+			"templates/site/issue.html: warning: pcdocket does not read this file: a practice's template replaces the built-in one of the same path, and a file of another name is never read; put your definitions into one of the files it overrides (did you mean templates/private/issue.html?)"}},
+		{"other files in a folder of its own", map[string]string{"templates/notes/ideas.txt": "x", "templates/img/logo.png": "x"}, "", nil},
 		{"overrides, and the editor's files beside them", map[string]string{
 			"templates/private/issue.html":      "x",
 			"templates/private/style.css":       "x",

@@ -40,11 +40,10 @@ func strayTemplates(root string, fonts []string) diag.List {
 			}
 			inDefaults := strings.TrimPrefix(p, TemplatesDir+"/")
 			if e.IsDir() {
-				if fi, err := fs.Stat(def, inDefaults); err == nil && fi.IsDir() {
-					walk(p, depth+1)
-					continue
-				}
-				diags.Warnf(practice.Pos{File: p + "/"}, "pcdocket does not read this folder: a practice's templates override the built-in ones of the same path, under %s/private/, %s/public/ and %s/documents/", TemplatesDir, TemplatesDir, TemplatesDir)
+				// A folder the defaults lack is no error in itself (it may
+				// hold anything); its templates are, each with the
+				// built-in one it most likely meant.
+				walk(p, depth+1)
 				continue
 			}
 			if _, err := fs.Stat(def, inDefaults); err == nil || !templateExt(path.Ext(name)) {
